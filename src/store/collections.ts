@@ -1,0 +1,18 @@
+/**
+ * Every MongoDB collection Front Door uses, named in one place so that indexes,
+ * erasure and retention jobs can find them all.
+ */
+export const Collections = {
+  /** Bot Framework conversation and user state (botbuilder Storage). */
+  botState: 'botState',
+  /** One document per person's referral: answers as they are given. */
+  referrals: 'referrals',
+  /** Consent records: notice version, time, channel, answer. */
+  consents: 'consents',
+  /** Minimal log of erasures: when, what kind, never whose data. */
+  erasures: 'erasures',
+  /** Anonymous counters (e.g. people who declined consent). */
+  counters: 'counters',
+} as const;
+
+export type CollectionName = (typeof Collections)[keyof typeof Collections];
