@@ -1,0 +1,2 @@
+export { startEmbeddedServer, type EmbeddedServer, type EmbeddedServerOptions } from './server';
+export { spawnEmbeddedServer, type SpawnedServer } from './spawn';
