@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import { spawnEmbeddedServer, type SpawnedServer } from './embedded';
+import { ensureIndexes } from './indexes';
+
+export interface DatabaseOptions {
+  /** A real MongoDB; always wins over the embedded server. */
+  uri?: string;
+  /** Data directory of the embedded server when uri is unset. */
+  dbPath?: string;
+  /** Run the embedded server in memory (tests, demos). */
+  memory?: boolean;
+  /** Database name when the URI does not name one. */
+  databaseName?: string;
+  log?: (line: string) => void;
+}
+
+export interface Database {
+  client: MongoClient;
+  db: Db;
+  uri: string;
+  /** True when this process started the embedded server. */
+  embedded: boolean;
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+const DEFAULT_DATABASE = 'frontdoor';
+
+/**
+ * Connects through the official driver: to MONGODB_URI when given, otherwise to the embedded
+ * server started in a child process. Creates the indexes Front Door needs.
+ */
+export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  let spawned: SpawnedServer | undefined;
+  let uri = options.uri;
+  if (!uri) {
+    const dbPath = path.resolve(options.dbPath ?? './data/db');
+    spawned = await spawnEmbeddedServer(options.memory ? { memory: true } : { dbPath });
+    uri = spawned.uri;
+    log(`Embedded MongoDB listening at ${uri}`);
+  }
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, appName: 'front-door' });
+  try {
+    await client.connect();
+  } catch (error) {
+    await spawned?.stop();
+    throw new Error(`Could not connect to MongoDB at ${redact(uri)}: ${(error as Error).message}`);
+  }
+  const db = client.db(options.databaseName ?? databaseNameFrom(uri) ?? DEFAULT_DATABASE);
+  await ensureIndexes(db);
+  return {
+    client,
+    db,
+    uri,
+    embedded: spawned !== undefined,
+    ping: async () => {
+      try {
+        await db.command({ ping: 1 });
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: async () => {
+      await client.close();
+      await spawned?.stop();
+    },
+  };
+}
+
+function databaseNameFrom(uri: string): string | undefined {
+  const match = /^mongodb(?:\+srv)?:\/\/[^/]+\/([^?]+)/.exec(uri);
+  return match?.[1] ? decodeURIComponent(match[1]) : undefined;
+}
+
+/** A URI fit for logs: the password replaced. */
+export function redact(uri: string): string {
+  return uri.replace(/\/\/([^:@/]+):([^@/]+)@/, '//$1:***@');
+}

@@ -1,0 +1,28 @@
+import type { Db, IndexDescription } from 'mongodb';
+import { Collections, type CollectionName } from './collections';
+
+/**
+ * Indexes every deployment needs, created at start-up (idempotent: createIndexes with
+ * the same spec is a no-op on MongoDB, Cosmos DB and the embedded server alike).
+ */
+export const INDEXES: Partial<Record<CollectionName, IndexDescription[]>> = {
+  [Collections.referrals]: [
+    { key: { personKey: 1 }, name: 'personKey_1', unique: true },
+    { key: { status: 1, updatedAt: 1 }, name: 'status_1_updatedAt_1' },
+  ],
+  [Collections.consents]: [{ key: { personKey: 1, recordedAt: 1 }, name: 'personKey_1_recordedAt_1' }],
+  [Collections.erasures]: [{ key: { erasedAt: 1 }, name: 'erasedAt_1' }],
+};
+
+/** Adds an index set another module owns (e.g. handoffs), before ensureIndexes runs. */
+export function declareIndexes(collection: string, indexes: IndexDescription[]): void {
+  const table = INDEXES as Record<string, IndexDescription[]>;
+  const existing = table[collection] ?? [];
+  table[collection] = [...existing, ...indexes.filter((i) => !existing.some((e) => e.name === i.name))];
+}
+
+export async function ensureIndexes(db: Db): Promise<void> {
+  for (const [collection, indexes] of Object.entries(INDEXES)) {
+    if (indexes && indexes.length > 0) await db.collection(collection).createIndexes(indexes);
+  }
+}
