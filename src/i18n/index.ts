@@ -1,0 +1,38 @@
+/**
+ * Front Door's languages and messages. Every user-facing string lives in `locales/<lng>/*.json`;
+ * dialogs ask for a `Translate` fixed to the person's language on each turn.
+ */
+import { i18n } from './resources';
+import type { Language } from './languages';
+
+export {
+  DEFAULT_LANGUAGE,
+  SUPPORTED_LANGUAGES,
+  isLanguage,
+  languageFromLocale,
+  type Language,
+} from './languages';
+export type { LocaleTree, LocaleValue } from './loadLocales';
+export { loadLocales } from './loadLocales';
+export { i18n, localeResources, localeValue } from './resources';
+export { normaliseForMatching, stripFillers, synonymsFor, numberWords } from './synonyms';
+
+/** Values that may be put into a message, e.g. `{ serviceName: 'Front Door' }`. */
+export type TranslationParams = Record<string, string | number>;
+
+/** Renders the message at `key` in one fixed language. */
+export type Translate = (key: string, params?: TranslationParams) => string;
+
+/**
+ * A translate function fixed to one language (i18next `getFixedT`). A key that exists in no
+ * language is a programming error, so it throws rather than showing the key to a person.
+ */
+export function translator(lang: Language): Translate {
+  const fixed = i18n().getFixedT(lang);
+  return (key, params) => {
+    if (!i18n().exists(key, { lng: lang })) {
+      throw new Error(`Missing translation key "${key}" (language ${lang})`);
+    }
+    return String(fixed(key, params));
+  };
+}

@@ -1,0 +1,222 @@
+import { MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import type { Language } from '../i18n/languages';
+import { Collections } from '../store/collections';
+import {
+  answerSchemas,
+  CONSENT_SCHEMA_VERSION,
+  ConsentRecordSchema,
+  ERASURE_SCHEMA_VERSION,
+  Ons4ScoreSchema,
+  REFERRAL_SCHEMA_VERSION,
+  ReferralSchema,
+  type AnswerField,
+  type AnswerValue,
+  type ConsentAnswer,
+  type ConsentRecord,
+  type Ons4Measure,
+  type Ons4Score,
+  type Referral,
+} from './schema';
+
+export interface ConsentInput {
+  noticeVersion: string;
+  channel: string;
+  answer: ConsentAnswer;
+}
+
+export interface ErasureResult {
+  referralsDeleted: number;
+  consentsDeleted: number;
+}
+
+const DUPLICATE_KEY = 11000;
+
+/**
+ * A person's referral in MongoDB: created at first contact, each answer written the moment it is
+ * given. Knows nothing of Bot Framework. `personKey` is opaque (the pipeline derives it from the
+ * channel and user id).
+ */
+export class ReferralRepository {
+  private readonly referrals: Collection;
+  private readonly consents: Collection;
+  private readonly erasures: Collection;
+  private readonly counters: Collection;
+
+  constructor(
+    db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.referrals = db.collection(Collections.referrals);
+    this.consents = db.collection(Collections.consents);
+    this.erasures = db.collection(Collections.erasures);
+    this.counters = db.collection(Collections.counters);
+  }
+
+  /** The person's referral, or null if there is none. */
+  async find(personKey: string): Promise<Referral | null> {
+    const doc = await this.referrals.findOne({ personKey });
+    return doc ? ReferralSchema.parse(doc) : null;
+  }
+
+  /** The person's referral, created with the given channel and language if it does not exist. */
+  async getOrCreate(personKey: string, channel: string, lang: Language): Promise<Referral> {
+    const filter = { personKey };
+    const update = { $setOnInsert: this.newReferralFields(personKey, channel, lang) };
+    try {
+      const doc = await this.referrals.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' });
+      if (doc) return ReferralSchema.parse(doc);
+    } catch (error) {
+      // Two first messages at once: the other one created it. Read theirs.
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+    }
+    const existing = await this.find(personKey);
+    if (!existing) throw new Error(`Referral could not be created or read (collection ${Collections.referrals})`);
+    return existing;
+  }
+
+  /** Remembers the language the person chose. */
+  async setLanguage(personKey: string, lang: Language): Promise<void> {
+    await this.update(personKey, { $set: { lang, languageChosen: true } });
+  }
+
+  /** Stores one answer as it is given: a single field, validated, plus updatedAt. */
+  async saveAnswer<F extends AnswerField>(personKey: string, field: F, value: AnswerValue<F>): Promise<void> {
+    const checked = answerSchemas[field].safeParse(value);
+    if (!checked.success) {
+      throw new Error(`Answer "${field}" has the wrong shape: ${checked.error.issues.map((i) => i.message).join('; ')}`);
+    }
+    await this.update(personKey, { $set: { [`answers.${field}`]: checked.data } });
+  }
+
+  /** Forgets one answer so the question is asked again (e.g. a follow-up that no longer applies). */
+  async clearAnswer(personKey: string, field: AnswerField): Promise<void> {
+    await this.update(personKey, { $unset: { [`answers.${field}`]: '' } });
+  }
+
+  /** Stores one ONS4 score (0 to 10, or null when skipped) in the wellbeing baseline. */
+  async saveWellbeing(personKey: string, measure: Ons4Measure, score: Ons4Score): Promise<void> {
+    const checked = Ons4ScoreSchema.parse(score);
+    await this.update(personKey, { $set: { [`wellbeing.${measure}`]: checked } });
+  }
+
+  /** "Start again": clears answers and wellbeing; keeps consent and language. */
+  async resetAnswers(personKey: string): Promise<void> {
+    await this.update(personKey, {
+      $set: { answers: {}, wellbeing: {}, status: 'inProgress' },
+      $unset: { readyAt: '' },
+    });
+  }
+
+  /** Stores the consent record; on "yes" also marks the referral as consented. */
+  async recordConsent(personKey: string, input: ConsentInput): Promise<ConsentRecord> {
+    const record = ConsentRecordSchema.parse({
+      schemaVersion: CONSENT_SCHEMA_VERSION,
+      personKey,
+      noticeVersion: input.noticeVersion,
+      recordedAt: this.now(),
+      channel: input.channel,
+      answer: input.answer,
+    });
+    await this.consents.insertOne({ ...record });
+    if (input.answer === 'yes') {
+      await this.update(personKey, { $set: { consent: { noticeVersion: record.noticeVersion, givenAt: record.recordedAt } } });
+    }
+    return record;
+  }
+
+  /** The referral is complete and waiting for a link worker. */
+  async markReady(personKey: string): Promise<void> {
+    const now = this.now();
+    await this.update(personKey, { $set: { status: 'ready', readyAt: now } });
+  }
+
+  /**
+   * Flags the referral as urgent (crisis language), naming the rule that fired, never the text.
+   * Creates a minimal referral if the person has none yet, so the flag is not lost.
+   */
+  async markUrgent(personKey: string, rule: string, channel = 'unknown', lang: Language = 'en'): Promise<void> {
+    await this.upsert(personKey, channel, lang, { urgent: { rule, flaggedAt: this.now() } });
+  }
+
+  /** Records that the person asked to talk to a person. */
+  async recordHumanRequest(personKey: string, channel = 'unknown', lang: Language = 'en'): Promise<void> {
+    await this.upsert(personKey, channel, lang, { humanRequestedAt: this.now() });
+  }
+
+  /**
+   * Someone declined consent: add one to an anonymous monthly tally for the channel.
+   * Nothing about the person is stored.
+   */
+  async countAnonymousDecline(channel: string): Promise<void> {
+    const month = this.now().toISOString().slice(0, 7);
+    const name = 'consentDeclined';
+    await this.counters.updateOne(
+      { _id: `${name}:${channel}:${month}` } as Document,
+      { $inc: { count: 1 }, $setOnInsert: { name, channel, month } },
+      { upsert: true },
+    );
+  }
+
+  /**
+   * After a "no" to consent: removes the referral made at first contact (it held only the
+   * channel and language), so nothing about the person stays. Not an erasure request, so no log.
+   */
+  async discardUnconsented(personKey: string): Promise<void> {
+    await this.referrals.deleteOne({ personKey, consent: { $exists: false } });
+  }
+
+  /**
+   * "Delete my data": removes the referral and every consent record for the person, and writes a
+   * minimal erasure log entry (time, channel, counts; no identifier). Bot state is the caller's.
+   */
+  async erase(personKey: string, channel?: string): Promise<ErasureResult> {
+    const existing = await this.referrals.findOne({ personKey }, { projection: { channel: 1 } });
+    const referralResult = await this.referrals.deleteMany({ personKey });
+    const consentResult = await this.consents.deleteMany({ personKey });
+    const result: ErasureResult = {
+      referralsDeleted: referralResult.deletedCount,
+      consentsDeleted: consentResult.deletedCount,
+    };
+    await this.erasures.insertOne({
+      schemaVersion: ERASURE_SCHEMA_VERSION,
+      erasedAt: this.now(),
+      channel: channel ?? (typeof existing?.channel === 'string' ? existing.channel : 'unknown'),
+      ...result,
+    });
+    return result;
+  }
+
+  private newReferralFields(personKey: string, channel: string, lang: Language): Document {
+    const now = this.now();
+    return {
+      personKey,
+      schemaVersion: REFERRAL_SCHEMA_VERSION,
+      channel,
+      lang,
+      languageChosen: false,
+      status: 'inProgress',
+      answers: {},
+      wellbeing: {},
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private async update(personKey: string, update: { $set?: Document; $unset?: Document }): Promise<void> {
+    await this.referrals.updateOne({ personKey }, { ...update, $set: { ...update.$set, updatedAt: this.now() } });
+  }
+
+  private async upsert(personKey: string, channel: string, lang: Language, fields: Document): Promise<void> {
+    const onInsert = this.newReferralFields(personKey, channel, lang);
+    // A path may appear in only one operator: $set wins for these.
+    for (const key of [...Object.keys(fields), 'updatedAt']) delete onInsert[key];
+    const update = { $set: { ...fields, updatedAt: this.now() }, $setOnInsert: onInsert };
+    try {
+      await this.referrals.updateOne({ personKey }, update, { upsert: true });
+    } catch (error) {
+      if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
+      await this.referrals.updateOne({ personKey }, update);
+    }
+  }
+}
+
