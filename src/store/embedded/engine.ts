@@ -15,9 +15,12 @@ export class Engine {
   private journal?: Journal;
   private pendingWrites: Promise<void>[] = [];
 
+  /** compactAfterRecords: journal records beyond twice the live documents before compaction pays off. */
+  private constructor(private readonly compactAfterRecords: number) {}
+
   /** Opens a persistent engine over dbPath, or an in-memory one when dbPath is undefined. */
-  static open(dbPath?: string): { engine: Engine; recovery?: RecoveryReport } {
-    const engine = new Engine();
+  static open(dbPath?: string, options: { compactAfterRecords?: number } = {}): { engine: Engine; recovery?: RecoveryReport } {
+    const engine = new Engine(options.compactAfterRecords ?? 10_000);
     if (!dbPath) return { engine };
     const { journal, report } = Journal.open(dbPath, (record) => engine.replay(record));
     engine.journal = journal;
@@ -95,7 +98,7 @@ export class Engine {
     if (!this.journal) return false;
     let live = 0;
     for (const colls of this.databases.values()) for (const c of colls.values()) live += c.docs.size + 2;
-    if (this.journal.recordsSinceCompaction < 2 * live + 10_000) return false;
+    if (this.journal.recordsSinceCompaction < 2 * live + this.compactAfterRecords) return false;
     await this.journal.compact(() => this.snapshot());
     return true;
   }

@@ -16,6 +16,8 @@ export interface EmbeddedServerOptions {
   memory?: boolean;
   /** Database name used in the printed URI. */
   databaseName?: string;
+  /** Journal records beyond twice the live documents before the journal is compacted (default 10,000). */
+  compactAfterRecords?: number;
   /** Where operator messages go (never document contents). */
   log?: (line: string) => void;
 }
@@ -38,7 +40,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   const lock = dbPath ? DbPathLock.acquire(dbPath) : undefined;
   let engine: Engine;
   try {
-    const opened = Engine.open(dbPath);
+    const opened = Engine.open(dbPath, { compactAfterRecords: options.compactAfterRecords });
     engine = opened.engine;
     if (opened.recovery?.droppedBytes) {
       log(`Embedded MongoDB: recovered ${opened.recovery.records} journal records; dropped ${opened.recovery.droppedBytes} bytes of an unfinished write`);
