@@ -12,6 +12,8 @@ export interface DatabaseOptions {
   memory?: boolean;
   /** Database name when the URI does not name one. */
   databaseName?: string;
+  /** How long to look for the server before giving up (default 10 s). */
+  serverSelectionTimeoutMS?: number;
   log?: (line: string) => void;
 }
 
@@ -41,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     uri = spawned.uri;
     log(`Embedded MongoDB listening at ${uri}`);
   }
-  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 10_000, appName: 'front-door' });
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000, appName: 'front-door' });
   try {
     await client.connect();
   } catch (error) {
