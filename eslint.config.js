@@ -2,7 +2,7 @@ const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
 
 module.exports = tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'vendor/', 'coverage/', 'test-artifacts/'] },
+  { ignores: ['test/summary-reporter.js', 'dist/', 'node_modules/', 'data/', 'vendor/', 'coverage/', 'test-artifacts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

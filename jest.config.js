@@ -6,6 +6,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
   },
+  reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   testTimeout: 60000,
   // Suites share the 2-core machine with child servers; two workers keep timings honest.
   maxWorkers: 2,

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Front Door's configuration, read from the environment once at start-up and validated,
+ * so a bad value stops the process with a message naming the variable and what it should be.
+ */
+const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+const EnvSchema = z.object({
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  HOST: optionalString,
+  MONGODB_URI: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must be a MongoDB connection string, e.g. mongodb://host:27017/frontdoor')
+      .optional(),
+  ),
+  FRONTDOOR_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default('Front Door')),
+  NEXT_STEPS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(3)),
+  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
+  MicrosoftAppTenantId: optionalString,
+});
+
+export interface Config {
+  port: number;
+  /** Interface to bind. Loopback unless set explicitly (an anonymous bot must not face a network). */
+  host: string;
+  hostWasDefaulted: boolean;
+  mongodbUri?: string;
+  dataDir: string;
+  dbPath: string;
+  serviceName: string;
+  nextStepsDays: number;
+  publicBaseUrl?: string;
+  bot: {
+    appId?: string;
+    appPassword?: string;
+    appType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+    tenantId?: string;
+    /** No app id: no Bot Framework authentication (local use with the Emulator). */
+    anonymous: boolean;
+  };
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Front Door's configuration is not valid:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const anonymous = !e.MicrosoftAppId;
+  if (!anonymous && e.MicrosoftAppType !== 'UserAssignedMSI' && !e.MicrosoftAppPassword) {
+    throw new ConfigError("Front Door's configuration is not valid:\n  MicrosoftAppPassword: required when MicrosoftAppId is set");
+  }
+  if (!anonymous && e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
+    throw new ConfigError("Front Door's configuration is not valid:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
+  }
+  const dataDir = path.resolve(e.FRONTDOOR_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST ?? (anonymous ? '127.0.0.1' : '0.0.0.0'),
+    hostWasDefaulted: e.HOST === undefined,
+    mongodbUri: e.MONGODB_URI,
+    dataDir,
+    dbPath: path.join(dataDir, 'db'),
+    serviceName: e.SERVICE_NAME,
+    nextStepsDays: e.NEXT_STEPS_DAYS,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },
+  };
+}
