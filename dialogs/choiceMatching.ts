@@ -1,0 +1,92 @@
+import { normaliseForMatching, numberWords, stripFillers, synonymsFor } from '../src/i18n';
+
+/** A choice and every way of saying it (normalised, all languages). */
+export interface MatchableChoice<V extends string = string> {
+  value: V;
+  synonyms: readonly string[];
+}
+
+/** Builds a matchable choice from locale keys naming `{ label, synonyms }` or word lists. */
+export function matchable<V extends string>(value: V, ...keys: string[]): MatchableChoice<V> {
+  return { value, synonyms: [...new Set(keys.flatMap((key) => synonymsFor(key)))] };
+}
+
+/** A longer message is something the person is telling us, not a list of choices. */
+const MAX_WORDS_IN_CHOICES = 30;
+
+/** Words that join several choices in one message: "cost and transport", "1 a 3". */
+const CONNECTORS = new Set(['and', 'a', 'ac', 'or', 'neu', 'plus', 'also', 'hefyd', 'then', 'wedyn']);
+
+function numberIn(phrase: string): number | undefined {
+  if (/^\d{1,2}$/.test(phrase)) return Number(phrase);
+  return numberWords().get(phrase);
+}
+
+function matchPhrase<V extends string>(phrase: string, choices: readonly MatchableChoice<V>[]): V | undefined {
+  const byNumber = numberIn(phrase);
+  if (byNumber !== undefined) return choices[byNumber - 1]?.value;
+  return choices.find((choice) => choice.synonyms.includes(phrase))?.value;
+}
+
+/** The one choice a message picks, by number ("2", "two", "dau") or by word, or undefined. */
+export function matchChoice<V extends string>(text: string, choices: readonly MatchableChoice<V>[]): V | undefined {
+  const normalised = normaliseForMatching(text);
+  if (!normalised) return undefined;
+  return matchPhrase(normalised, choices) ?? matchPhrase(stripFillers(normalised), choices);
+}
+
+/**
+ * Every choice a message picks ("1 and 3", "cost, transport", "arts and crafts and gardening"),
+ * or undefined unless the whole message is made of choices. Longest phrases win, so a label that
+ * contains "and" is not split in two.
+ */
+export function matchChoices<V extends string>(text: string, choices: readonly MatchableChoice<V>[]): V[] | undefined {
+  const normalised = stripFillers(normaliseForMatching(text));
+  if (!normalised) return undefined;
+  const single = matchChoice(text, choices);
+  if (single !== undefined) return [single];
+  const words = normalised.split(' ');
+  if (words.length > MAX_WORDS_IN_CHOICES) return undefined;
+  const picked: V[] = [];
+  let start = 0;
+  while (start < words.length) {
+    let matched = false;
+    for (let end = words.length; end > start; end--) {
+      const value = matchPhrase(words.slice(start, end).join(' '), choices);
+      if (value !== undefined) {
+        if (!picked.includes(value)) picked.push(value);
+        start = end;
+        matched = true;
+        break;
+      }
+    }
+    if (!matched) {
+      if (!CONNECTORS.has(words[start])) return undefined;
+      start += 1;
+    }
+  }
+  return picked.length > 0 ? picked : undefined;
+}
+
+/** True when the message means "skip this question" in either language. */
+export function isSkip(text: string): boolean {
+  const words = synonymsFor('common.choices.skip');
+  const normalised = normaliseForMatching(text);
+  return normalised.length > 0 && (words.includes(normalised) || words.includes(stripFillers(normalised)));
+}
+
+/**
+ * A 0 to 10 score from "7", "seven", "saith", "7/10" or "7 out of 10", or undefined.
+ * Numbers outside 0 to 10 are not guessed at.
+ */
+export function parseScore(text: string): number | undefined {
+  const normalised = normaliseForMatching(text)
+    .replace(/\s+(out of|allan o|o)\s+(10|ten|deg)$/, '')
+    .replace(/\s+10$/, '');
+  const stripped = stripFillers(normalised);
+  for (const candidate of [normalised, stripped]) {
+    const value = numberIn(candidate);
+    if (value !== undefined && value >= 0 && value <= 10) return value;
+  }
+  return undefined;
+}

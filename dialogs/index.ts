@@ -1,0 +1,20 @@
+/**
+ * The guided conversation, one dialog per file. Dialogs get a ReferralRepository and a
+ * DialogConfig through their constructors and never touch MongoDB or HTTP themselves.
+ */
+export type { DialogConfig } from './config';
+export type { PersonOptions } from './personDialog';
+export { RootDialog, ROOT_DIALOG, type RootDialogOptions, type RootResult } from './root';
+export { WelcomeDialog, WELCOME_DIALOG, LANGUAGE_QUESTION, type WelcomeResult } from './welcome';
+export { ConsentDialog, CONSENT_DIALOG, CONSENT_NOTICE_VERSION, type ConsentResult } from './consent';
+export { WhatMattersDialog, WHAT_MATTERS_DIALOG, WHAT_MATTERS_PARTS, type WhatMattersPart } from './whatMatters';
+export { WellbeingDialog, WELLBEING_DIALOG, suggestsLowWellbeing } from './wellbeing';
+export { SummaryDialog, SUMMARY_DIALOG, type SummaryResult } from './summary';
+export { SUMMARY_PARTS, type SummaryPart } from './summaryText';
+export { ChangeLanguageDialog, CHANGE_LANGUAGE_DIALOG, type ChangeLanguageOptions } from './changeLanguage';
+export { DeleteDataDialog, DELETE_DATA_DIALOG, type DeleteDataResult } from './deleteData';
+export type { SequenceOptions } from './questionSequence';
+export { activeQuestionAccepts } from './prompts/answerRecogniser';
+export { ChoiceQuestion, choice, type ChoiceSpec, type ChoiceQuestionConfig } from './prompts/choiceQuestion';
+export { renderQuestion, renderMessage, isTextOnlyChannel, type QuestionView } from './render';
+export { setTurnLanguage, turnLanguage, turnTranslator, loadTurnLanguage } from './turnLanguage';

@@ -1,0 +1,130 @@
+import type { Translate } from '../../src/i18n';
+import { matchable, matchChoices, type MatchableChoice } from '../choiceMatching';
+import type { QuestionView } from '../render';
+import { parseFreeText } from '../validation';
+import type { AnswerRecogniser } from './answerRecogniser';
+import type { ChoiceSpec } from './choiceQuestion';
+import { Question, type QuestionOptions, type QuestionState, type Reading } from './question';
+
+export interface MultiChoiceSpec<V extends string> extends ChoiceSpec<V> {
+  /** Stands alone ("Nothing", "Any time"): ignored when picked with others. */
+  exclusive?: boolean;
+}
+
+export interface MultiChoiceQuestionConfig<V extends string> {
+  textKey: string;
+  hintKey?: string;
+  /** "Anything else?", asked after a single pick. */
+  moreKey: string;
+  choices: MultiChoiceSpec<V>[];
+  /** Keep an answer in the person's own words when it is not one of the choices. */
+  allowOwnWords?: boolean;
+}
+
+export interface MultiChoiceOptions<V extends string> extends QuestionOptions {
+  /** Already chosen: ask "Anything else?" with what is left. */
+  selected?: V[];
+}
+
+interface MultiChoiceState<V extends string> extends QuestionState {
+  selected: V[];
+}
+
+/**
+ * What was chosen so far. `complete` is false after a single pick (a tap on a button), so the
+ * caller can store it at once and then ask "Anything else?" by starting the question again with
+ * `selected`.
+ */
+export interface MultiChoiceAnswer<V extends string> {
+  values: V[];
+  ownWords?: string;
+  complete: boolean;
+}
+
+const DONE = '__done';
+
+/** Several answers from a list: "1 and 3", "cost, transport", or one tap at a time. */
+export class MultiChoiceQuestion<V extends string>
+  extends Question<MultiChoiceAnswer<V>, MultiChoiceOptions<V>, MultiChoiceState<V>>
+  implements AnswerRecogniser
+{
+  private matchables?: Map<string, MatchableChoice<string>>;
+
+  constructor(
+    id: string,
+    private readonly config: MultiChoiceQuestionConfig<V>,
+  ) {
+    super(id);
+  }
+
+  acceptsAnswer(text: string, state: object): boolean {
+    return matchChoices(text, this.offered(state as MultiChoiceState<V>)) !== undefined;
+  }
+
+  protected override initialState(options: MultiChoiceOptions<V> | undefined): MultiChoiceState<V> {
+    return { ...super.initialState(options), selected: [...(options?.selected ?? [])] };
+  }
+
+  protected view(t: Translate, state: MultiChoiceState<V>): QuestionView {
+    const more = state.selected.length > 0;
+    return {
+      text: more ? t(this.config.moreKey) : this.questionText(t, state, this.config.textKey),
+      hint: !more && this.config.hintKey ? t(this.config.hintKey) : undefined,
+      choices: this.offered(state).map((c) => t(`${this.keyOf(c.value)}.label`)),
+      textOnlyHint: t(more ? 'common.replyWithNumber' : 'common.replyWithNumbers'),
+    };
+  }
+
+  protected read(text: string, state: MultiChoiceState<V>): Reading<MultiChoiceAnswer<V>> {
+    const more = state.selected.length > 0;
+    const picks = matchChoices(text, this.offered(state));
+    if (picks) {
+      const finished = picks.includes(DONE);
+      const picked = picks.filter((p): p is V => p !== DONE);
+      const exclusive = picked.filter((p) => this.isExclusive(p));
+      const ordinary = picked.filter((p) => !this.isExclusive(p));
+      if (ordinary.length === 0 && exclusive.length > 0 && !more) {
+        return { kind: 'answer', result: { values: [exclusive[0]], complete: true } };
+      }
+      const values = [...state.selected, ...ordinary.filter((p) => !state.selected.includes(p))];
+      const nothingLeft = this.remaining(values).length === 0;
+      const complete = finished || nothingLeft || (!more && ordinary.length > 1);
+      return { kind: 'answer', result: { values, complete } };
+    }
+    if (this.config.allowOwnWords) {
+      const ownWords = parseFreeText(text);
+      if (ownWords.ok) return { kind: 'answer', result: { values: state.selected, ownWords: ownWords.value, complete: true } };
+      return { kind: 'problem', problemKey: ownWords.problemKey };
+    }
+    return { kind: 'problem', problemKey: 'common.notUnderstood' };
+  }
+
+  /** The choices on offer now: all of them at first; then what is left, and "That's all". */
+  private offered(state: MultiChoiceState<V>): MatchableChoice<string>[] {
+    const all = this.allMatchables();
+    if (state.selected.length === 0) return this.config.choices.map((c) => all.get(c.value)!);
+    return [...this.remaining(state.selected).map((c) => all.get(c.value)!), all.get(DONE)!];
+  }
+
+  private remaining(selected: readonly V[]): MultiChoiceSpec<V>[] {
+    return this.config.choices.filter((c) => !c.exclusive && !selected.includes(c.value));
+  }
+
+  private isExclusive(value: V): boolean {
+    return Boolean(this.config.choices.find((c) => c.value === value)?.exclusive);
+  }
+
+  private keyOf(value: string): string {
+    return value === DONE ? 'common.choices.done' : this.config.choices.find((c) => c.value === value)!.key;
+  }
+
+  private allMatchables(): Map<string, MatchableChoice<string>> {
+    if (!this.matchables) {
+      this.matchables = new Map<string, MatchableChoice<string>>(
+        this.config.choices.map((c) => [c.value, matchable<string>(c.value, c.key, ...(c.alsoKeys ?? []))]),
+      );
+      this.matchables.set(DONE, matchable(DONE, 'common.choices.done'));
+    }
+    return this.matchables;
+  }
+}

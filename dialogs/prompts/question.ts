@@ -1,0 +1,83 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Translate, TranslationParams } from '../../src/i18n';
+import { renderQuestion, type QuestionView } from '../render';
+import { turnTranslator } from '../turnLanguage';
+
+/** Options a question may be started with. Everything here is saved in dialog state, so data only. */
+export interface QuestionOptions {
+  /** Values for the question text, e.g. `{ name: 'Sam' }`. */
+  params?: TranslationParams;
+  /** Use this message instead of the question's usual one (e.g. a variant with the person's name). */
+  textKey?: string;
+}
+
+/** Dialog state of a question between turns. */
+export interface QuestionState extends QuestionOptions {
+  attempts: number;
+}
+
+/** How a question read a message. */
+export type Reading<R> =
+  | { kind: 'answer'; result: R }
+  /** Not an answer: explain with this message and ask again. */
+  | { kind: 'problem'; problemKey: string };
+
+/**
+ * A question that renders itself from locale keys every time it is shown, so asking again after a
+ * change of language speaks the new language. Subclasses say how it looks and how to read answers.
+ */
+export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S extends QuestionState = QuestionState> extends Dialog<O> {
+  /** Type only (never set): what this question ends with, so callers' types follow it. */
+  declare readonly __result?: R;
+
+  /** What the question looks like now. */
+  protected abstract view(t: Translate, state: S): QuestionView;
+
+  /** Reads a non-empty typed message. */
+  protected abstract read(text: string, state: S): Reading<R>;
+
+  /** Sets up extra state from the options; the base keeps params, textKey and attempts. */
+  protected initialState(options: O | undefined): S {
+    return { params: options?.params, textKey: options?.textKey, attempts: 0 } as S;
+  }
+
+  override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
+    const state = this.initialState(options);
+    Object.assign(dc.activeDialog!.state, state);
+    await this.ask(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const activity = dc.context.activity;
+    // Typing indicators, reactions and other non-messages are not answers.
+    if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
+    const state = dc.activeDialog!.state as S;
+    const text = typeof activity.text === 'string' ? activity.text : '';
+    const reading: Reading<R> = text.trim() ? this.read(text, state) : { kind: 'problem', problemKey: 'common.needText' };
+    if (reading.kind === 'answer') return dc.endDialog(reading.result);
+    state.attempts += 1;
+    await this.ask(dc.context, state, reading.problemKey);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.ask(context, instance.state as S);
+  }
+
+  /** The question's text in this turn's language. */
+  protected questionText(t: Translate, state: S, defaultKey: string): string {
+    return t(state.textKey ?? defaultKey, state.params);
+  }
+
+  private async ask(context: TurnContext, state: S, problemKey?: string): Promise<void> {
+    const t = turnTranslator(context);
+    const view = this.view(t, state);
+    if (problemKey) {
+      view.lead = [t(problemKey), ...(view.lead ?? [])];
+      view.footer = [...(view.footer ?? []), t('common.wayOut')];
+    }
+    await context.sendActivity(renderQuestion(context.activity.channelId, view));
+  }
+}

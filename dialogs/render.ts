@@ -1,0 +1,49 @@
+import { ActivityTypes, InputHints, MessageFactory, type Activity } from 'botbuilder';
+
+/**
+ * Channels that show only text (SMS): buttons never arrive, so choices are listed with numbers
+ * in the message itself. Every channel accepts typed words and numbers either way.
+ */
+export function isTextOnlyChannel(channelId: string | undefined): boolean {
+  return /sms|twilio/i.test(channelId ?? '');
+}
+
+/** What a question looks like, before deciding how this channel shows it. */
+export interface QuestionView {
+  /** Lines before the question, e.g. "Sorry, I didn't understand that." */
+  lead?: string[];
+  /** The question itself. */
+  text: string;
+  /** Choices shown as buttons, or as a numbered list where there are no buttons. */
+  choices?: string[];
+  /** Buttons that are not numbered, e.g. "Skip" or the numbers of a 0 to 10 scale. */
+  extraButtons?: string[];
+  /** Shown on every channel, e.g. "Choose as many as you like." */
+  hint?: string;
+  /** Shown only where there are no buttons, e.g. "Reply with a number or a word." */
+  textOnlyHint?: string;
+  /** Lines after everything else, e.g. the way out. */
+  footer?: string[];
+}
+
+/** One message: the question, its choices as suggested actions and, on SMS, as a numbered list. */
+export function renderQuestion(channelId: string | undefined, view: QuestionView): Partial<Activity> {
+  const textOnly = isTextOnlyChannel(channelId);
+  const choices = view.choices ?? [];
+  const lines = [...(view.lead ?? []), view.text];
+  if (view.hint) lines.push(view.hint);
+  if (textOnly) {
+    lines.push(...choices.map((label, index) => `${index + 1}. ${label}`));
+    if (view.textOnlyHint) lines.push(view.textOnlyHint);
+  }
+  lines.push(...(view.footer ?? []));
+  const text = lines.join('\n');
+  const buttons = [...choices, ...(view.extraButtons ?? [])];
+  if (textOnly || buttons.length === 0) return MessageFactory.text(text, undefined, InputHints.ExpectingInput);
+  return MessageFactory.suggestedActions(buttons, text, undefined, InputHints.ExpectingInput);
+}
+
+/** A plain message that asks nothing. */
+export function renderMessage(text: string): Partial<Activity> {
+  return { type: ActivityTypes.Message, text, inputHint: InputHints.AcceptingInput };
+}

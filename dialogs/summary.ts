@@ -1,0 +1,82 @@
+import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ReferralRepository } from '../src/referrals';
+import type { DialogConfig } from './config';
+import { PersonDialog, type PersonOptions } from './personDialog';
+import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
+import type { SequenceOptions } from './questionSequence';
+import { renderMessage } from './render';
+import { nextStepsText, SUMMARY_PARTS, summaryText, type SummaryPart } from './summaryText';
+import { turnTranslator } from './turnLanguage';
+import { WELLBEING_DIALOG, WELLBEING_PART, WellbeingDialog } from './wellbeing';
+import { WHAT_MATTERS_DIALOG, WhatMattersDialog } from './whatMatters';
+
+export const SUMMARY_DIALOG = 'summary';
+const CONFIRM_QUESTION = 'summary.confirm';
+const PART_QUESTION = 'summary.part';
+
+export interface SummaryResult {
+  confirmed: true;
+}
+
+/**
+ * Reads back what the person said. They can change any part (asked again, then back here) or
+ * confirm; on confirm the referral is ready for a link worker and we say what happens next.
+ */
+export class SummaryDialog extends PersonDialog {
+  private readonly loopId = `${SUMMARY_DIALOG}.loop`;
+
+  constructor(
+    repo: ReferralRepository,
+    private readonly config: DialogConfig,
+  ) {
+    super(SUMMARY_DIALOG, repo);
+    this.addDialog(
+      new WaterfallDialog<PersonOptions>(this.loopId, [
+        (s) => this.readBack(s),
+        (s) => this.confirmOrChoose(s),
+        (s) => this.change(s),
+        (s) => s.replaceDialog(this.loopId, { personKey: s.options.personKey }),
+      ]),
+    );
+    this.addDialog(
+      new ChoiceQuestion<'confirm' | 'change'>(CONFIRM_QUESTION, {
+        textKey: 'summary.ask',
+        choices: [choice('confirm', 'summary.confirm', 'common.choices.yes'), choice('change', 'summary.change', 'common.choices.no')],
+      }),
+    );
+    this.addDialog(
+      new ChoiceQuestion<SummaryPart>(PART_QUESTION, {
+        textKey: 'summary.whichPart',
+        choices: SUMMARY_PARTS.map((part) => choice(part, `summary.parts.${part}`)),
+      }),
+    );
+    this.addDialog(new WhatMattersDialog(repo));
+    this.addDialog(new WellbeingDialog(repo));
+  }
+
+  private async readBack(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    const referral = await this.repo.find(step.options.personKey);
+    if (!referral) return step.endDialog();
+    await step.context.sendActivity(renderMessage(summaryText(turnTranslator(step.context), referral)));
+    return step.beginDialog(CONFIRM_QUESTION);
+  }
+
+  private async confirmOrChoose(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    if (step.result === 'change') return step.beginDialog(PART_QUESTION);
+    const { personKey } = step.options;
+    await this.repo.markReady(personKey);
+    const referral = await this.repo.find(personKey);
+    if (referral) {
+      const text = nextStepsText(turnTranslator(step.context), referral, this.config.serviceName, this.config.nextStepsDays);
+      await step.context.sendActivity(renderMessage(text));
+    }
+    const result: SummaryResult = { confirmed: true };
+    return step.endDialog(result);
+  }
+
+  private async change(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    const part = step.result as SummaryPart;
+    const options: SequenceOptions = { personKey: step.options.personKey, only: part };
+    return step.beginDialog(part === WELLBEING_PART ? WELLBEING_DIALOG : WHAT_MATTERS_DIALOG, options);
+  }
+}

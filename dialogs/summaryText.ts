@@ -1,0 +1,75 @@
+import type { Translate } from '../src/i18n';
+import { ONS4_MEASURES, type Referral } from '../src/referrals';
+import { formatUkNumber } from './validation';
+
+/** The parts of the summary, in the order they are read back; each can be changed. */
+export const SUMMARY_PARTS = ['whatMatters', 'interests', 'barriers', 'when', 'place', 'contact', 'name', 'wellbeing'] as const;
+export type SummaryPart = (typeof SUMMARY_PARTS)[number];
+
+function list(t: Translate, labels: string[]): string {
+  return labels.join(t('common.listSeparator'));
+}
+
+function partValue(t: Translate, referral: Referral, part: SummaryPart): string | undefined {
+  const a = referral.answers;
+  const notGiven = t('common.notGiven');
+  switch (part) {
+    case 'whatMatters':
+      return a.whatMatters === undefined ? undefined : [a.whatMatters, a.whatMattersMore].filter(Boolean).join(' ');
+    case 'interests': {
+      if (!a.interests) return undefined;
+      const labels = a.interests.chosen.map((i) => t(`whatMatters.interests.options.${i}.label`));
+      return list(t, a.interests.ownWords ? [...labels, a.interests.ownWords] : labels);
+    }
+    case 'barriers':
+      return a.barriers && list(t, a.barriers.map((b) => t(`whatMatters.barriers.options.${b}.label`)));
+    case 'when': {
+      const parts = [
+        ...(a.days ? [t(`whatMatters.days.options.${a.days}.label`)] : []),
+        ...(a.times ?? []).map((time) => t(`whatMatters.times.options.${time}.label`)),
+      ];
+      return parts.length > 0 ? list(t, parts) : undefined;
+    }
+    case 'place':
+      return a.place === undefined ? undefined : (a.place?.value ?? notGiven);
+    case 'contact': {
+      if (!a.contactMethod) return undefined;
+      const method = a.contactMethod;
+      if ((method === 'sms' || method === 'phone') && !a.contactNumber) return t(`summary.contactValues.${method}NoNumber`);
+      return t(`summary.contactValues.${method}`, { number: a.contactNumber ? formatUkNumber(a.contactNumber) : '' });
+    }
+    case 'name':
+      return a.preferredName === undefined ? undefined : (a.preferredName ?? notGiven);
+    case 'wellbeing': {
+      const w = referral.wellbeing;
+      if (ONS4_MEASURES.every((m) => w[m] === undefined)) return undefined;
+      const score = (m: (typeof ONS4_MEASURES)[number]) => (typeof w[m] === 'number' ? String(w[m]) : t('common.skippedScore'));
+      return t('summary.wellbeingScores', {
+        lifeSatisfaction: score('lifeSatisfaction'),
+        worthwhile: score('worthwhile'),
+        happiness: score('happiness'),
+        anxiety: score('anxiety'),
+      });
+    }
+  }
+}
+
+/** "Here's what I've heard:" and one line per answered part, in the person's language. */
+export function summaryText(t: Translate, referral: Referral): string {
+  const lines = [t('summary.heading')];
+  for (const part of SUMMARY_PARTS) {
+    const value = partValue(t, referral, part);
+    if (value !== undefined) lines.push(`• ${t(`summary.lines.${part}`, { value })}`);
+  }
+  return lines.join('\n');
+}
+
+/** What happens next and roughly when, for the way the person chose to be contacted. */
+export function nextStepsText(t: Translate, referral: Referral, serviceName: string, days: number): string {
+  const name = referral.answers.preferredName;
+  const sent = name ? t('summary.sentNamed', { name, serviceName }) : t('summary.sent', { serviceName });
+  const method = referral.answers.contactMethod ?? 'chat';
+  const reachable = method === 'chat' || method === 'none' || Boolean(referral.answers.contactNumber);
+  const how = reachable ? method : 'chat';
+  return [sent, t(`summary.nextSteps.${how}`, { days }), t('summary.sooner'), t('common.wayOut')].join('\n');
+}

@@ -1,0 +1,40 @@
+import type { TurnContext } from 'botbuilder';
+import { languageFromLocale, translator, type Language, type Translate } from '../src/i18n';
+import type { ReferralRepository } from '../src/referrals';
+
+/** Where this turn's language is kept, so the referral is read at most once a turn. */
+const TURN_LANGUAGE = Symbol.for('frontdoor.turnLanguage');
+
+/** Sets the language for the rest of this turn (after the person chooses one, or by the pipeline). */
+export function setTurnLanguage(context: TurnContext, lang: Language): void {
+  context.turnState.set(TURN_LANGUAGE, lang);
+}
+
+/** This turn's language: as set, or guessed from the activity's locale. */
+export function turnLanguage(context: TurnContext): Language {
+  const set = context.turnState.get(TURN_LANGUAGE) as Language | undefined;
+  return set ?? languageFromLocale(context.activity.locale);
+}
+
+/** Translate in this turn's language. */
+export function turnTranslator(context: TurnContext): Translate {
+  return translator(turnLanguage(context));
+}
+
+/**
+ * Reads the person's stored language into this turn, unless already done. `refresh` re-reads it,
+ * e.g. when re-asking a question after the language was changed.
+ */
+export async function loadTurnLanguage(
+  context: TurnContext,
+  repo: ReferralRepository,
+  personKey: string,
+  refresh = false,
+): Promise<Language> {
+  const set = context.turnState.get(TURN_LANGUAGE) as Language | undefined;
+  if (set && !refresh) return set;
+  const referral = await repo.find(personKey);
+  const lang = referral?.lang ?? languageFromLocale(context.activity.locale);
+  setTurnLanguage(context, lang);
+  return lang;
+}

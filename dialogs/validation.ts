@@ -1,0 +1,74 @@
+import { MAX_FREE_TEXT, type Place } from '../src/referrals';
+
+/** The result of reading a typed answer: a value, or the locale key of a kind explanation. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problemKey: string };
+
+/** Free text kept as given (surrounding spaces trimmed); very long answers are asked to be shorter. */
+export function parseFreeText(text: string): Parsed<string> {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: false, problemKey: 'common.needText' };
+  if (trimmed.length > MAX_FREE_TEXT) return { ok: false, problemKey: 'common.tooLong' };
+  return { ok: true, value: trimmed };
+}
+
+const FULL_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
+const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
+const TOWN = /^[\p{L}][\p{L} .,'’-]{1,79}$/u;
+
+/**
+ * A town ("Merthyr Tydfil", "Ystradgynlais") or a UK postcode. Only the district ("CF10") of a
+ * full postcode is kept: enough to find things nearby, and less personal.
+ */
+export function parsePlace(text: string): Parsed<Place> {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (!trimmed) return { ok: false, problemKey: 'whatMatters.place.badTown' };
+  if (/\d/.test(trimmed)) {
+    const upper = trimmed.toUpperCase();
+    const full = FULL_POSTCODE.exec(upper);
+    if (full) return { ok: true, value: { kind: 'postcodeDistrict', value: full[1] } };
+    if (POSTCODE_DISTRICT.test(upper)) return { ok: true, value: { kind: 'postcodeDistrict', value: upper } };
+    return { ok: false, problemKey: 'whatMatters.place.badPostcode' };
+  }
+  if (TOWN.test(trimmed)) return { ok: true, value: { kind: 'town', value: trimmed } };
+  return { ok: false, problemKey: 'whatMatters.place.badTown' };
+}
+
+/** Digits of a UK number after the country code or leading 0, or undefined. */
+function ukNationalNumber(text: string): string | undefined {
+  const compact = text.replace(/[\s().-]/g, '');
+  const match = /^(?:\+44|0044|44|0)(\d{9,10})$/.exec(compact);
+  return match?.[1];
+}
+
+/** A UK mobile number (07…), returned in E.164 form: "07700 900123" → "+447700900123". */
+export function parseUkMobile(text: string): Parsed<string> {
+  const national = ukNationalNumber(text);
+  // 071–075 and 077–079 are mobiles; 07624 is the Isle of Man. 070 and 076 are not mobiles.
+  if (national && /^7(?:[1-57-9]\d{8}|624\d{5})$/.test(national)) return { ok: true, value: `+44${national}` };
+  return { ok: false, problemKey: 'whatMatters.mobile.retry' };
+}
+
+/** A UK phone number we can call: landline (01, 02, 03) or mobile, in E.164 form. */
+export function parseUkPhone(text: string): Parsed<string> {
+  const national = ukNationalNumber(text);
+  if (national && /^(?:[12]\d{8,9}|3\d{9}|7(?:[1-57-9]\d{8}|624\d{5}))$/.test(national)) {
+    return { ok: true, value: `+44${national}` };
+  }
+  return { ok: false, problemKey: 'whatMatters.phone.retry' };
+}
+
+/** What to call the person: anything short, as typed. */
+export function parseName(text: string): Parsed<string> {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  if (!trimmed) return { ok: false, problemKey: 'common.needText' };
+  if (trimmed.length > 50) return { ok: false, problemKey: 'whatMatters.name.retry' };
+  return { ok: true, value: trimmed };
+}
+
+/** "+447700900123" → "07700 900123", for reading a number back to the person. */
+export function formatUkNumber(e164: string): string {
+  const national = `0${e164.replace(/^\+44/, '')}`;
+  if (/^07/.test(national)) return `${national.slice(0, 5)} ${national.slice(5)}`;
+  if (/^02/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  return `${national.slice(0, 5)} ${national.slice(5)}`;
+}

@@ -1,0 +1,175 @@
+import type { Referral, ReferralRepository, Barrier, ContactMethod, Days, Interest, TimeOfDay } from '../src/referrals';
+import { INTERESTS } from '../src/referrals';
+import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
+import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoiceQuestion';
+import { TextQuestion } from './prompts/textQuestion';
+import { QuestionSequenceDialog, sequenceQuestion, type SequenceQuestion } from './questionSequence';
+import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone } from './validation';
+
+export const WHAT_MATTERS_DIALOG = 'whatMatters';
+
+/** Parts of "what matters" a person can change from the summary. */
+export const WHAT_MATTERS_PARTS = ['whatMatters', 'interests', 'barriers', 'when', 'place', 'contact', 'name'] as const;
+export type WhatMattersPart = (typeof WHAT_MATTERS_PARTS)[number];
+
+/** Fewer words than this and we gently ask for a little more. */
+const SHORT_ANSWER_WORDS = 3;
+
+export function isShortAnswer(text: string | undefined): boolean {
+  return text !== undefined && text.trim().split(/\s+/).length < SHORT_ANSWER_WORDS;
+}
+
+const option = <V extends string>(value: V, group: string, exclusive = false): MultiChoiceSpec<V> => ({
+  ...choice(value, `whatMatters.${group}.options.${value}`),
+  exclusive,
+});
+
+/**
+ * "What matters to you?" and the practical questions after it: interests, what gets in the way,
+ * when and where suits, how to keep in touch, and what to call the person. Each answer is stored
+ * the moment it is given.
+ */
+export class WhatMattersDialog extends QuestionSequenceDialog {
+  constructor(repo: ReferralRepository) {
+    super(WHAT_MATTERS_DIALOG, repo, buildQuestions(repo));
+  }
+}
+
+function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
+  const has = (field: keyof Referral['answers']) => (r: Referral) => r.answers[field] !== undefined;
+  const method = (r: Referral): ContactMethod | undefined => r.answers.contactMethod;
+
+  return [
+    sequenceQuestion({
+      id: 'whatMatters',
+      part: 'whatMatters',
+      dialog: new TextQuestion('whatMatters.whatMatters', { textKey: 'whatMatters.whatMatters.ask', parse: parseFreeText }),
+      isAnswered: has('whatMatters'),
+      save: async (personKey, text) => {
+        await repo.saveAnswer(personKey, 'whatMatters', text!);
+        // A fuller answer no longer needs the follow-up given to an earlier, shorter one.
+        if (!isShortAnswer(text!)) await repo.clearAnswer(personKey, 'whatMattersMore');
+      },
+    }),
+    sequenceQuestion({
+      id: 'whatMattersMore',
+      part: 'whatMatters',
+      dialog: new TextQuestion('whatMatters.whatMattersMore', {
+        textKey: 'whatMatters.whatMattersMore.ask',
+        parse: parseFreeText,
+        allowSkip: true,
+      }),
+      applies: (r) => isShortAnswer(r.answers.whatMatters),
+      isAnswered: has('whatMattersMore'),
+      save: (personKey, text) => repo.saveAnswer(personKey, 'whatMattersMore', text),
+    }),
+    sequenceQuestion({
+      id: 'interests',
+      part: 'interests',
+      dialog: new MultiChoiceQuestion<Interest>('whatMatters.interests', {
+        textKey: 'whatMatters.interests.ask',
+        hintKey: 'whatMatters.interests.hint',
+        moreKey: 'whatMatters.interests.more',
+        choices: INTERESTS.map((interest) => option(interest, 'interests')),
+        allowOwnWords: true,
+      }),
+      isAnswered: has('interests'),
+      save: async (personKey, answer) => {
+        await repo.saveAnswer(personKey, 'interests', { chosen: answer.values, ownWords: answer.ownWords });
+        return answer.complete ? {} : { askAgainWith: answer.values };
+      },
+    }),
+    sequenceQuestion({
+      id: 'barriers',
+      part: 'barriers',
+      dialog: new MultiChoiceQuestion<Barrier>('whatMatters.barriers', {
+        textKey: 'whatMatters.barriers.ask',
+        hintKey: 'whatMatters.barriers.hint',
+        moreKey: 'whatMatters.barriers.more',
+        choices: [
+          option('cost', 'barriers'),
+          option('transport', 'barriers'),
+          option('access', 'barriers'),
+          option('groupAnxiety', 'barriers'),
+          option('caring', 'barriers'),
+          option('language', 'barriers'),
+          option('nothing', 'barriers', true),
+        ],
+      }),
+      isAnswered: has('barriers'),
+      save: async (personKey, answer) => {
+        await repo.saveAnswer(personKey, 'barriers', answer.values);
+        return answer.complete ? {} : { askAgainWith: answer.values };
+      },
+    }),
+    sequenceQuestion({
+      id: 'days',
+      part: 'when',
+      dialog: new ChoiceQuestion<Days>('whatMatters.days', {
+        textKey: 'whatMatters.days.ask',
+        choices: (['weekdays', 'weekends', 'any'] as const).map((d) => choice(d, `whatMatters.days.options.${d}`)),
+      }),
+      isAnswered: has('days'),
+      save: (personKey, days) => repo.saveAnswer(personKey, 'days', days!),
+    }),
+    sequenceQuestion({
+      id: 'times',
+      part: 'when',
+      dialog: new MultiChoiceQuestion<TimeOfDay>('whatMatters.times', {
+        textKey: 'whatMatters.times.ask',
+        hintKey: 'whatMatters.times.hint',
+        moreKey: 'whatMatters.times.more',
+        choices: [option('mornings', 'times'), option('afternoons', 'times'), option('evenings', 'times'), option('any', 'times', true)],
+      }),
+      isAnswered: has('times'),
+      save: async (personKey, answer) => {
+        await repo.saveAnswer(personKey, 'times', answer.values);
+        return answer.complete ? {} : { askAgainWith: answer.values };
+      },
+    }),
+    sequenceQuestion({
+      id: 'place',
+      part: 'place',
+      dialog: new TextQuestion('whatMatters.place', { textKey: 'whatMatters.place.ask', parse: parsePlace, allowSkip: true }),
+      isAnswered: has('place'),
+      save: (personKey, place) => repo.saveAnswer(personKey, 'place', place),
+    }),
+    sequenceQuestion({
+      id: 'contactMethod',
+      part: 'contact',
+      dialog: new ChoiceQuestion<ContactMethod>('whatMatters.contact', {
+        textKey: 'whatMatters.contact.ask',
+        choices: (['chat', 'sms', 'phone', 'none'] as const).map((m) => choice(m, `whatMatters.contact.options.${m}`)),
+      }),
+      isAnswered: has('contactMethod'),
+      save: async (personKey, contactMethod) => {
+        await repo.saveAnswer(personKey, 'contactMethod', contactMethod!);
+        // A number is only kept while it is how the person wants to be contacted.
+        await repo.clearAnswer(personKey, 'contactNumber');
+      },
+    }),
+    sequenceQuestion({
+      id: 'mobile',
+      part: 'contact',
+      dialog: new TextQuestion('whatMatters.mobile', { textKey: 'whatMatters.mobile.ask', parse: parseUkMobile, allowSkip: true }),
+      applies: (r) => method(r) === 'sms',
+      isAnswered: has('contactNumber'),
+      save: (personKey, number) => repo.saveAnswer(personKey, 'contactNumber', number),
+    }),
+    sequenceQuestion({
+      id: 'phone',
+      part: 'contact',
+      dialog: new TextQuestion('whatMatters.phone', { textKey: 'whatMatters.phone.ask', parse: parseUkPhone, allowSkip: true }),
+      applies: (r) => method(r) === 'phone',
+      isAnswered: has('contactNumber'),
+      save: (personKey, number) => repo.saveAnswer(personKey, 'contactNumber', number),
+    }),
+    sequenceQuestion({
+      id: 'name',
+      part: 'name',
+      dialog: new TextQuestion('whatMatters.name', { textKey: 'whatMatters.name.ask', parse: parseName, allowSkip: true }),
+      isAnswered: has('preferredName'),
+      save: (personKey, name) => repo.saveAnswer(personKey, 'preferredName', name),
+    }),
+  ];
+}
