@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const server = await startEmbeddedServer({ port: options.port, dbPath: options.dbPath, memory: options.memory });
+  const server = await startEmbeddedServer({ port: options.port, dbPath: options.dbPath, memory: options.memory, lockWaitMs: 5000 });
   console.log(`Embedded MongoDB listening at ${server.uri}${options.memory ? ' (in memory)' : ` (data in ${options.dbPath})`}`);
   let stopping = false;
   const stop = async () => {

@@ -18,6 +18,8 @@ export interface EmbeddedServerOptions {
   databaseName?: string;
   /** Journal records beyond twice the live documents before the journal is compacted (default 10,000). */
   compactAfterRecords?: number;
+  /** How long to wait for a previous server on the same data directory to finish stopping. */
+  lockWaitMs?: number;
   /** Where operator messages go (never document contents). */
   log?: (line: string) => void;
 }
@@ -37,7 +39,7 @@ const COMPACTION_CHECK_MS = 30_000;
 export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
   const log = options.log ?? ((line: string) => console.error(line));
   const dbPath = options.memory ? undefined : (options.dbPath ?? './data/db');
-  const lock = dbPath ? DbPathLock.acquire(dbPath) : undefined;
+  const lock = dbPath ? await acquireLock(dbPath, options.lockWaitMs ?? 0) : undefined;
   let engine: Engine;
   try {
     const opened = Engine.open(dbPath, { compactAfterRecords: options.compactAfterRecords });
@@ -86,6 +88,19 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
       lock?.release();
     })());
   return { uri, port, close };
+}
+
+/** A server that is still stopping (e.g. after its parent was killed) gets a moment to let go. */
+async function acquireLock(dbPath: string, waitMs: number): Promise<DbPathLock> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return DbPathLock.acquire(dbPath);
+    } catch (error) {
+      if (Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
 
 /** Reads framed messages off one socket and answers them in order. */
