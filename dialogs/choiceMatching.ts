@@ -1,4 +1,4 @@
-import { normaliseForMatching, numberWords, stripFillers, synonymsFor } from '../src/i18n';
+import { normaliseForMatching, numberWords, stripFillers, synonymsFor, unmutatedForms } from '../src/i18n';
 
 /** A choice and every way of saying it (normalised, all languages). */
 export interface MatchableChoice<V extends string = string> {
@@ -25,7 +25,16 @@ function numberIn(phrase: string): number | undefined {
 function matchPhrase<V extends string>(phrase: string, choices: readonly MatchableChoice<V>[]): V | undefined {
   const byNumber = numberIn(phrase);
   if (byNumber !== undefined) return choices[byNumber - 1]?.value;
-  return choices.find((choice) => choice.synonyms.includes(phrase))?.value;
+  const exact = choices.find((choice) => choice.synonyms.includes(phrase))?.value;
+  if (exact !== undefined) return exact;
+  // Welsh mutation: "thrafnidiaeth" is "trafnidiaeth" after "a".
+  const [first, ...rest] = phrase.split(' ');
+  for (const form of unmutatedForms(first)) {
+    const unmutated = [form, ...rest].join(' ');
+    const found = choices.find((choice) => choice.synonyms.includes(unmutated))?.value;
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The one choice a message picks, by number ("2", "two", "dau") or by word, or undefined. */

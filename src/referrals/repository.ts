@@ -31,6 +31,12 @@ export interface ErasureResult {
 
 const DUPLICATE_KEY = 11000;
 
+/** The driver would store an undefined property as null; an absent answer part should stay absent. */
+function withoutUndefined<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
 /**
  * A person's referral in MongoDB: created at first contact, each answer written the moment it is
  * given. Knows nothing of Bot Framework. `personKey` is opaque (the pipeline derives it from the
@@ -85,7 +91,7 @@ export class ReferralRepository {
     if (!checked.success) {
       throw new Error(`Answer "${field}" has the wrong shape: ${checked.error.issues.map((i) => i.message).join('; ')}`);
     }
-    await this.update(personKey, { $set: { [`answers.${field}`]: checked.data } });
+    await this.update(personKey, { $set: { [`answers.${field}`]: withoutUndefined(checked.data) } });
   }
 
   /** Forgets one answer so the question is asked again (e.g. a follow-up that no longer applies). */
