@@ -13,6 +13,8 @@ export const Collections = {
   erasures: 'erasures',
   /** Anonymous counters (e.g. people who declined consent). */
   counters: 'counters',
+  /** Deployment-wide settings and generated secrets. */
+  settings: 'settings',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -1,0 +1,206 @@
+import {
+  ActivityHandler,
+  type ConversationState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import {
+  activeQuestionAccepts,
+  ChangeLanguageDialog,
+  CHANGE_LANGUAGE_DIALOG,
+  DeleteDataDialog,
+  DELETE_DATA_DIALOG,
+  isTextOnlyChannel,
+  loadTurnLanguage,
+  renderMessage,
+  RootDialog,
+  ROOT_DIALOG,
+  turnLanguage,
+  turnTranslator,
+  type DialogConfig,
+  type DeleteDataResult,
+} from '../dialogs';
+import { shortKey } from '../src/identity/personKey';
+import { detectCrisis } from '../src/nlu/crisis';
+import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
+import type { ReferralRepository } from '../src/referrals';
+import { crisisActivities } from './crisisReply';
+
+export interface FrontDoorBotDeps {
+  conversationState: ConversationState;
+  referrals: ReferralRepository;
+  config: DialogConfig;
+  /** The pseudonymous key for the sender of this activity (see src/identity). */
+  personKeyOf: (context: TurnContext) => string;
+  /** Operator log: rule ids and short keys only, never what people wrote. */
+  log?: (line: string) => void;
+}
+
+/** Longest message we read. Crisis detection still sees all of it; beyond this a person is asked to shorten. */
+export const MAX_MESSAGE_CHARS = 5000;
+
+interface ConversationFlags {
+  paused?: boolean;
+}
+
+/**
+ * The per-turn pipeline (ARCHITECTURE.md, "One turn"): crisis check on every inbound text
+ * first, then global commands, then the dialog stack; state saved at the end of every turn.
+ * Nothing domain-specific lives here.
+ */
+export class FrontDoorBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly flags: StatePropertyAccessor<ConversationFlags>;
+  private readonly dialogs: DialogSet;
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly deps: FrontDoorBotDeps) {
+    super();
+    this.log = deps.log ?? ((line) => console.log(line));
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
+    this.dialogs = new DialogSet(this.dialogState)
+      .add(new RootDialog(deps.referrals, deps.config))
+      .add(new ChangeLanguageDialog(deps.referrals))
+      .add(new DeleteDataDialog(deps.referrals));
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient?.id);
+      if (joined) await this.greet(context);
+      await next();
+    });
+  }
+
+  /** Saves conversation state after every turn, whatever happened in it (eTag-checked). */
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private async greet(context: TurnContext): Promise<void> {
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey: this.deps.personKeyOf(context) });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = (context.activity.text ?? '').trim();
+    const personKey = this.deps.personKeyOf(context);
+
+    // 1. Safety first: every inbound text, in every state, before anything else.
+    const crisis = detectCrisis(text);
+    if (crisis.crisis) {
+      await this.respondToCrisis(context, personKey, crisis.rule ?? 'unknown', crisis.kind ?? 'unknown');
+      return;
+    }
+
+    const dc = await this.dialogs.createContext(context);
+    await loadTurnLanguage(context, this.deps.referrals, personKey);
+    const t = turnTranslator(context);
+
+    if (text.length === 0) {
+      await context.sendActivity(renderMessage(t('common.needText')));
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+    if (text.length > MAX_MESSAGE_CHARS) {
+      await context.sendActivity(renderMessage(t('common.tooLong')));
+      if (dc.activeDialog) await dc.repromptDialog();
+      return;
+    }
+
+    // 2. Global commands, unless the question waiting takes these words as its answer.
+    const command = activeQuestionAccepts(dc, text) ? null : recogniseCommand(text, turnLanguage(context));
+    const flags = await this.flags.get(context, {});
+    if (command) {
+      await this.runCommand(dc, command, personKey, flags);
+      return;
+    }
+    if (flags.paused) {
+      // Back after "stop": pick up the question that was waiting rather than read this as its answer.
+      flags.paused = false;
+      await context.sendActivity(renderMessage(t('commands.resume.done')));
+      if (dc.activeDialog) await dc.repromptDialog();
+      else await dc.beginDialog(ROOT_DIALOG, { personKey });
+      return;
+    }
+
+    // 3. (Live handoff relay comes with the handoff issue.)
+    // 4. The conversation itself.
+    const result = await dc.continueDialog();
+    await this.afterDialogTurn(context, result.result);
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG, { personKey });
+  }
+
+  private async respondToCrisis(context: TurnContext, personKey: string, rule: string, kind: string): Promise<void> {
+    this.log(`crisis: rule ${rule} (${kind}) fired for ${shortKey(personKey)} on ${context.activity.channelId}`);
+    const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
+    const t = turnTranslator(context);
+    // Support goes out before anything that could fail; the person's place is kept as it was.
+    await context.sendActivities(crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId)));
+    try {
+      await this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang);
+    } catch (error) {
+      this.log(`crisis: could not flag ${shortKey(personKey)} as urgent: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  private async runCommand(dc: DialogContext, command: GlobalCommand, personKey: string, flags: ConversationFlags): Promise<void> {
+    const context = dc.context;
+    const t = turnTranslator(context);
+    const serviceName = this.deps.config.serviceName;
+    switch (command.name) {
+      case 'help':
+        await context.sendActivity(renderMessage(t('commands.help')));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      case 'stop':
+        flags.paused = true;
+        await context.sendActivity(renderMessage(t('commands.stop.done')));
+        return;
+      case 'resume':
+        flags.paused = false;
+        await context.sendActivity(renderMessage(t('commands.resume.done')));
+        if (dc.activeDialog) await dc.repromptDialog();
+        else await dc.beginDialog(ROOT_DIALOG, { personKey });
+        return;
+      case 'restart':
+        flags.paused = false;
+        await dc.cancelAllDialogs();
+        await context.sendActivity(renderMessage(t('commands.restart.done')));
+        await dc.beginDialog(ROOT_DIALOG, { personKey, restart: true });
+        return;
+      case 'human':
+        await this.deps.referrals.recordHumanRequest(personKey, context.activity.channelId, turnLanguage(context));
+        this.log(`handoff requested by ${shortKey(personKey)} on ${context.activity.channelId}`);
+        await context.sendActivity(renderMessage(t('commands.human.done', { serviceName })));
+        if (dc.activeDialog) await dc.repromptDialog();
+        return;
+      case 'language': {
+        flags.paused = false;
+        const result = await dc.beginDialog(CHANGE_LANGUAGE_DIALOG, { personKey, target: command.target });
+        if (result.status === DialogTurnStatus.complete && !dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey });
+        return;
+      }
+      case 'delete': {
+        const result = await dc.beginDialog(DELETE_DATA_DIALOG, { personKey });
+        await this.afterDialogTurn(context, result.result);
+        return;
+      }
+    }
+  }
+
+  /** After an erasure nothing of the conversation may remain, bot state included. */
+  private async afterDialogTurn(context: TurnContext, result: unknown): Promise<void> {
+    if ((result as DeleteDataResult | undefined)?.erased) {
+      await this.deps.conversationState.delete(context);
+      this.log(`erasure done for a person on ${context.activity.channelId}`);
+    }
+  }
+}
+

@@ -1,0 +1,1 @@
+export { FrontDoorBot, MAX_MESSAGE_CHARS, type FrontDoorBotDeps } from './frontDoorBot';

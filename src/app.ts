@@ -1,0 +1,74 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  type TurnContext,
+} from 'botbuilder';
+import { FrontDoorBot } from '../bots';
+import type { Config } from './config';
+import { derivePersonKey } from './identity/personKey';
+import { ReferralRepository } from './referrals';
+import { startServer, type RunningServer } from './server';
+import { getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
+
+export interface FrontDoor {
+  url: string;
+  database: Database;
+  server: RunningServer;
+  /** Graceful stop: no new turns, in-flight turns finish, then the database closes. */
+  stop(): Promise<void>;
+}
+
+/** Builds and starts the whole application from a validated config. */
+export async function startFrontDoor(config: Config, log: (line: string) => void = (line) => console.log(line)): Promise<FrontDoor> {
+  if (config.bot.anonymous && !config.hostWasDefaulted && config.host !== '127.0.0.1' && config.host !== 'localhost') {
+    log(`Warning: no MicrosoftAppId is set, so the bot runs without authentication, yet HOST=${config.host} exposes it beyond this machine. An anonymous bot sends replies to whatever serviceUrl a caller names.`);
+  }
+  const database = await openDatabase({ uri: config.mongodbUri, dbPath: config.dbPath, log });
+  try {
+    const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
+    const referrals = new ReferralRepository(database.db);
+    const conversationState = new ConversationState(new MongoBotStorage(database.db));
+    const bot = new FrontDoorBot({
+      conversationState,
+      referrals,
+      config: { serviceName: config.serviceName, nextStepsDays: config.nextStepsDays, privacyUrl: privacyUrl(config) },
+      personKeyOf: (context: TurnContext) =>
+        derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
+      log,
+    });
+
+    const auth = new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.bot.appId ?? '',
+      MicrosoftAppPassword: config.bot.appPassword ?? '',
+      MicrosoftAppType: config.bot.appType,
+      MicrosoftAppTenantId: config.bot.tenantId ?? '',
+    });
+    const adapter = new CloudAdapter(auth);
+    adapter.onTurnError = async (context, error) => {
+      // Operators get what failed and where; never the person's words.
+      log(`turn failed on ${context.activity.channelId} (${context.activity.type}): ${error instanceof Error ? error.message : String(error)}`);
+      await context
+        .sendActivity("Sorry, something went wrong on our side. Please try again in a moment. If you are in danger now, call 999.")
+        .catch(() => undefined);
+    };
+
+    const server = await startServer({ config, adapter, bot, databaseReady: () => database.ping(), log });
+    return {
+      url: server.url,
+      database,
+      server,
+      stop: async () => {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function privacyUrl(config: Config): string {
+  return `${config.publicBaseUrl ?? `http://localhost:${config.port}`}/privacy`;
+}
