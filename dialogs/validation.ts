@@ -44,14 +44,14 @@ function ukNationalNumber(text: string): string | undefined {
 export function parseUkMobile(text: string): Parsed<string> {
   const national = ukNationalNumber(text);
   // 071–075 and 077–079 are mobiles; 07624 is the Isle of Man. 070 and 076 are not mobiles.
-  if (national && /^7(?:[1-57-9]\d{8}|624\d{5})$/.test(national)) return { ok: true, value: `+44${national}` };
+  if (national && /^7(?:[1-57-9]\d{8}|624\d{6})$/.test(national)) return { ok: true, value: `+44${national}` };
   return { ok: false, problemKey: 'whatMatters.mobile.retry' };
 }
 
 /** A UK phone number we can call: landline (01, 02, 03) or mobile, in E.164 form. */
 export function parseUkPhone(text: string): Parsed<string> {
   const national = ukNationalNumber(text);
-  if (national && /^(?:[12]\d{8,9}|3\d{9}|7(?:[1-57-9]\d{8}|624\d{5}))$/.test(national)) {
+  if (national && /^(?:[12]\d{8,9}|3\d{9}|7(?:[1-57-9]\d{8}|624\d{6}))$/.test(national)) {
     return { ok: true, value: `+44${national}` };
   }
   return { ok: false, problemKey: 'whatMatters.phone.retry' };

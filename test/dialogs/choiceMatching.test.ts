@@ -1,0 +1,98 @@
+import { isSkip, matchable, matchChoice, matchChoices, parseScore } from '../../dialogs/choiceMatching';
+import { unmutatedForms } from '../../src/i18n';
+
+const yesNo = [matchable('yes', 'common.choices.yes'), matchable('no', 'common.choices.no')];
+const barriers = ['cost', 'transport', 'access', 'groupAnxiety', 'caring', 'language', 'nothing'].map((b) =>
+  matchable(b, `whatMatters.barriers.options.${b}`),
+);
+const interests = ['arts', 'outdoors', 'gardening'].map((i) => matchable(i, `whatMatters.interests.options.${i}`));
+
+describe('matchChoice', () => {
+  it.each([
+    ['yes', 'yes'],
+    ['Y', 'yes'],
+    ['Yeah!', 'yes'],
+    ['ok', 'yes'],
+    ['ie', 'yes'],
+    ['Iawn', 'yes'],
+    ['do', 'yes'],
+    ['yes please', 'yes'],
+    ['ie plis', 'yes'],
+    ['1', 'yes'],
+    ['one', 'yes'],
+    ['un', 'yes'],
+    ['2', 'no'],
+    ['dau', 'no'],
+    ['nope', 'no'],
+    ['na', 'no'],
+    ['nac ydw', 'no'],
+  ])('"%s" is %s', (text, expected) => {
+    expect(matchChoice(text, yesNo)).toBe(expected);
+  });
+
+  it.each(['maybe', '3', '0', '', 'yes and no but mostly no'])('"%s" matches nothing', (text) => {
+    expect(matchChoice(text, yesNo)).toBeUndefined();
+  });
+});
+
+describe('matchChoices', () => {
+  it.each([
+    ['1 and 3', ['cost', 'access']],
+    ['1,2', ['cost', 'transport']],
+    ['cost, transport', ['cost', 'transport']],
+    ['Cost and getting there (transport)', ['cost', 'transport']],
+    ['cost a thrafnidiaeth', ['cost', 'transport']],
+    ['gofalu am rywun a iaith', ['caring', 'language']],
+    ['5', ['caring']],
+  ])('"%s" picks %j', (text, expected) => {
+    expect(matchChoices(text, barriers)).toEqual(expected);
+  });
+
+  it('does not split a label that contains "and"', () => {
+    expect(matchChoices('arts and crafts', interests)).toEqual(['arts']);
+    expect(matchChoices('Walking and being outdoors and gardening', interests)).toEqual(['outdoors', 'gardening']);
+  });
+
+  it.each(['cost and my dog', 'I worry about money', 'x'.repeat(500), 'word '.repeat(200)])('"%s" is not a list of choices', (text) => {
+    expect(matchChoices(text, barriers)).toBeUndefined();
+  });
+});
+
+describe('isSkip and parseScore', () => {
+  it.each(['skip', 'Skip.', 'hepgor', 'rather not say', "don't know", 'dim syniad'])('"%s" is skip', (text) => {
+    expect(isSkip(text)).toBe(true);
+  });
+
+  it.each(['1', 'one', 'Cardiff', 'skipping rope club'])('"%s" is not skip', (text) => {
+    expect(isSkip(text)).toBe(false);
+  });
+
+  it.each([
+    ['0', 0],
+    ['10', 10],
+    ['7', 7],
+    ['seven', 7],
+    ['saith', 7],
+    ['deg', 10],
+    ['7/10', 7],
+    ['7 out of 10', 7],
+    ['7 allan o 10', 7],
+    ['about 5', undefined],
+    ['11', undefined],
+  ])('"%s" scores %s', (text, expected) => {
+    expect(parseScore(text)).toBe(expected);
+  });
+});
+
+describe('Welsh mutations', () => {
+  it.each([
+    ['thrafnidiaeth', 'trafnidiaeth'],
+    ['gerdded', 'cerdded'],
+    ['nghar', 'car'],
+    ['phobl', 'pobl'],
+    ['arddio', 'garddio'],
+    ['fwyd', 'bwyd'],
+  ])('"%s" may come from "%s"', (mutated, radical) => {
+    expect(unmutatedForms(mutated)).toContain(radical);
+  });
+});
