@@ -24,7 +24,7 @@ export async function startFrontDoor(config: Config, log: (line: string) => void
   if (config.bot.anonymous && !config.hostWasDefaulted && config.host !== '127.0.0.1' && config.host !== 'localhost') {
     log(`Warning: no MicrosoftAppId is set, so the bot runs without authentication, yet HOST=${config.host} exposes it beyond this machine. An anonymous bot sends replies to whatever serviceUrl a caller names.`);
   }
-  const database = await openDatabase({ uri: config.mongodbUri, dbPath: config.dbPath, log });
+  const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log });
   try {
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
     const referrals = new ReferralRepository(database.db);

@@ -18,6 +18,7 @@ const EnvSchema = z.object({
       .regex(/^mongodb(\+srv)?:\/\//, 'must be a MongoDB connection string, e.g. mongodb://host:27017/frontdoor')
       .optional(),
   ),
+  MONGODB_DATABASE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ or -)').optional()),
   FRONTDOOR_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default('Front Door')),
   NEXT_STEPS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(3)),
@@ -34,6 +35,8 @@ export interface Config {
   host: string;
   hostWasDefaulted: boolean;
   mongodbUri?: string;
+  /** Database name; otherwise the one in MONGODB_URI, otherwise "frontdoor". */
+  mongodbDatabase?: string;
   dataDir: string;
   dbPath: string;
   serviceName: string;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST ?? (anonymous ? '127.0.0.1' : '0.0.0.0'),
     hostWasDefaulted: e.HOST === undefined,
     mongodbUri: e.MONGODB_URI,
+    mongodbDatabase: e.MONGODB_DATABASE,
     dataDir,
     dbPath: path.join(dataDir, 'db'),
     serviceName: e.SERVICE_NAME,

@@ -1,0 +1,56 @@
+/** Bad input to /api/messages: no crash, a kind reply or a 4xx, nothing half-written. */
+import { startFrontDoor, type FrontDoor } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { Collections } from '../../src/store/collections';
+import { startTestDatabase, type TestDatabase } from '../helpers/db';
+import { sendTurn, textsOf } from '../helpers/appProcess';
+
+let t: TestDatabase;
+let app: FrontDoor;
+beforeAll(async () => {
+  t = await startTestDatabase();
+  app = await startFrontDoor(loadConfig({ PORT: '0', MONGODB_URI: t.uri, MONGODB_DATABASE: t.db.databaseName }), () => undefined);
+});
+afterAll(async () => {
+  await app.stop();
+  await t.stop();
+});
+
+const post = (body: string, contentType = 'application/json') =>
+  fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+
+test('malformed JSON, a non-activity and the wrong content type get a 4xx and the server carries on', async () => {
+  expect((await post('{"type": "message", ')).status).toBe(400);
+  expect((await post('[1,2,3]')).status).toBe(400);
+  expect((await post('{"text": "no type"}')).status).toBe(400);
+  expect((await post('hello', 'text/plain')).status).toBeGreaterThanOrEqual(400);
+  expect((await post('x'.repeat(300 * 1024))).status).toBe(413);
+  expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+});
+
+test('empty text and images get a kind reply; typing, reactions, events and unknown types get none', async () => {
+  const empty = await sendTurn(app.url, 'bad-1', '');
+  expect(textsOf(empty)).toMatch(/type/i);
+  const image = await sendTurn(app.url, 'bad-1', undefined, { attachments: [{ contentType: 'image/png', contentUrl: 'http://127.0.0.1:1/x.png' }] });
+  expect(textsOf(image)).toMatch(/only read typed words/);
+  for (const type of ['typing', 'messageReaction', 'event', 'somethingNew']) {
+    expect(await sendTurn(app.url, 'bad-2', undefined, { type })).toEqual([]);
+  }
+  expect(await t.db.collection(Collections.referrals).countDocuments()).toBe(0);
+});
+
+test('a 20,000-character message is read for crisis language, and otherwise politely refused', async () => {
+  const long = 'I like gardening and walks. '.repeat(720).slice(0, 20_000);
+  expect(textsOf(await sendTurn(app.url, 'bad-3', long))).toMatch(/shorter/);
+  const longCrisis = `${'blah '.repeat(3900)} I want to end my life`;
+  const replies = await sendTurn(app.url, 'bad-4', longCrisis);
+  expect(replies[0].channelData?.safety).toBe('crisis');
+  // Nothing was stored from the long message: no referral has any answers.
+  const withAnswers = await t.db.collection(Collections.referrals).countDocuments({ 'answers.whatMatters': { $exists: true } });
+  expect(withAnswers).toBe(0);
+});
+
+test('health and readiness', async () => {
+  expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
+  expect(await (await fetch(`${app.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up' });
+});
