@@ -1,0 +1,29 @@
+/**
+ * `npm run eval`: offline quality measures for the language components, one section each.
+ * Exits non-zero when a section misses its targets. Add further sections (e.g. intent extraction) to SECTIONS.
+ */
+import { runCrisisEval } from './eval/crisis';
+
+interface Section {
+  readonly title: string;
+  /** Prints its report; returns whether its targets are met. */
+  readonly run: (log: (line: string) => void) => boolean;
+}
+
+const SECTIONS: readonly Section[] = [{ title: 'Crisis detection', run: runCrisisEval }];
+
+function main(): void {
+  let allMet = true;
+  for (const section of SECTIONS) {
+    console.log(`== ${section.title} ${'='.repeat(Math.max(0, 70 - section.title.length))}`);
+    const met = section.run((line) => console.log(line));
+    console.log('');
+    allMet &&= met;
+  }
+  if (!allMet) {
+    console.log('Some targets were missed.');
+    process.exitCode = 1;
+  }
+}
+
+main();

@@ -1,0 +1,175 @@
+/**
+ * Welsh rule table. Normalisation has already stripped accents (ŵ -> w), expanded elisions ("dw i'n" ->
+ * "dw i yn", "llyncu'r" -> "llyncu yr"), mapped colloquial "isio / moyn / isie" to "eisiau", "dwi" to "dw i",
+ * and South Walian "sa i" to "dw i ddim". Patterns list the mutated forms a word takes after common
+ * triggers: lladd/ladd (kill), marw/farw (die), byw/fyw (live), brifo/frifo (hurt), torri/dorri (cut).
+ *
+ * Written by a non-native speaker from standard and colloquial usage; the fixture set marks phrases whose
+ * naturalness should be checked by a Welsh speaker ("note" field).
+ */
+import type { RuleSpec } from './rule-types';
+
+export const RULES_CY: readonly RuleSpec[] = [
+  // ---------------------------------------------------------------- medical_emergency
+  {
+    id: 'cy.medical.overdose_taken',
+    kind: 'medical_emergency',
+    example: "Dw i wedi llyncu'r tabledi i gyd",
+    patterns: [
+      '(wedi|newydd) <0-1>(cymryd|gymryd|llyncu|lyncu) (gorddos|orddos|yr tabledi i gyd|tabledi i gyd|yr holl dabledi|' +
+        'llwyth o dabledi|gormod o dabledi|pecyn cyfan|y pecyn i gyd|yr pecyn i gyd|llond llaw o dabledi|y tabledi i gyd)',
+    ],
+  },
+  {
+    id: 'cy.medical.heart_attack_now',
+    kind: 'medical_emergency',
+    example: "Dw i'n meddwl fy mod i'n cael trawiad ar y galon",
+    patterns: ['(cael|gael) (trawiad|stroc|ffit)', '(poen|boen) (ofnadwy )?yn fy mrest', 'methu anadlu{END}'],
+  },
+
+  // ---------------------------------------------------------------- suicide
+  {
+    id: 'cy.suicide.kill_self',
+    kind: 'suicide',
+    example: 'Dw i am ladd fy hun',
+    patterns: [
+      '(lladd|ladd|nladd|lladda|laddu) (fy|yn|f) (hun|hunan)',
+      '(cymryd|gymryd) fy (mywyd|bywyd)',
+      'diwedd ar (fy )?(mywyd|bywyd|bopeth|popeth|y cyfan|hyn i gyd)',
+      '(fy )?mywyd (i )?ben',
+      '(gorffen|orffen) (y cyfan|popeth|bopeth)',
+    ],
+  },
+  {
+    id: 'cy.suicide.want_to_die',
+    kind: 'suicide',
+    example: 'Dw i eisiau marw',
+    patterns: [
+      '(eisiau|am|barod i|hoffwn i|hoffwn|dymuno|gobeithio|gwell gen i|well gen i) <0-1>(marw|farw)',
+      '(eisiau|hoffwn i|gwell gen i|well gen i|dymuno) <0-2>(bod|fod) (yn farw|wedi marw)',
+      'eisiau diflannu',
+    ],
+  },
+  {
+    id: 'cy.suicide.dont_want_to_live',
+    kind: 'suicide',
+    example: 'Dw i ddim eisiau byw',
+    patterns: ['(ddim|dim|byth) <0-2>(eisiau|am|awydd) (byw|fyw|bod yn fyw|bod yma|deffro|mynd ymlaen|cario ymlaen)'],
+    // "ddim eisiau byw ar ben fy hun / gyda fy mab / yma": loneliness and housing, not crisis
+    unlessAfter: '(yma|yno|gyda|efo|hefo|ar ben fy hun|ar fy mhen fy hun|mewn|ger|yn (y|yr) (ty|dref|dre|pentref|fflat))',
+    negatable: false,
+  },
+  {
+    id: 'cy.suicide.no_reason_to_live',
+    kind: 'suicide',
+    example: 'Does dim pwynt byw',
+    patterns: [
+      '(dim|nid oes) (pwynt|rheswm|diben) <0-2>(byw|fyw|mynd ymlaen|cario ymlaen|bod yn fyw|bod yma|i ddim|mewn dim)',
+      '(dim|ddim) byd <0-2>i (fyw|byw)',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'cy.suicide.better_off_without_me',
+    kind: 'suicide',
+    example: 'Byddai pawb yn well eu byd hebdda i',
+    patterns: ['(well|gwell|hapusach) <0-3>(hebdda|hebddo|hebof|hebddof)'],
+    negatable: false,
+  },
+  {
+    id: 'cy.suicide.cant_go_on',
+    kind: 'suicide',
+    example: 'Alla i ddim mynd ymlaen fel hyn',
+    patterns: [
+      '(methu|alla i ddim|galla i ddim|fedra i ddim|allaf i ddim|ni allaf|dw i ddim yn gallu|dydw i ddim yn gallu) <0-1>' +
+        '(mynd ymlaen|cario ymlaen|dal ati|parhau|byw fel hyn|dioddef rhagor|ymdopi rhagor|ymdopi mwyach|gwneud hyn rhagor|wneud hyn rhagor|neud hyn rhagor)',
+    ],
+    // "methu mynd ymlaen i'r dosbarth" (can't go on to the class)
+    unlessAfter: '(i|i yr|at|ar y|ar yr)',
+    negatable: false,
+  },
+  {
+    id: 'cy.suicide.goodbye',
+    kind: 'suicide',
+    example: "Dw i wedi ysgrifennu llythyrau ffarwel",
+    patterns: ['(llythyr|llythyrau|lythyr|lythyrau|nodyn|nodiadau|neges|negeseuon) (ffarwel|ffarwelio|hwyl fawr)', 'dyma (fy )?(neges olaf|ffarwel)'],
+  },
+  {
+    id: 'cy.suicide.tired_of_life',
+    kind: 'suicide',
+    example: 'Dw i wedi blino ar fyw',
+    patterns: ['(blino|llond bol|syrffedu) ar (fyw|byw|bywyd|mywyd|bod yn fyw)', '(y|yr) cyfan (ddod|dod) i ben', '(popeth|bopeth|mywyd) (ddod|dod) i ben'],
+  },
+  {
+    id: 'cy.suicide.burden',
+    kind: 'suicide',
+    example: "Dw i'n faich ar bawb",
+    patterns: ['(baich|faich) (ar|i) (bawb|bobl|pawb|fy nheulu|nheulu|teulu)', 'teimlo yn (faich|baich)', 'dw i yn (faich|baich)'],
+  },
+  {
+    id: 'cy.suicide.keyword',
+    kind: 'suicide',
+    example: "Dw i'n teimlo'n hunanladdol",
+    patterns: ['(hunanladdiad|hunanladdol|hunan laddiad|hunan laddol|hunanladdiadau|gorddos)'],
+    // "drwy hunanladdiad" (by suicide), "colli fy mab i hunanladdiad", "ar ol hunanladdiad fy mrawd"
+    unlessBefore:
+      '(drwy|trwy|gan|oherwydd|ar ol|yn dilyn|yn sgil|profedigaeth|colli <0-4>i|collais <0-4>i|collodd <0-4>i|collon ni <0-4>i)',
+    unlessAfter: '(fy {PERSON_CY}|ei|eu)',
+  },
+
+  // ---------------------------------------------------------------- self_harm
+  {
+    id: 'cy.self_harm.hurt_self',
+    kind: 'self_harm',
+    example: "Dw i wedi bod yn hunan-niweidio eto",
+    patterns: [
+      '(hunan niweidio|hunanniweidio|hunan niwed|hunanniwed|hunan anafu|hunananafu)',
+      '(niweidio|anafu|brifo|frifo|torri|dorri|nhorri|llosgi|losgi) fy (hun|hunan)',
+    ],
+    // "wrth goginio" (while cooking), "ar ddamwain" (by accident)
+    unlessAfter: '(wrth|ar ddamwain|yn ddamweiniol)',
+  },
+
+  // ---------------------------------------------------------------- abuse_or_danger
+  {
+    id: 'cy.danger.not_safe',
+    kind: 'abuse_or_danger',
+    example: "Dw i ddim yn ddiogel gartref",
+    patterns: ['(ddim|dim) <0-3>(diogel|ddiogel)'],
+    // "ddim yn ddiogel i gerdded" (not safe to walk)
+    unlessAfter: '(i|yn (gyrru|nofio|cerdded))',
+    negatable: false,
+  },
+  {
+    id: 'cy.danger.in_danger',
+    kind: 'abuse_or_danger',
+    example: 'Dw i mewn perygl',
+    patterns: ['mewn perygl'],
+  },
+  {
+    id: 'cy.danger.being_hurt',
+    kind: 'abuse_or_danger',
+    example: "Mae e'n fy nharo i",
+    patterns: [
+      'fy (nharo|nghuro|mwrw|nhagu|ngham drin|nghamdrin|nhreisio|nghicio|nhrywanu|mygwth|nhaflu|nhynnu)',
+      'bygwth <0-1>(fy )?(lladd|ladd|mrifo|nharo)',
+      '(dioddef|profi|byw gyda|cael) <0-1>(trais|cam drin|camdriniaeth)',
+      'ofn (fy |ei )?(ngwr|gwr|mhartner|nghariad|nhad|llystad|mam|mab|e|o|hi) arna i',
+      '(arna i|gen i) ofn (fy |ei )?(ngwr|gwr|mhartner|nghariad|nhad|llystad|mam|mab|e|o|hi)',
+      'ofni (fy )?(ngwr|mhartner|nghariad|nhad|llystad|mab)',
+      'ofn mynd (adref|adre|gartref|nol adre|yn ol adref)',
+    ],
+    unlessAfter: '(pan oeddwn i yn blentyn|flynyddoedd yn ol|yn y gorffennol)',
+  },
+
+  // ---------------------------------------------------------------- harm_to_others
+  {
+    id: 'cy.harm_to_others.intent',
+    kind: 'harm_to_others',
+    example: "Dw i'n mynd i'w ladd e",
+    patterns: [
+      '(eisiau|am|mynd i|bygwth|barod i) (lladd|ladd|brifo|frifo|niweidio|anafu|trywanu|drywanu) (rhywun|rhywrai|pobl|bobl|e|o|hi|nhw|fy {PERSON_CY})',
+      '(eisiau|am|mynd|barod) (i w|ei|eu) (ladd|lladd|frifo|brifo|niweidio|hanafu|drywanu)',
+    ],
+  },
+];

@@ -1,0 +1,639 @@
+/**
+ * English rule table, in priority order within each kind (the detector reports the first rule that fires;
+ * kinds are ordered in rules.ts). Patterns match normalised text: see normalise.ts and patterns.ts.
+ *
+ * Policy decisions encoded here (and tested by the fixture set):
+ * - A third party's past death or attempt ("my mum killed herself years ago", "lost my son to suicide") is
+ *   grief, not crisis for the person writing. A third party's current risk ("my friend is suicidal",
+ *   "my daughter self harms") is flagged: the crisis reply tells them where help is.
+ * - The person's own past attempt or self-harm ("I tried to kill myself last year") is flagged: it is the
+ *   strongest risk marker there is, and a link worker should know. Historic abuse ("abused as a child") is
+ *   not flagged as present danger.
+ * - "kys" ("kill yourself") said to the bot is not a crisis; being told it by others is (bullying), and so
+ *   is the self-directed misuse "i should just kys".
+ * - Hyperbole that cannot be told apart from intent ("so embarrassed I want to die") is flagged.
+ */
+import type { RuleSpec } from './rule-types';
+
+/** Accidents: "cut myself shaving", "burnt myself on the oven" (but not "on my arm"). */
+const ACCIDENT_AFTER =
+  '(?!<0-9>(on purpose|deliberately|intentionally|to (feel|punish|cope)))(by accident|accidentally|shaving|cooking|chopping|peeling|slicing|gardening|falling|when i (fell|tripped|slipped)|' +
+  'while|playing|lifting|at the gym|at work|exercising|running|doing|in the (kitchen|garden)|out|up|' +
+  'with the (kettle|iron|oven|knife|tin|pan|scissors)|on (a|an|the|some|that|this)(?! (arms?|legs?|wrists?|thighs?|stomach|skin|hips?)(?![^ ])))';
+
+/** Someone else's death or past attempt: grief, not the person's own crisis. */
+const GRIEF_BEFORE =
+  '((died|death|passed away) (by|from|of)( an| a)?|lost <0-3> to|losing <0-3> to|loss <0-3> to|bereaved by|' +
+  'bereavement|{SUBJ} (had |has )?(committed|attempted|tried|completed|died by|died of|died from)|' +
+  '(my|our|his|her|their) (ex )?{PERSON}|his|her|their)';
+
+/** Marks a third party's overdose or attempt as past: "my aunt took an overdose in the nineties". */
+const PAST_TIME_AFTER =
+  '<0-4>(in (the )?(19[0-9][0-9]|20[0-9][0-9]|eighties|nineties|seventies|sixties|fifties|past)|years ago|months ago|' +
+  'last (year|summer|spring|winter|autumn)|when (i|he|she|they) (was|were)|and died|and passed)';
+
+/** "An overdose of sugar / sun / telly": figurative. */
+const FIGURATIVE_OVERDOSE =
+  'of (sun|sunshine|sugar|sweets|chocolate|cake|love|kindness|fun|culture|christmas|telly|tv|television|fresh air|exercise|nostalgia|cuteness)';
+
+/** Being told to kill yourself is bullying (abuse_or_danger), reported by a separate rule. */
+const TOLD_TO_BEFORE = '(told|tell|tells|telling|said|says|saying|asked|asks|keep telling|keeps telling) me to( go| just)?';
+
+export const RULES_EN: readonly RuleSpec[] = [
+  // ---------------------------------------------------------------- medical_emergency (act now)
+  {
+    id: 'medical.overdose_taken',
+    kind: 'medical_emergency',
+    example: "I've taken an overdose",
+    patterns: ['(taken|took|swallowed|done|did|had) (an |a |another |a big |a massive )?(overdose|od)'],
+    // Someone else's overdose is judged by the next rule.
+    unlessBefore: '({SUBJ}|his|her) (has |had |just )?',
+    unlessAfter: FIGURATIVE_OVERDOSE,
+  },
+  {
+    id: 'medical.overdosed',
+    kind: 'medical_emergency',
+    example: "i od'd on my meds",
+    patterns: ['(overdosed|oded|od d)', '(od|o d) on <0-2>{MEDS}'],
+    // Someone else's overdose is judged by the next rule.
+    unlessBefore: '((died|death) (by|from|of)( an| a)?|({SUBJ}|his|her) (has |had |just )?)',
+  },
+  {
+    id: 'medical.overdose_third_party',
+    kind: 'medical_emergency',
+    example: 'My son has taken an overdose',
+    patterns: [
+      '{SUBJ} (has |had |just |has just )?(taken|took|swallowed|done|had) (an |a |another )?(overdose|od)',
+      '{SUBJ} (has |had |just |has just )?(overdosed|oded|od d)',
+    ],
+    unlessAfter: PAST_TIME_AFTER,
+  },
+  {
+    id: 'medical.swallowed_pills',
+    kind: 'medical_emergency',
+    example: 'I took a whole packet of paracetamol an hour ago',
+    patterns: [
+      '(took|taken|swallowed|ate|eaten|necked|downed) (all|a whole|whole|loads|a load|lots|too many|a handful|handful|' +
+        'a packet|packet|packets|two packets|a box|box|boxes|a bottle|bottle|bottles|every|the rest|double|extra|' +
+        '[1-9][0-9]+|twenty|thirty|forty|fifty|sixty|a hundred|hundred|a dozen|dozens) <0-3>{MEDS}',
+    ],
+  },
+  {
+    id: 'medical.swallowed_poison',
+    kind: 'medical_emergency',
+    example: 'I drank bleach',
+    patterns: [
+      '(drank|drunk|swallowed|ate|eaten|taken|took|had) <0-1>(bleach|antifreeze|weedkiller|poison|rat poison|screenwash|drain cleaner|disinfectant|dettol|lighter fluid)',
+    ],
+  },
+  {
+    id: 'medical.heart_attack_now',
+    kind: 'medical_emergency',
+    example: "I think I'm having a heart attack",
+    patterns: [
+      'having (a )?(heart attack|stroke|seizure|fit|asthma attack|anaphylactic shock|severe allergic reaction)',
+    ],
+  },
+  {
+    id: 'medical.chest_pain',
+    kind: 'medical_emergency',
+    example: "I've got crushing chest pain",
+    patterns: ['(have|got|having|severe|crushing|sudden|sharp|bad|terrible|awful) chest pains?', '(have|got|having) (a )?pain in my chest'],
+  },
+  {
+    id: 'medical.cant_breathe',
+    kind: 'medical_emergency',
+    example: "I can't breathe, help",
+    patterns: ['(can not|struggling to|unable to|hardly) breathe( (properly|right now|now|help|please))?{END}'],
+    unlessBefore: '(when|whenever|if|sometimes|in crowds|in groups) <0-3>',
+  },
+  {
+    id: 'medical.not_breathing',
+    kind: 'medical_emergency',
+    example: "My husband has collapsed and he isn't breathing",
+    patterns: [
+      '{SUBJ} (is |are |has |have )?(not breathing|stopped breathing|unconscious|unresponsive|collapsed)',
+      '{SUBJ} will not wake up{END}',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'medical.bleeding',
+    kind: 'medical_emergency',
+    example: "I cut too deep and it won't stop bleeding",
+    patterns: [
+      '(bleeding|blood) (heavily|a lot|badly|everywhere|so much|loads|will not stop|is not stopping|not stopping)',
+      '(can not|will not) stop (the )?bleeding',
+      'cut (too )?deep',
+    ],
+  },
+  {
+    id: 'medical.fallen_cant_get_up',
+    kind: 'medical_emergency',
+    example: "I've fallen and I can't get up",
+    patterns: ['(fallen|fell|had a fall|on the floor) <0-3>(and )?(can not|unable to) get up'],
+    negatable: false,
+  },
+  {
+    id: 'medical.ambulance',
+    kind: 'medical_emergency',
+    example: 'please call an ambulance',
+    patterns: ['(need|call|get me|send|phone|ring) (an |me an |me a |a )?(ambulance|999|911|112|paramedic|paramedics)'],
+  },
+  {
+    id: 'medical.think_dying',
+    kind: 'medical_emergency',
+    example: "I feel like I'm dying",
+    patterns: ['i am dying( here| help| right now)?{END}', 'going to die (right now|now){END}'],
+  },
+
+  // ---------------------------------------------------------------- suicide
+  {
+    id: 'suicide.kill_self',
+    kind: 'suicide',
+    example: 'I want to kill myself',
+    patterns: [
+      '(kill|killing|killed|kills|unalive|unaliving|unalived|off|offing|top|topping|topped|end|ending|hang|hanging|' +
+        'hung|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|suffocating|electrocute|' +
+        'electrocuting|smother|smothering) myself',
+    ],
+    // "killing myself laughing", "killing myself trying to keep up", "shoot myself in the foot",
+    // "drown myself in work", "top myself up"
+    unlessAfter:
+      '(laughing|trying|working|at work|with work|for work|to (get|finish|keep|make|please)|doing|with laughter|' +
+      'in the foot|in (work|chocolate|books|hobbies|tea|coffee|paperwork|housework)|up)',
+    unlessBefore: TOLD_TO_BEFORE,
+  },
+  {
+    id: 'suicide.self_directed_kys',
+    kind: 'suicide',
+    example: 'i should just kys',
+    patterns: ['i (should|will|am going to|want to|might|could|need to) (just |go )?kill yourself'],
+  },
+  {
+    id: 'suicide.take_own_life',
+    kind: 'suicide',
+    example: "I'm thinking about taking my own life",
+    patterns: ['(take|taking|took|end|ending|ended|finish|finishing) (my|me) (own )?life'],
+  },
+  {
+    id: 'suicide.want_to_die',
+    kind: 'suicide',
+    example: 'I want to die',
+    patterns: [
+      '(want|wants|wanted|wanting|wish|would like|like|longing|long|need|needs|ready|deserve|deserves|trying|try|' +
+        'tried|plan|planning|planned|hope|hoping|prefer|desire|tempted|decided) to <0-2>' +
+        '(die|be dead|dead|be gone|not be here|not exist|not be alive|stop existing|sleep forever|go to sleep forever)',
+      '(want|wish) die{END}',
+      'i (should|might as well|may as well|ought to|need to) <0-1>(die|be dead)',
+      // "I want to dye" at the end of a clause is almost certainly "die"
+      'want to dye{END}',
+    ],
+    // Die Hard, die-cutting craft, "die of embarrassment", "than", dyeing hair
+    unlessAfter:
+      '(hard|cast|casting|cut|cutting|cuts|another day|laughing|of (boredom|laughter|embarrassment|shame|cringe|hunger|thirst)|' +
+      'from (embarrassment|laughing|boredom)|than|my hair|your hair|her hair|his hair)',
+    unlessBefore: '(tie|when (the|my) time comes <0-3>)',
+  },
+  {
+    id: 'suicide.wish_dead',
+    kind: 'suicide',
+    example: 'I wish I was dead',
+    patterns: [
+      'wish(ed|ing)? (that )?i (was|were|could|would|had) <0-2>(dead|die|died|gone|disappear|sleep forever|vanish)',
+      // "I wish I'd never been born": "i'd" is read as "i would"
+      'wish(ed|ing)? (that )?i (was not|were not|did not|had not|had never|never|could not|would not|would never) <0-2>' +
+        '(here|alive|exist|existed|born|been born|wake up|woke up|around)',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'suicide.rather_be_dead',
+    kind: 'suicide',
+    example: "I'd rather be dead",
+    patterns: ['(rather|prefer to|better off) (be )?(dead|die|not be here|not be alive|not exist)'],
+    unlessAfter: 'than',
+  },
+  {
+    id: 'suicide.better_off_without_me',
+    kind: 'suicide',
+    example: 'Everyone would be better off without me',
+    patterns: [
+      '(better|happier|easier) (off )?(for everyone |for them |for everybody )?(without me|if i (just |only )?(was|were|am) (just )?(gone|dead|not here|not around|not alive))',
+      '(better|happier|easier) (off )?(for everyone |for them |for everybody )?if i (just |only )?(did not exist|disappeared|died|was never born)',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'suicide.no_reason_to_live',
+    kind: 'suicide',
+    example: 'There is no point living',
+    patterns: [
+      '(no|nothing|not anything) (left )?(to live for|reason to (live|go on|keep going|carry on|keep living|stay alive|be here)|reason for living|purpose in life)',
+      'no (point|reason|purpose) (in |of |to )?(living|life|going on|carrying on|being alive|being here|me being here|' +
+        'existing|staying alive|anything|in anything|it all)',
+      'what is the point (in |of )?(living|life|going on|carrying on|being alive|anything|it all|me|anymore)',
+      '(no point|pointless) anymore',
+      '(life|living) (is )?(not|no longer) worth (living|it)',
+      'not worth living',
+      '(life|living|my life|existing|everything|it all) (is|feels|seems) (so |completely |totally )?(pointless|meaningless|hopeless)',
+      '(can not|do not|no longer) see (a|any) future',
+      'no future for me',
+      'nothing (left )?for me (here|now|anymore|in this world|in life)',
+      '(do not|can not|no longer) see (the|a|any) point (in |of |to )?(living|life|going on|carrying on|anything|being here|being alive|it all|anymore)',
+      'no way out{END}',
+      'no way out (for me|of this)',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'suicide.cant_go_on',
+    kind: 'suicide',
+    example: "I can't go on anymore",
+    patterns: [
+      '(can not|can no longer|not able to|unable to) (go on|carry on|keep going|keep living|go on living|do this|do it|' +
+        'take it|take this|take much more|cope|face (another day|tomorrow|life|it)|live|live like this|keep doing this) ' +
+        '(anymore|like this|much longer|any longer|no more)',
+      '(do not|not) (think|know if|know whether|sure) i can (go on|carry on|keep going|keep living|cope|take (it|this|much more)|do this)' +
+        '(?= \\.|$| anymore| much longer| any longer| like this)',
+      '(can not|can no longer) (go on|carry on|keep going|keep living|go on living|take it|take this|take anymore|' +
+        'face another day|live like this){END}',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'suicide.dont_want_to_live',
+    kind: 'suicide',
+    example: "I don't want to live anymore",
+    patterns: [
+      '(not|never|no longer) <0-2>(want|wanting|wish|wished) to (live|be alive|exist|stay alive|keep living|go on living)',
+      '(not|never|no longer) <0-2>(want|wanting|wish) to (go on|carry on|keep going|be here|be around)(?= \\.|$| anymore| much longer)',
+      '(not|never|no longer) <0-2>(want|wanting|wish) to wake up(?= \\.|$| again| tomorrow| anymore| ever| in the morning)',
+      '(hope|wish|pray) i (do not|never|will not|would not|did not) wake up',
+      '(do not know|not sure|unsure) (if|whether) i (still )?(want|wanna) to (live|be alive|go on|carry on|be here|keep going)',
+      '(sleep|go to sleep|fall asleep|drift off) and (not|never) wake up',
+    ],
+    // "I don't want to live alone / with my son / here any more": housing and loneliness, not crisis.
+    unlessAfter: '(here|there|in|with|near|alone|on my own|by myself|by|like a|at)',
+    negatable: false,
+  },
+  {
+    id: 'suicide.end_it',
+    kind: 'suicide',
+    example: 'gonna end it all tonight',
+    patterns: [
+      'end (it|things|everything) (all|tonight|today|now|soon|for good|forever|once and for all)',
+      '(want|going|plan|planning|ready|decided|thinking about|think about|thought about|about|time|way|how) to end (it|things|everything)',
+      '(thinking|think|thought|thoughts|considering|consider|planning|plan|plans) (of |about |on )?ending (it|things|everything)',
+      '(want|wish|need) (it all|everything|my life|life|the pain|this pain|it) to (end|stop|be over)( forever| for good)?(?= \\.|$| forever| for good)',
+    ],
+    // "end it with him", "end things with my boyfriend"
+    unlessAfter: '(with|between)',
+  },
+  {
+    id: 'suicide.goodbye',
+    kind: 'suicide',
+    example: "I've written my goodbye letters",
+    patterns: [
+      '(goodbye|farewell) (letter|letters|note|notes|message|messages)',
+      '(written|wrote|writing|left|leaving) (my |some )?(letters|notes) (to|for) (my|everyone|everybody|the family|family|loved ones)',
+      'this is (goodbye|my last message)',
+      '(a |my )?(note|letter) (to|for) <1-3>(explaining everything|explaining why|saying goodbye|saying sorry)',
+      '(goodbye|farewell) ((cruel )?world|forever|everyone|everybody)',
+      'this is the end{END}',
+      'by the time (you|anyone|someone) (read|reads|see|sees|get|gets) this',
+      '(giving|given|gave) away (all )?(of )?my (things|stuff|possessions|belongings)',
+      '(will not|not going to) be (here|around|alive) (much longer|for much longer|for long|by tomorrow|after tonight|anymore)',
+    ],
+    unlessBefore: '({SUBJ}|his|her|their) <0-2>',
+  },
+  {
+    id: 'suicide.method',
+    kind: 'suicide',
+    example: "I'm going to jump off the bridge",
+    patterns: [
+      '(jump|jumping|step|stepping|throw myself|throwing myself|walk|walking|lie down|lay down) (out )?(in front of|under) (a|the|an) (train|bus|lorry|car|truck|tube)',
+      '(jump|jumping|throw myself|throwing myself) (off|from) (a|the|that|my|our) <0-1>(bridge|building|roof|cliff|car park|multi storey|balcony|tower|block of flats|window|flats|pier)',
+      '(slit|slitting|cut|cutting|slash|slashing) (my|me) (wrists?|throat)',
+      'noose',
+      '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided|urge|urges) (to|of|about) (take|taking|swallow|swallowing) ' +
+        '(all|every|the whole|a whole|whole|loads of|lots of|all of|a load of|too many) <0-2>{MEDS}',
+      '(stockpiling|stockpiled|hoarding|saving up|been saving|collecting|stashing) <0-2>{MEDS}',
+      '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided|urge|urges) (to|of|about) (overdose|overdosing|od|take an overdose|taking an overdose)',
+      '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided) (to|of|about) (drink|drinking|swallow|swallowing) <0-1>(bleach|antifreeze|weedkiller|poison|rat poison|screenwash|drain cleaner)',
+      'walk (into|in to) the sea',
+      '(got|have|get|getting|put|laid) (the|my|some|all the|all my|enough) <0-1>{MEDS} (ready|saved|lined up|out ready)',
+      'enough {MEDS} to (kill|die|end|finish)',
+      '(ways|way|how|methods?|painless ways?) to (die|kill myself|end it|end my life|commit suicide)',
+      'how (many|much) <0-2>{MEDS} <0-3>(die|kill|fatal|lethal|overdose)',
+      '(lethal|fatal|deadly) (dose|amount)',
+      '(all|every one of|the rest of) (my |the )?<0-1>{MEDS} (here|ready|with me|in front of me|lined up|saved)',
+      'i am (at|on) the (bridge|cliff|cliffs|cliff edge|railway line|railway|tracks|ledge|roof)( now| right now)?{END}',
+      '(drive|driving|crash|crashing) (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|lorry|river)',
+    ],
+    unlessAfter: '(with|at|in the morning|every|each|after|before|as prescribed)',
+  },
+  {
+    id: 'suicide.thoughts_of_death',
+    kind: 'suicide',
+    example: 'I think about dying all the time',
+    patterns: [
+      '(think|thinking|thought|thoughts|dream|dreaming|fantasise|fantasising|fantasize|fantasizing|obsessed|obsessing) (about|of|with) ' +
+        '(dying|being dead|not being here|not existing|not waking up|my own death|my funeral|my own funeral|ending it|ending my life)',
+      '(imagining|imagine|picturing|picture|planning|plan) my (own )?funeral',
+    ],
+  },
+  {
+    id: 'suicide.burden',
+    kind: 'suicide',
+    example: "I'm a burden to everyone",
+    patterns: [
+      '(i am|i feel|feel like|feeling like|i have become|i am just|just) (such |a |such a |nothing but a |only a |a massive |a huge )?burden',
+      'burden (to|on|for) (everyone|everybody|my family|them|people|my kids|my children)',
+    ],
+  },
+  {
+    id: 'suicide.nobody_would_care',
+    kind: 'suicide',
+    example: 'Nobody would even notice if I was gone',
+    patterns: [
+      '(care|notice|miss me|miss|cry|matter) <0-2>(if|when) i (die|died|was gone|were gone|was dead|were dead|disappeared|' +
+        'killed myself|was not here|were not here|did not wake up|was not around|were not around)',
+      '(nobody|no one) (would|will) (even )?(miss me|notice|care)( if i was gone)?{END}',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'suicide.tired_of_life',
+    kind: 'suicide',
+    example: "I'm so tired of living",
+    patterns: [
+      '(tired|sick|weary|done|finished) (of|with) (living|life|being alive|existing|my life|this life|it all)',
+      'had enough of (life|living|being alive|it all|everything)',
+    ],
+    unlessAfter: '(in|at|on|with|as a|here)',
+  },
+  {
+    id: 'suicide.disappear',
+    kind: 'suicide',
+    example: 'I want to disappear forever',
+    patterns: ['(want|wish i could|need|wish) to (disappear|vanish|fade away|cease to exist)'],
+    // "disappear into a good book", "disappear from social media"
+    unlessAfter: '(into|for (a|the)|from|under|to|off)',
+  },
+  {
+    id: 'suicide.join_the_dead',
+    kind: 'suicide',
+    example: 'Since my wife died I just want to join her',
+    patterns: [
+      '(want|wanna|wish i could|long|longing|need|ready) to (join|be with) (him|her|them) (in heaven|up there|on the other side|wherever (he|she|they) (is|are))',
+      '(want|wish i could|long|longing|need|ready) to join (him|her|them)(?= \\.|$| now| soon)',
+    ],
+  },
+  {
+    id: 'suicide.going_to_die',
+    kind: 'suicide',
+    example: "I'm going to die tonight",
+    patterns: ['going to die( tonight| today| soon)?{END}'],
+  },
+  {
+    id: 'suicide.unalive',
+    kind: 'suicide',
+    example: 'i wanna unalive',
+    // algospeak for suicide
+    patterns: ['(unalive|unaliving|unalived)'],
+  },
+  {
+    id: 'suicide.keyword',
+    kind: 'suicide',
+    example: 'I feel suicidal',
+    patterns: ['(suicide|suicidal|suicidally)'],
+    unlessBefore: GRIEF_BEFORE,
+    unlessAfter: '(bereavement|prevention|awareness|survivors?|loss|charity|squad|rates?|statistics|doors|of (my|his|her|our|a|their))',
+  },
+  {
+    id: 'suicide.overdose_mention',
+    kind: 'suicide',
+    example: "I keep thinking about an overdose",
+    patterns: ['(overdose|overdosing)'],
+    unlessBefore: `(${GRIEF_BEFORE}|({SUBJ}|his|her) (has |had )?(took|taken|had|did)( an| a)?)`,
+    unlessAfter: `(awareness|prevention|${FIGURATIVE_OVERDOSE})`,
+  },
+
+  // ---------------------------------------------------------------- self_harm
+  {
+    id: 'self_harm.hurt_self',
+    kind: 'self_harm',
+    example: 'I want to hurt myself',
+    patterns: [
+      '(hurt|hurting|hurts|harm|harming|harmed|cut|cutting|cuts|burn|burning|burnt|burned|hit|hitting|punch|punching|' +
+        'scratch|scratching|scratched|starve|starving|starved|stab|stabbing|bite|biting|injure|injuring|injured|' +
+        'bruise|bruising|scald|scalding|mutilate|mutilating) myself',
+    ],
+    unlessAfter: ACCIDENT_AFTER,
+    unlessBefore: '(accidentally|nearly|almost|once)',
+  },
+  {
+    id: 'self_harm.keyword',
+    kind: 'self_harm',
+    example: 'I self harm most nights',
+    patterns: ['self (harm|harming|harmed|harms|injury|injure|injuring|injured|injures|mutilation|mutilating|mutilate)'],
+    // "self harm training", "a self harm support group for parents": work and caring, not the person's own
+    unlessAfter: '(awareness|training|course|policy|<0-2>for (parents|carers|families|professionals|staff))',
+  },
+  {
+    id: 'self_harm.sh_shorthand',
+    kind: 'self_harm',
+    example: 'relapsed on sh last night',
+    patterns: [
+      '(relapsed|relapse|relapsing|urge to|urges to|urge for|urges|doing|did|started|start|been doing|stopped) (on )?sh',
+      'sh (again|scars?|urges?|relapse|wounds?|cuts?|tonight)',
+    ],
+  },
+  {
+    id: 'self_harm.cutting',
+    kind: 'self_harm',
+    example: "I've started cutting again",
+    patterns: [
+      '(been|started|start|keep|kept|urge to|urges to|want to|wanting to|need to|relapsed|relapse|back to|gone back to|went back to) cutting( again| tonight)?{END}',
+      'cutting (again|my (arms?|wrists?|legs?|thighs?|skin|stomach|hips?))',
+      '(cut|cutting|burn|burning|burnt|burned|scratch|scratching|scratched|scald|scalding|scalded|punch|punching|punched|' +
+        'hit|hitting|slash|slashing|slashed|carve|carving|carved|bite|biting|bit) (my|me) ' +
+        '(arms?|legs?|thighs?|skin|stomach|hips?|wrists?|hands?|face|head)',
+      '(scars|wounds|cuts|marks) from (cutting|self harming|self harm|burning myself|hurting myself)',
+      'urges? to (cut|burn)( again)?{END}',
+      '(starve|starving|starved) (myself )?to death',
+      'waste away',
+      '(till|until) (i|it|they|my skin) (bleed|bleeds|bled)',
+    ],
+    unlessAfter: ACCIDENT_AFTER,
+  },
+
+  // ---------------------------------------------------------------- abuse_or_danger
+  {
+    id: 'danger.told_to_kill_self',
+    kind: 'abuse_or_danger',
+    example: 'people at school keep telling me to kill myself',
+    patterns: [`${TOLD_TO_BEFORE} (kill myself|kill yourself|die|go die|end it|hang myself)`, '(told|tell|tells|telling) me i should (kill myself|die)'],
+  },
+  {
+    id: 'danger.threatened',
+    kind: 'abuse_or_danger',
+    example: 'My partner threatened to kill me',
+    patterns: [
+      '(threatened|threatening|threatens|threaten|threat) (to )?(kill|hurt|stab|shoot|hit|beat|strangle|burn|kick) me',
+      'said (he|she|they) (would|will|was going to|is going to) (kill|hurt|stab|shoot|hit|beat|strangle) me',
+      '{SUBJ} (is |are |keeps |keep )?(threatening|threatened|threatens) me',
+      'death threats?',
+    ],
+  },
+  {
+    id: 'danger.being_hurt',
+    kind: 'abuse_or_danger',
+    example: 'My husband hits me',
+    patterns: [
+      '{SUBJ} <0-6>(hits|hit|beats|beat|kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|' +
+        'rapes|raped|attacks|attacked|assaults|assaulted|abuses|abused|pushes|pushed|shoves|shoved|throttles|' +
+        'throttled|is hurting|keeps hurting|hurts|is hitting|keeps hitting|is abusing|beat up|beats up|batters|' +
+        'battered|bites|burns|molests|molested|grabbed|grabs|dragged|drags|threw|throws|smacked|smacks|whacked|whacks|' +
+        'slammed|slams|spat at|spits at|held|holds|pinned|pins|tied|ties|stabbed|stabs|bit) (me|us|<1-3>and me)' +
+        // not "held me a seat", "held me tight", "threw me a party"
+        '(?! (a|an|the|some|my|to|for|up|out|back|tight|close|hand|in (his|her) arms)(?![^ ]))',
+    ],
+    // Historic abuse is not present danger.
+    unlessAfter:
+      '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up|for years when)',
+  },
+  {
+    id: 'danger.will_kill_me',
+    kind: 'abuse_or_danger',
+    example: "He's going to kill me",
+    patterns: [
+      '{SUBJ} (is|are|will|would|is going to|are going to|was going to|wants to|is trying to|are trying to|tried to|keeps trying to) <0-4>(kill|murder) me',
+    ],
+    // "my mum will kill me if I'm late", "my wife will kill me when she sees the bill"
+    unlessAfter: '(if|when|for|lol|haha|because|after)',
+  },
+  {
+    id: 'danger.will_hurt_me',
+    kind: 'abuse_or_danger',
+    example: "I'm scared he'll hurt me if I tell anyone",
+    patterns: [
+      '{SUBJ} (is|are|will|would|is going to|are going to|was going to|wants to|is trying to|are trying to|tried to|keeps trying to) <0-4>' +
+        '(hurt|stab|shoot|strangle|poison|attack|hit|beat|batter|rape|burn) me',
+    ],
+  },
+  {
+    id: 'danger.not_safe',
+    kind: 'abuse_or_danger',
+    example: "I'm not safe at home",
+    patterns: [
+      '(not|never|no longer) (feel |feeling )?safe (at home|in my (own )?(home|house|flat)|with (him|her|them|my {PERSON})|around (him|her|them|my {PERSON})|here|anymore|now)',
+      '(am|feel|is|are) not safe{END}',
+      '(do not|not) (feel|feeling) safe{END}',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'danger.unsafe',
+    kind: 'abuse_or_danger',
+    example: "I'm in danger",
+    patterns: [
+      '(unsafe|in danger) (at home|in my (own )?(home|house|flat)|with (him|her|them|my {PERSON}))',
+      '(am|are|is|feel|feeling) in (immediate |real |serious )?danger',
+      'my life is in danger',
+    ],
+  },
+  {
+    id: 'danger.scared_of_person',
+    kind: 'abuse_or_danger',
+    example: "I'm scared of my husband",
+    patterns: [
+      '(scared|afraid|frightened|terrified|petrified) (of|to be (alone )?(with|around)) (him|her|my (ex |own )?' +
+        '(husband|wife|partner|boyfriend|girlfriend|ex|dad|father|stepdad|mum|mother|stepmum|son|daughter|brother|' +
+        'sister|carer|landlord|neighbour|flatmate|housemate|lodger|fiance|uncle|grandson))',
+      '(scared|afraid|frightened|terrified|petrified) (to go|of going) (back )?home',
+      '(scared|afraid|fear|fearing|fearful|terrified) for my (life|safety)',
+    ],
+    // "scared of my husband dying": anticipatory grief, not danger
+    unlessAfter: '(dying|being ill|getting ill|leaving|judging|laughing|thinking|finding out)',
+  },
+  {
+    id: 'danger.being_abused',
+    kind: 'abuse_or_danger',
+    example: "I'm being abused at home",
+    patterns: [
+      '(being|getting|keep getting|still getting) (abused|beaten|raped|assaulted|attacked|stalked|threatened|strangled|choked|hit by (him|her|my {PERSON}))',
+      '(experiencing|suffering|living with|going through|victim of|subject to|escaping|fleeing|trapped in|stuck in) (domestic |sexual |financial |emotional |physical )?(abuse|violence)',
+      '(in|living in|stuck in|trapped in|live with|living with) (an |my )?abusive',
+      'i (was|have been|got) (raped|sexually assaulted|attacked|beaten up)( last night| today| yesterday| this (morning|week))',
+    ],
+    unlessAfter:
+      '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up)',
+  },
+  {
+    id: 'danger.money_taken',
+    kind: 'abuse_or_danger',
+    example: 'My son keeps taking my money',
+    patterns: ['{SUBJ} <0-2>(takes|took|steals|stole|has taken|keeps taking|is taking|keep taking) (all )?(of )?my (money|pension|benefits|bank card|cards?|savings)'],
+  },
+  {
+    id: 'danger.controlled',
+    kind: 'abuse_or_danger',
+    example: "My husband won't let me leave the house",
+    patterns: [
+      '{SUBJ} (will not|does not|never|do not) let me (leave|go out|out|see (anyone|my)|have (any )?(money|my phone|a phone)|eat|talk to)',
+      '{SUBJ} (locked|locks|has locked) me (in|up)',
+    ],
+    negatable: false,
+  },
+  {
+    id: 'danger.nowhere_safe_tonight',
+    kind: 'abuse_or_danger',
+    example: 'I have nowhere to sleep tonight',
+    patterns: ['nowhere (safe )?to (sleep|stay|go) tonight', '(kicked|thrown) out <0-3>(tonight|nowhere to go)'],
+  },
+
+  // ---------------------------------------------------------------- harm_to_others
+  {
+    id: 'harm_to_others.intent',
+    kind: 'harm_to_others',
+    example: 'I want to kill my husband',
+    patterns: [
+      '(want|wants|wanted|wanting|going|will|plan|planning|about|tempted|need|feel like|could|might|ready|decided|urge|urges) (to )?<0-1>' +
+        '(kill|killing|murder|murdering) {OBJ}',
+    ],
+    // Everyday exaggeration: "kill him for eating my biscuits", "murder him when he gets home", "kill them at bingo"
+    unlessAfter:
+      '(if|when|for|lol|haha|with kindness|at (chess|cards|scrabble|bingo|darts|pool|bowls|dominoes|quiz|the quiz))',
+  },
+  {
+    id: 'harm_to_others.violence',
+    kind: 'harm_to_others',
+    example: "I'm going to batter him when he gets home",
+    patterns: [
+      '(want|wants|wanted|wanting|going|will|plan|planning|about|tempted|need|feel like|could|might|ready|decided|urge|urges) (to )?<0-1>' +
+        '(stab|stabbing|hurt|hurting|harm|harming|shoot|shooting|strangle|strangling|attack|attacking|batter|battering|' +
+        'beat up|beating up|smother|smothering|poison|poisoning|run over|punch|punching|glass|glassing) {OBJ}',
+    ],
+    // "hurt people's feelings", "shoot people's portraits", "shoot him a text"
+    unlessAfter: '(feelings|photos?|portraits?|pictures?|a (text|message|line|email))',
+  },
+  {
+    id: 'harm_to_others.thoughts',
+    kind: 'harm_to_others',
+    example: 'I keep having thoughts of hurting my kids',
+    patterns: [
+      '(thoughts|thought|thinking|think|fantasise|fantasising|fantasize|fantasizing|dream|dreaming|urges|urge|scared|afraid|worried|worry|frightened) ' +
+        '(of|about|that i (will|might|could|would)|i (will|might|could|would)) ' +
+        '(killing|hurting|harming|stabbing|smothering|strangling|shaking|kill|hurt|harm|stab|smother|strangle|shake) {OBJ}',
+    ],
+    unlessAfter: '(feelings|photos?|portraits?)',
+  },
+  {
+    id: 'harm_to_others.weapon',
+    kind: 'harm_to_others',
+    example: "I've got a knife and I'm going to use it",
+    patterns: ['(have|got|bought|carrying|holding|grabbed|taken) (a |the |my )?(knife|gun|weapon|machete|blade|firearm) <0-5>(use it|kill|stab|hurt|shoot)'],
+  },
+];
