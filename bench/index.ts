@@ -1,13 +1,15 @@
 /**
  * `npm run bench`: performance as ratios against baselines measured in the same run
- * (these machines are noisy; absolute numbers alone mean little). `npm run bench -- store`
+ * (these machines are noisy; absolute numbers alone mean little). `npm run bench -- store` or `-- turns`
  * runs one section.
  */
 import os from 'node:os';
 import { benchStore } from './store';
+import { benchTurns } from './turns';
 
 const SECTIONS: Record<string, () => Promise<boolean>> = {
   store: benchStore,
+  turns: benchTurns,
 };
 
 async function main(): Promise<void> {

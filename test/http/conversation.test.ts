@@ -1,0 +1,102 @@
+/**
+ * The whole guided conversation through the real server (`npm start`'s entry point) over
+ * POST /api/messages with expectReplies, with a crash (SIGKILL) and restart half way.
+ * The stored referral is then read straight from the database with the driver.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { sendTurn, startAppProcess, textsOf, type AppProcess } from '../helpers/appProcess';
+
+let dataDir: string;
+let app: AppProcess | undefined;
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdoor-http-'));
+});
+afterAll(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+const start = () => startAppProcess({ FRONTDOOR_DATA_DIR: dataDir });
+
+test('a whole conversation, killed and restarted half way, ends with every answer stored', async () => {
+  app = await start();
+  const conversation = 'http-conversation-1';
+  const say = async (text: string) => textsOf(await sendTurn(app!.url, conversation, text));
+
+  expect(await say('hello')).toMatch(/automated assistant for Front Door[\s\S]*not for emergencies[\s\S]*999[\s\S]*Which language/);
+  expect(await say('English')).toMatch(/Is it OK for us to keep your answers\?/);
+  expect(await say('yes')).toMatch(/What matters to you at the moment\?/);
+  expect(await say("I've felt lonely since I retired and I'd like to meet people")).toMatch(/What do you enjoy/);
+  expect(await say('1 and 3')).toMatch(/hard to get out or join in/);
+
+  // A crash, not a shutdown: the process is killed with SIGKILL mid-conversation.
+  await app.kill();
+  app = await start();
+
+  expect(await say('cost and transport')).toMatch(/Which days suit you best\?/);
+  expect(await say('weekends')).toMatch(/What time of day/);
+  expect(await say('mornings')).toMatch(/Any other time of day/);
+  expect(await say("that's all")).toMatch(/Which town or area/);
+  expect(await say('DN15 6AB')).toMatch(/How would you like a link worker to get in touch/);
+  expect(await say('text message')).toMatch(/mobile number/);
+  expect(await say('07700 900123')).toMatch(/What would you like us to call you/);
+  expect(await say('Sam')).toMatch(/satisfied are you with your life/);
+  expect(await say('6')).toMatch(/worthwhile/);
+  expect(await say('7')).toMatch(/happy did you feel yesterday/);
+
+  // And once more, between two ONS4 questions.
+  await app.kill();
+  app = await start();
+
+  expect(await say('5')).toMatch(/anxious did you feel yesterday/);
+  const summary = await say('3');
+  expect(summary).toMatch(/Here's what I've heard/);
+  expect(summary).toMatch(/lonely since I retired/);
+  expect(await say('yes')).toMatch(/sent your answers to the Front Door team[\s\S]*about 3 days/);
+
+  const uri = /Embedded MongoDB listening at (\S+)/.exec(app.output())![1];
+  const client = await MongoClient.connect(uri);
+  try {
+    const db = client.db('frontdoor');
+    const referrals = await db.collection('referrals').find().toArray();
+    expect(referrals).toHaveLength(1);
+    const referral = referrals[0];
+    expect(referral).toMatchObject({
+      status: 'ready',
+      lang: 'en',
+      channel: 'emulator',
+      answers: {
+        whatMatters: "I've felt lonely since I retired and I'd like to meet people",
+        interests: { chosen: ['arts', 'gardening'] },
+        barriers: ['cost', 'transport'],
+        days: 'weekends',
+        times: ['mornings'],
+        place: { kind: 'postcodeDistrict', value: 'DN15' },
+        contactMethod: 'sms',
+        contactNumber: '+447700900123',
+        preferredName: 'Sam',
+      },
+      wellbeing: { lifeSatisfaction: 6, worthwhile: 7, happiness: 5, anxiety: 3 },
+      consent: { noticeVersion: expect.any(String) },
+    });
+    expect(referral.readyAt).toBeInstanceOf(Date);
+    // The person is known only by a pseudonymous key, never by their channel id.
+    expect(JSON.stringify(referral)).not.toContain(`user-${conversation}`);
+    const consents = await db.collection('consents').find({ personKey: referral.personKey }).toArray();
+    expect(consents).toHaveLength(1);
+    expect(consents[0]).toMatchObject({ answer: 'yes', channel: 'emulator', noticeVersion: referral.consent.noticeVersion });
+    expect(consents[0].recordedAt).toBeInstanceOf(Date);
+  } finally {
+    await client.close();
+  }
+});
+
+test('SIGTERM stops the server gracefully and the database with it', async () => {
+  app ??= await start();
+  await app.stop();
+  expect(app.output()).toMatch(/SIGTERM received/);
+  app = undefined;
+});
