@@ -6,10 +6,11 @@ import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication 
 import { startFrontDoor } from '../src/app';
 import { loadConfig } from '../src/config';
 import { sendTurn } from '../test/helpers/appProcess';
-import { measure, printHeader, printTarget, printThroughput } from './measure';
+import { runLoadInChild } from './loadgen';
+import { printHeader, printTarget, printThroughput } from './measure';
 
 const CONVERSATIONS = 50;
-const TURNS = 6000;
+const TURNS_PER_CONVERSATION = 120;
 
 /** The same botbuilder + restify stack with a bot that only echoes: the baseline. */
 async function startEchoBot(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -40,20 +41,22 @@ export async function benchTurns(): Promise<boolean> {
   const echo = await startEchoBot();
   const app = await startFrontDoor(loadConfig({ PORT: '0', FRONTDOOR_DATA_DIR: dataDir }), () => undefined);
   try {
-    printHeader(`Turns through POST /api/messages (expectReplies), ${CONVERSATIONS} concurrent conversations`);
-    await measure(500, CONVERSATIONS, (i) => sendTurn(echo.url, `warm-${i % CONVERSATIONS}`, 'hello'));
-    const echoTurns = await measure(TURNS, CONVERSATIONS, (i) => sendTurn(echo.url, `echo-${i % CONVERSATIONS}`, 'hello'));
+    printHeader(`Turns through POST /api/messages (expectReplies), ${CONVERSATIONS} concurrent conversations, load from a separate process`);
+    const plan = { conversations: CONVERSATIONS, turnsPerConversation: TURNS_PER_CONVERSATION };
+    await runLoadInChild({ ...plan, turnsPerConversation: 10, url: echo.url, conversationPrefix: 'warm', texts: ['hello'] });
+    const echoTurns = await runLoadInChild({ ...plan, url: echo.url, conversationPrefix: 'echo', texts: ['hello'] });
 
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => advance(app.url, `fd-${c}`)));
-    // Alternate a turn that writes to the referral ("talk to a person") with one that re-asks the question.
-    const turn = (i: number) => sendTurn(app.url, `fd-${i % CONVERSATIONS}`, i % 2 === 0 ? 'talk to a person' : 'purple');
-    await measure(500, CONVERSATIONS, turn);
-    const frontDoor = await measure(TURNS, CONVERSATIONS, turn);
+    // A turn that writes to the referral ("talk to a person"), then one the question re-asks.
+    const texts = ['talk to a person', 'purple'];
+    await runLoadInChild({ ...plan, turnsPerConversation: 10, url: app.url, conversationPrefix: 'fd', texts });
+    const frontDoor = await runLoadInChild({ ...plan, url: app.url, conversationPrefix: 'fd', texts });
     printThroughput('Front Door mid-conversation turn (MongoDB state on the embedded server)', frontDoor, echoTurns, 'echo bot');
+    if (frontDoor.errors + echoTurns.errors > 0) console.log(`  errors: Front Door ${frontDoor.errors}, echo ${echoTurns.errors}`);
     const ratio = frontDoor.perSecond / echoTurns.perSecond;
     const ratioMet = printTarget(`throughput at least 0.5 of the echo bot (measured ${ratio.toFixed(2)})`, ratio >= 0.5);
     const p99Met = printTarget(`p99 under 150 ms (measured ${frontDoor.p99.toFixed(1)} ms)`, frontDoor.p99 < 150);
-    return ratioMet && p99Met;
+    return ratioMet && p99Met && frontDoor.errors === 0;
   } finally {
     await app.stop();
     await echo.close();
