@@ -203,6 +203,63 @@ describe('grief about someone else is not the person’s crisis', () => {
   });
 });
 
+describe('policy decisions', () => {
+  it('flags another person’s overdose now, but not one in the past', () => {
+    expect(detectCrisis('My son has taken an overdose').kind).toBe('medical_emergency');
+    expect(flags('My son took an overdose')).toBe(true);
+    expect(flags('My aunt took an overdose in the nineties')).toBe(false);
+    expect(flags('My grandson overdosed and died in March')).toBe(false);
+  });
+
+  it('flags the person’s own past attempt, but not historic abuse', () => {
+    expect(flags('I tried to kill myself years ago')).toBe(true);
+    expect(flags('I was abused as a child and want a support group')).toBe(false);
+    expect(flags('My stepdad abused me when I was little')).toBe(false);
+    expect(flags('My stepdad abuses me')).toBe(true);
+  });
+
+  it('treats "kys" at the bot as hostility, being told it as bullying, and self-directed use as crisis', () => {
+    expect(flags('kys')).toBe(false);
+    expect(detectCrisis('they keep telling me to kys').kind).toBe('abuse_or_danger');
+    expect(detectCrisis('i should just kys').kind).toBe('suicide');
+  });
+
+  it('lets an accident excuse self-injury words only when nothing says it was deliberate', () => {
+    expect(flags('I burned myself with the iron')).toBe(false);
+    expect(flags('I burned myself with the iron on purpose')).toBe(true);
+  });
+
+  it('treats "kill me" threats as idiom only with an everyday condition, and violence never', () => {
+    expect(flags('My wife will kill me when she sees the bill')).toBe(false);
+    expect(flags("He'll hurt me if I tell anyone")).toBe(true);
+    expect(flags("I'm going to batter him when he gets home")).toBe(true);
+    expect(flags("I'll murder him when he gets home, he ate my cake")).toBe(false);
+  });
+});
+
+describe('exceptions excuse only the everyday reading, not the crisis one next to it', () => {
+  it.each([
+    ["I'm going to take all my tablets with breakfast", "i'm going to take all my tablets with vodka"],
+    ["I'd rather die than go to zumba", "I'd rather be dead than live like this"],
+    ["I don't want to live in a flat", "I don't want to live in this world anymore"],
+    ["I don't want to live with my son", "I don't want to live with this pain"],
+    ['I want to end it with him', "I'm going to end it with pills"],
+    ["I'm tired of living on my own", "I'm tired of living with this depression"],
+    ['I want to disappear from social media', 'I want to disappear from this world'],
+    ['I hurt myself while gardening', 'I hurt myself while everyone was asleep'],
+    ['I hurt myself doing yoga', 'I hurt myself doing it again'],
+    ["My mum will kill me if I'm late", 'He will kill me if I leave'],
+    ["I'm killing myself working overtime", 'I will kill myself to make them sorry'],
+    ['I cut myself on the tin', 'I cut myself on the arm'],
+    ["I'm going to jump off the wall at the trampoline park", "I'm going to jump off the bridge at midnight"],
+    ['Dw i ddim eisiau byw mewn fflat', 'Dw i ddim eisiau byw mewn poen'],
+    ['Dydy hi ddim yn ddiogel i gerdded yn y nos', 'Dw i ddim yn ddiogel i fynd adref'],
+  ])('%j is not crisis, %j is', (everyday, crisis) => {
+    expect(flags(everyday)).toBe(false);
+    expect(flags(crisis)).toBe(true);
+  });
+});
+
 describe('robustness', () => {
   it.each([
     ['empty', ''],

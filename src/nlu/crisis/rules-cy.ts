@@ -56,7 +56,10 @@ export const RULES_CY: readonly RuleSpec[] = [
     example: 'Dw i ddim eisiau byw',
     patterns: ['(ddim|dim|byth) <0-2>(eisiau|am|awydd) (byw|fyw|bod yn fyw|bod yma|deffro|mynd ymlaen|cario ymlaen)'],
     // "ddim eisiau byw ar ben fy hun / gyda fy mab / yma": loneliness and housing, not crisis
-    unlessAfter: '(yma|yno|gyda|efo|hefo|ar ben fy hun|ar fy mhen fy hun|mewn|ger|yn (y|yr) (ty|dref|dre|pentref|fflat))',
+    unlessAfter:
+      '(yma|yno|ar ben fy hun|ar fy mhen fy hun|ger|' +
+      '(gyda|efo|hefo) (fy {PERSON_CY}|e|o|hi|nhw|pobl|neb|rhywun)|' +
+      '(mewn|yn (y|yr)) (ty|fflat|byngalo|tref|dref|dre|pentref|dinas|ardal|cartref))',
     negatable: false,
   },
   {
@@ -84,8 +87,8 @@ export const RULES_CY: readonly RuleSpec[] = [
       '(methu|alla i ddim|galla i ddim|fedra i ddim|allaf i ddim|ni allaf|dw i ddim yn gallu|dydw i ddim yn gallu) <0-1>' +
         '(mynd ymlaen|cario ymlaen|dal ati|parhau|byw fel hyn|dioddef rhagor|ymdopi rhagor|ymdopi mwyach|gwneud hyn rhagor|wneud hyn rhagor|neud hyn rhagor)',
     ],
-    // "methu mynd ymlaen i'r dosbarth" (can't go on to the class)
-    unlessAfter: '(i|i yr|at|ar y|ar yr)',
+    // "methu mynd ymlaen i'r dosbarth" (can't go on to the class); not "mynd ymlaen i fyw" (go on living)
+    unlessAfter: '(i yr|i y|at|ar y|ar yr)',
     negatable: false,
   },
   {
@@ -126,8 +129,8 @@ export const RULES_CY: readonly RuleSpec[] = [
       '(hunan niweidio|hunanniweidio|hunan niwed|hunanniwed|hunan anafu|hunananafu)',
       '(niweidio|anafu|brifo|frifo|torri|dorri|nhorri|llosgi|losgi) fy (hun|hunan)',
     ],
-    // "wrth goginio" (while cooking), "ar ddamwain" (by accident)
-    unlessAfter: '(wrth|ar ddamwain|yn ddamweiniol)',
+    // "wrth goginio" (while cooking), "ar ddamwain" (by accident), unless "yn fwriadol" (on purpose)
+    unlessAfter: '(?!<0-9>(yn fwriadol|o bwrpas))(wrth|ar ddamwain|yn ddamweiniol)',
   },
 
   // ---------------------------------------------------------------- abuse_or_danger
@@ -136,8 +139,8 @@ export const RULES_CY: readonly RuleSpec[] = [
     kind: 'abuse_or_danger',
     example: "Dw i ddim yn ddiogel gartref",
     patterns: ['(ddim|dim) <0-3>(diogel|ddiogel)'],
-    // "ddim yn ddiogel i gerdded" (not safe to walk)
-    unlessAfter: '(i|yn (gyrru|nofio|cerdded))',
+    // "ddim yn ddiogel i gerdded yn y nos" (not safe to walk at night); not "i fynd adref" (to go home)
+    unlessAfter: '(i (gerdded|yrru|nofio|seiclo|fynd allan yn y nos)|yn (gyrru|nofio|cerdded))',
     negatable: false,
   },
   {

@@ -18,7 +18,8 @@ import type { RuleSpec } from './rule-types';
 /** Accidents: "cut myself shaving", "burnt myself on the oven" (but not "on my arm"). */
 const ACCIDENT_AFTER =
   '(?!<0-9>(on purpose|deliberately|intentionally|to (feel|punish|cope)))(by accident|accidentally|shaving|cooking|chopping|peeling|slicing|gardening|falling|when i (fell|tripped|slipped)|' +
-  'while|playing|lifting|at the gym|at work|exercising|running|doing|in the (kitchen|garden)|out|up|' +
+  'while [a-z]+ing|playing|lifting|at the gym|at work|exercising|running|doing (diy|yoga|sport|exercise|the [a-z]+)|' +
+  'in the (kitchen|garden)|out|up|' +
   'with the (kettle|iron|oven|knife|tin|pan|scissors)|on (a|an|the|some|that|this)(?! (arms?|legs?|wrists?|thighs?|stomach|skin|hips?)(?![^ ])))';
 
 /** Someone else's death or past attempt: grief, not the person's own crisis. */
@@ -35,6 +36,9 @@ const PAST_TIME_AFTER =
 /** "An overdose of sugar / sun / telly": figurative. */
 const FIGURATIVE_OVERDOSE =
   'of (sun|sunshine|sugar|sweets|chocolate|cake|love|kindness|fun|culture|christmas|telly|tv|television|fresh air|exercise|nostalgia|cuteness)';
+
+/** "Rather die than do karaoke" is hyperbole; "rather die than live like this" is not. */
+const THAN_HYPERBOLE = 'than(?! (live|living|go on|carry on|be here|be alive|keep (living|going)|continue|feel like this|suffer|face))';
 
 /** Being told to kill yourself is bullying (abuse_or_danger), reported by a separate rule. */
 const TOLD_TO_BEFORE = '(told|tell|tells|telling|said|says|saying|asked|asks|keep telling|keeps telling) me to( go| just)?';
@@ -153,15 +157,14 @@ export const RULES_EN: readonly RuleSpec[] = [
     kind: 'suicide',
     example: 'I want to kill myself',
     patterns: [
-      '(kill|killing|killed|kills|unalive|unaliving|unalived|off|offing|top|topping|topped|end|ending|hang|hanging|' +
+      '(kill|killed|kills|unalive|unaliving|unalived|off|offing|top|topping|topped|end|ending|hang|hanging|' +
         'hung|drown|drowning|shoot|shooting|gas|gassing|poison|poisoning|suffocate|suffocating|electrocute|' +
         'electrocuting|smother|smothering) myself',
+      // "killing myself laughing / trying to keep up / working overtime" is everyday exaggeration
+      'killing myself(?! (laughing|trying|working|at work|with work|for work|to (get|finish|keep up|please)|with laughter)(?![^ ]))',
     ],
-    // "killing myself laughing", "killing myself trying to keep up", "shoot myself in the foot",
-    // "drown myself in work", "top myself up"
-    unlessAfter:
-      '(laughing|trying|working|at work|with work|for work|to (get|finish|keep|make|please)|doing|with laughter|' +
-      'in the foot|in (work|chocolate|books|hobbies|tea|coffee|paperwork|housework)|up)',
+    // "shoot myself in the foot", "drown myself in work", "top myself up", "kill myself laughing"
+    unlessAfter: '(laughing|with laughter|in the foot|in (work|chocolate|books|hobbies|tea|coffee|paperwork|housework)|up)',
     unlessBefore: TOLD_TO_BEFORE,
   },
   {
@@ -191,8 +194,8 @@ export const RULES_EN: readonly RuleSpec[] = [
     ],
     // Die Hard, die-cutting craft, "die of embarrassment", "than", dyeing hair
     unlessAfter:
-      '(hard|cast|casting|cut|cutting|cuts|another day|laughing|of (boredom|laughter|embarrassment|shame|cringe|hunger|thirst)|' +
-      'from (embarrassment|laughing|boredom)|than|my hair|your hair|her hair|his hair)',
+      `(hard|cast|casting|cut|cutting|cuts|another day|laughing|of (boredom|laughter|embarrassment|shame|cringe|hunger|thirst)|' +
+      'from (embarrassment|laughing|boredom)|${THAN_HYPERBOLE}|my hair|your hair|her hair|his hair)`,
     unlessBefore: '(tie|when (the|my) time comes <0-3>)',
   },
   {
@@ -212,7 +215,7 @@ export const RULES_EN: readonly RuleSpec[] = [
     kind: 'suicide',
     example: "I'd rather be dead",
     patterns: ['(rather|prefer to|better off) (be )?(dead|die|not be here|not be alive|not exist)'],
-    unlessAfter: 'than',
+    unlessAfter: THAN_HYPERBOLE,
   },
   {
     id: 'suicide.better_off_without_me',
@@ -268,13 +271,24 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(not|never|no longer) <0-2>(want|wanting|wish|wished) to (live|be alive|exist|stay alive|keep living|go on living)',
       '(not|never|no longer) <0-2>(want|wanting|wish) to (go on|carry on|keep going|be here|be around)(?= \\.|$| anymore| much longer)',
+      '(do not know|not sure|unsure) (if|whether) i (still )?(want|wanna) to (live|be alive|go on|carry on|be here|keep going)',
+    ],
+    // "I don't want to live alone / with my son / in a flat / here any more": housing and loneliness, not crisis.
+    unlessAfter:
+      '(here|there|near|alone|on my own|by myself|by (the|myself)|like a|at (home|my|his|her|their)|' +
+      'in (this |that |a |an |the |my |our )?(house|flat|home|area|town|city|village|street|place|bungalow|accommodation|sheltered|supported|care home|council)|' +
+      'with (him|her|them|people|others|anyone|someone|strangers|family|my {PERSON}|my ex))',
+    negatable: false,
+  },
+  {
+    id: 'suicide.not_wake_up',
+    kind: 'suicide',
+    example: "I hope I don't wake up tomorrow",
+    patterns: [
       '(not|never|no longer) <0-2>(want|wanting|wish) to wake up(?= \\.|$| again| tomorrow| anymore| ever| in the morning)',
       '(hope|wish|pray) i (do not|never|will not|would not|did not) wake up',
-      '(do not know|not sure|unsure) (if|whether) i (still )?(want|wanna) to (live|be alive|go on|carry on|be here|keep going)',
       '(sleep|go to sleep|fall asleep|drift off) and (not|never) wake up',
     ],
-    // "I don't want to live alone / with my son / here any more": housing and loneliness, not crisis.
-    unlessAfter: '(here|there|in|with|near|alone|on my own|by myself|by|like a|at)',
     negatable: false,
   },
   {
@@ -288,7 +302,7 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(want|wish|need) (it all|everything|my life|life|the pain|this pain|it) to (end|stop|be over)( forever| for good)?(?= \\.|$| forever| for good)',
     ],
     // "end it with him", "end things with my boyfriend"
-    unlessAfter: '(with|between)',
+    unlessAfter: '(with (him|her|them|my {PERSON}|my ex|the (man|woman|guy|girl))|between (us|them))',
   },
   {
     id: 'suicide.goodbye',
@@ -316,8 +330,6 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(jump|jumping|throw myself|throwing myself) (off|from) (a|the|that|my|our) <0-1>(bridge|building|roof|cliff|car park|multi storey|balcony|tower|block of flats|window|flats|pier)',
       '(slit|slitting|cut|cutting|slash|slashing) (my|me) (wrists?|throat)',
       'noose',
-      '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided|urge|urges) (to|of|about) (take|taking|swallow|swallowing) ' +
-        '(all|every|the whole|a whole|whole|loads of|lots of|all of|a load of|too many) <0-2>{MEDS}',
       '(stockpiling|stockpiled|hoarding|saving up|been saving|collecting|stashing) <0-2>{MEDS}',
       '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided|urge|urges) (to|of|about) (overdose|overdosing|od|take an overdose|taking an overdose)',
       '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided) (to|of|about) (drink|drinking|swallow|swallowing) <0-1>(bleach|antifreeze|weedkiller|poison|rat poison|screenwash|drain cleaner)',
@@ -331,7 +343,19 @@ export const RULES_EN: readonly RuleSpec[] = [
       'i am (at|on) the (bridge|cliff|cliffs|cliff edge|railway line|railway|tracks|ledge|roof)( now| right now)?{END}',
       '(drive|driving|crash|crashing) (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|lorry|river)',
     ],
-    unlessAfter: '(with|at|in the morning|every|each|after|before|as prescribed)',
+  },
+  {
+    id: 'suicide.take_all_pills',
+    kind: 'suicide',
+    example: "I'm going to take all my tablets tonight",
+    patterns: [
+      '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided|urge|urges) (to|of|about) (take|taking|swallow|swallowing) ' +
+        '(all|every|the whole|a whole|whole|loads of|lots of|all of|a load of|too many) <0-2>{MEDS}',
+    ],
+    // "I'm going to take all my tablets with breakfast / as prescribed"
+    unlessAfter:
+      '(with (breakfast|dinner|lunch|tea|food|water|milk|a meal|meals|my (breakfast|dinner|lunch|tea|meal|meals|food))|' +
+      'at (night|bedtime|breakfast|lunch|dinner|tea time)|in the (morning|evening)|every|each|after (food|meals|eating)|before (bed|food|meals)|as prescribed)',
   },
   {
     id: 'suicide.thoughts_of_death',
@@ -360,6 +384,7 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(care|notice|miss me|miss|cry|matter) <0-2>(if|when) i (die|died|was gone|were gone|was dead|were dead|disappeared|' +
         'killed myself|was not here|were not here|did not wake up|was not around|were not around)',
       '(nobody|no one) (would|will) (even )?(miss me|notice|care)( if i was gone)?{END}',
+      '(care|cares|matter|matters|notice|notices) (if|whether) i (live or die|die or not|am alive or dead|am dead or alive|exist)',
     ],
     negatable: false,
   },
@@ -371,15 +396,18 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(tired|sick|weary|done|finished) (of|with) (living|life|being alive|existing|my life|this life|it all)',
       'had enough of (life|living|being alive|it all|everything)',
     ],
-    unlessAfter: '(in|at|on|with|as a|here)',
+    // "tired of living in the city / on my own": place and loneliness, not crisis
+    unlessAfter: '(in (the|this|a|my) (city|town|village|area|country|house|flat|street|place)|at (home|work)|on my own|alone|here|as a)',
   },
   {
     id: 'suicide.disappear',
     kind: 'suicide',
     example: 'I want to disappear forever',
     patterns: ['(want|wish i could|need|wish) to (disappear|vanish|fade away|cease to exist)'],
-    // "disappear into a good book", "disappear from social media"
-    unlessAfter: '(into|for (a|the)|from|under|to|off)',
+    // "disappear into a good book", "disappear from social media", "disappear for the weekend"
+    unlessAfter:
+      '(into|for (a|the) (day|week|while|bit|weekend|few)|from (social media|facebook|twitter|instagram|the internet|online|work|the office|view)|' +
+      'under the (covers|duvet)|off (social media|the grid|grid|the radar|radar))',
   },
   {
     id: 'suicide.join_the_dead',
@@ -431,7 +459,7 @@ export const RULES_EN: readonly RuleSpec[] = [
         'bruise|bruising|scald|scalding|mutilate|mutilating) myself',
     ],
     unlessAfter: ACCIDENT_AFTER,
-    unlessBefore: '(accidentally|nearly|almost|once)',
+    unlessBefore: '(accidentally|nearly|almost)',
   },
   {
     id: 'self_harm.keyword',
@@ -511,8 +539,10 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '{SUBJ} (is|are|will|would|is going to|are going to|was going to|wants to|is trying to|are trying to|tried to|keeps trying to) <0-4>(kill|murder) me',
     ],
-    // "my mum will kill me if I'm late", "my wife will kill me when she sees the bill"
-    unlessAfter: '(if|when|for|lol|haha|because|after)',
+    // "my mum will kill me if I'm late", "my wife will kill me when she sees the bill";
+    // but "he'll kill me if I leave / tell anyone" is a threat
+    unlessAfter:
+      '((if|when)(?! i (leave|left|tell|told|go to|call|ring|report|speak|talk|try|ever|say))|for|lol|haha|because|after)',
   },
   {
     id: 'danger.will_hurt_me',
@@ -553,10 +583,11 @@ export const RULES_EN: readonly RuleSpec[] = [
         '(husband|wife|partner|boyfriend|girlfriend|ex|dad|father|stepdad|mum|mother|stepmum|son|daughter|brother|' +
         'sister|carer|landlord|neighbour|flatmate|housemate|lodger|fiance|uncle|grandson))',
       '(scared|afraid|frightened|terrified|petrified) (to go|of going) (back )?home',
+      '(scared|afraid|frightened|terrified|petrified) (to be|of being) (at home|alone|in the house|home) (with|around) (him|her|them|my {PERSON})',
       '(scared|afraid|fear|fearing|fearful|terrified) for my (life|safety)',
     ],
     // "scared of my husband dying": anticipatory grief, not danger
-    unlessAfter: '(dying|being ill|getting ill|leaving|judging|laughing|thinking|finding out)',
+    unlessAfter: '(dying|being ill|getting ill|leaving|judging|laughing|thinking)',
   },
   {
     id: 'danger.being_abused',
@@ -570,6 +601,12 @@ export const RULES_EN: readonly RuleSpec[] = [
     ],
     unlessAfter:
       '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up)',
+  },
+  {
+    id: 'danger.violent_towards_me',
+    kind: 'abuse_or_danger',
+    example: 'My partner is violent towards me',
+    patterns: ['(violent|abusive|aggressive|rough) (towards|to|with|at) (me|us)'],
   },
   {
     id: 'danger.money_taken',
