@@ -6,6 +6,7 @@ import {
 } from 'botbuilder';
 import { FrontDoorBot } from '../bots';
 import type { Config } from './config';
+import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
 import { ReferralRepository } from './referrals';
 import { startServer, type RunningServer } from './server';
@@ -48,9 +49,8 @@ export async function startFrontDoor(config: Config, log: (line: string) => void
     adapter.onTurnError = async (context, error) => {
       // Operators get what failed and where; never the person's words.
       log(`turn failed on ${context.activity.channelId} (${context.activity.type}): ${error instanceof Error ? error.message : String(error)}`);
-      await context
-        .sendActivity("Sorry, something went wrong on our side. Please try again in a moment. If you are in danger now, call 999.")
-        .catch(() => undefined);
+      const t = translator(languageFromLocale(context.activity.locale));
+      await context.sendActivity(t('common.somethingWrong')).catch(() => undefined);
     };
 
     const server = await startServer({ config, adapter, bot, databaseReady: () => database.ping(), log });

@@ -5,8 +5,26 @@
 import { MongoBulkWriteError, MongoServerError, ObjectId, type Collection, type Document } from 'mongodb';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
+/** The people in these tests; array fields typed so the driver's typings accept $push and $pull. */
+interface Person {
+  _id?: ObjectId;
+  name: string;
+  age?: number;
+  town?: string;
+  tags?: string[];
+  visits?: number;
+  sessions?: number;
+  joined?: Date;
+  seenAt?: Date;
+  carer?: boolean;
+  contact?: { method: string };
+  area?: string;
+  createdBy?: string;
+  visitsLog?: number[];
+}
+
 let t: TestDatabase;
-let people: Collection<Document>;
+let people: Collection<Person>;
 
 beforeAll(async () => {
   t = await startTestDatabase({ indexes: false });
@@ -14,7 +32,7 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 
 beforeEach(async () => {
-  people = t.db.collection('people');
+  people = t.db.collection<Person>('people');
   await people.deleteMany({});
   await people.insertMany([
     { _id: new ObjectId('000000000000000000000001'), name: 'Ann', age: 71, town: 'Brigg', tags: ['walking', 'gardening'], visits: 3, joined: new Date('2024-01-05') },
@@ -44,7 +62,7 @@ describe('find', () => {
     expect(names(await people.find({ age: { $not: { $gt: 50 } } }).sort({ name: 1 }).toArray())).toEqual(['Bob', 'Dev']);
     expect(names(await people.find({ carer: { $exists: true } }).toArray())).toEqual(['Cerys']);
     expect(names(await people.find({ carer: { $exists: false }, town: 'Brigg' }).toArray())).toEqual(['Ann']);
-    expect(names(await people.find({ name: { $type: 'string' }, visits: { $type: 'number' } }).toArray())).toHaveLength(4);
+    expect(names(await people.find({ name: { $type: 'string' }, visits: { $type: 'int' } }).toArray())).toHaveLength(4);
     expect(names(await people.find({ tags: 'walking' }).sort({ name: 1 }).toArray())).toEqual(['Ann', 'Cerys']);
     expect(names(await people.find({ tags: { $all: ['walking', 'singing'] } }).toArray())).toEqual(['Cerys']);
     expect(names(await people.find({ tags: { $size: 0 } }).toArray())).toEqual(['Dev']);
@@ -64,7 +82,7 @@ describe('find', () => {
     const ann = await people.findOne({ name: 'Ann' });
     expect(ann?._id).toBeInstanceOf(ObjectId);
     expect(ann?.joined).toBeInstanceOf(Date);
-    expect(ann?.joined.toISOString()).toBe('2024-01-05T00:00:00.000Z');
+    expect(ann?.joined?.toISOString()).toBe('2024-01-05T00:00:00.000Z');
   });
 });
 
