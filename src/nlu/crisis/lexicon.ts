@@ -148,7 +148,6 @@ export const TOKEN_MAP: Readonly<Record<string, string>> = {
   bf: 'boyfriend',
   gf: 'girlfriend',
   hubby: 'husband',
-  stepdad: 'stepdad',
   // self-directed and other-directed shorthand; "kys" is said to someone else (see rules.ts)
   kms: 'kill myself',
   kys: 'kill yourself',

@@ -43,7 +43,7 @@ const LEET: Readonly<Record<string, string>> = { '*': '', '1': 'i', '!': 'i', '|
 function expandApostrophe(word: string, tail: string): string {
   switch (tail) {
     case 't':
-      if (word === 'can') return 'can not'; // "can't" (handled before the general n't rule: "ca not")
+      if (word === 'can') return 'can not'; // "can't": the general rule below would give "ca not"
       if (word === 'won') return 'will not';
       if (word === 'shan') return 'shall not';
       if (word === 'ain') return 'am not';
