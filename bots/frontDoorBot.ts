@@ -24,7 +24,7 @@ import {
 import { shortKey } from '../src/identity/personKey';
 import { detectCrisis } from '../src/nlu/crisis';
 import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
-import type { ReferralRepository } from '../src/referrals';
+import { withReferralCache, type ReferralRepository } from '../src/referrals';
 import { crisisActivities } from './crisisReply';
 
 export interface FrontDoorBotDeps {
@@ -78,8 +78,10 @@ export class FrontDoorBot extends ActivityHandler {
 
   /** Saves conversation state after every turn, whatever happened in it (eTag-checked). */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    await withReferralCache(async () => {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context, false);
+    });
   }
 
   private async greet(context: TurnContext): Promise<void> {

@@ -28,12 +28,20 @@ export type Translate = (key: string, params?: TranslationParams) => string;
  * A translate function fixed to one language (i18next `getFixedT`). A key that exists in no
  * language is a programming error, so it throws rather than showing the key to a person.
  */
+const translators = new Map<Language, Translate>();
+
 export function translator(lang: Language): Translate {
+  const cached = translators.get(lang);
+  if (cached) return cached;
   const fixed = i18n().getFixedT(lang);
-  return (key, params) => {
-    if (!i18n().exists(key, { lng: lang })) {
-      throw new Error(`Missing translation key "${key}" (language ${lang})`);
+  const known = new Set<string>();
+  const translate: Translate = (key, params) => {
+    if (!known.has(key)) {
+      if (!i18n().exists(key, { lng: lang })) throw new Error(`Missing translation key "${key}" (language ${lang})`);
+      known.add(key);
     }
     return String(fixed(key, params));
   };
+  translators.set(lang, translate);
+  return translate;
 }

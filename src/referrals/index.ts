@@ -1,2 +1,3 @@
 export { ReferralRepository, type ConsentInput, type ErasureResult } from './repository';
 export * from './schema';
+export { withReferralCache } from './turnCache';

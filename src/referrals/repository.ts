@@ -17,6 +17,7 @@ import {
   type Ons4Score,
   type Referral,
 } from './schema';
+import { cachedRead, forget } from './turnCache';
 
 export interface ConsentInput {
   noticeVersion: string;
@@ -60,12 +61,14 @@ export class ReferralRepository {
 
   /** The person's referral, or null if there is none. */
   async find(personKey: string): Promise<Referral | null> {
-    const doc = await this.referrals.findOne({ personKey });
+    const doc = await cachedRead(personKey, () => this.referrals.findOne({ personKey }));
+    // Parsed on every read: each caller gets its own object, so no caller can change what the rest of the turn reads.
     return doc ? ReferralSchema.parse(doc) : null;
   }
 
   /** The person's referral, created with the given channel and language if it does not exist. */
   async getOrCreate(personKey: string, channel: string, lang: Language): Promise<Referral> {
+    forget(personKey);
     const filter = { personKey };
     const update = { $setOnInsert: this.newReferralFields(personKey, channel, lang) };
     try {
@@ -168,6 +171,7 @@ export class ReferralRepository {
    * channel and language), so nothing about the person stays. Not an erasure request, so no log.
    */
   async discardUnconsented(personKey: string): Promise<void> {
+    forget(personKey);
     await this.referrals.deleteOne({ personKey, consent: { $exists: false } });
   }
 
@@ -176,6 +180,7 @@ export class ReferralRepository {
    * minimal erasure log entry (time, channel, counts; no identifier). Bot state is the caller's.
    */
   async erase(personKey: string, channel?: string): Promise<ErasureResult> {
+    forget(personKey);
     const existing = await this.referrals.findOne({ personKey }, { projection: { channel: 1 } });
     const referralResult = await this.referrals.deleteMany({ personKey });
     const consentResult = await this.consents.deleteMany({ personKey });
@@ -209,10 +214,12 @@ export class ReferralRepository {
   }
 
   private async update(personKey: string, update: { $set?: Document; $unset?: Document }): Promise<void> {
+    forget(personKey);
     await this.referrals.updateOne({ personKey }, { ...update, $set: { ...update.$set, updatedAt: this.now() } });
   }
 
   private async upsert(personKey: string, channel: string, lang: Language, fields: Document): Promise<void> {
+    forget(personKey);
     const onInsert = this.newReferralFields(personKey, channel, lang);
     // A path may appear in only one operator: $set wins for these.
     for (const key of [...Object.keys(fields), 'updatedAt']) delete onInsert[key];
