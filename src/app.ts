@@ -22,7 +22,7 @@ export interface FrontDoor {
 
 /** Builds and starts the whole application from a validated config. */
 export async function startFrontDoor(config: Config, log: (line: string) => void = (line) => console.log(line)): Promise<FrontDoor> {
-  if (config.bot.anonymous && !config.hostWasDefaulted && config.host !== '127.0.0.1' && config.host !== 'localhost') {
+  if (config.bot.anonymous && !config.hostWasDefaulted && !isLoopbackHost(config.host)) {
     log(`Warning: no MicrosoftAppId is set, so the bot runs without authentication, yet HOST=${config.host} exposes it beyond this machine. An anonymous bot sends replies to whatever serviceUrl a caller names.`);
   }
   const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log });
@@ -67,6 +67,11 @@ export async function startFrontDoor(config: Config, log: (line: string) => void
     await database.close();
     throw error;
   }
+}
+
+/** Whether binding to `host` keeps the server on this machine: localhost, 127.x.x.x or ::1. */
+export function isLoopbackHost(host: string): boolean {
+  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i.test(host.trim());
 }
 
 function privacyUrl(config: Config): string {

@@ -7,9 +7,11 @@ import { z } from 'zod';
  */
 const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+/** A whole number in a range; every way of getting it wrong gets the same message saying what it should be. */
+const wholeNumber = (min: number, max: number, message: string) => z.coerce.number(message).int(message).min(min, message).max(max, message);
 
 const EnvSchema = z.object({
-  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  PORT: z.preprocess(emptyToUndefined, wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(3978)),
   HOST: optionalString,
   MONGODB_URI: z.preprocess(
     emptyToUndefined,
@@ -21,8 +23,11 @@ const EnvSchema = z.object({
   MONGODB_DATABASE: z.preprocess(emptyToUndefined, z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be a database name (letters, digits, _ or -)').optional()),
   FRONTDOOR_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default('Front Door')),
-  NEXT_STEPS_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(60).default(3)),
-  PUBLIC_BASE_URL: z.preprocess(emptyToUndefined, z.url({ protocol: /^https?$/ }).optional()),
+  NEXT_STEPS_DAYS: z.preprocess(emptyToUndefined, wholeNumber(1, 60, 'must be a whole number of days from 1 to 60').default(3)),
+  PUBLIC_BASE_URL: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: 'must be an http or https address, e.g. https://frontdoor.example.org' }).optional(),
+  ),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -58,7 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(`Front Door's configuration is not valid:\n${problems.join('\n')}`);
+    throw new ConfigError(`Front Door's configuration is not valid:\n${[...new Set(problems)].join('\n')}`);
   }
   const e = parsed.data;
   const anonymous = !e.MicrosoftAppId;

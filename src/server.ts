@@ -1,6 +1,7 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Config } from './config';
+import { registerWebRoutes } from './web';
 
 export interface ServerDeps {
   config: Config;
@@ -62,6 +63,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     res.status(databaseUp && !closing ? 200 : 503);
     res.send({ status: databaseUp && !closing ? 'ready' : 'not ready', database: databaseUp ? 'up' : 'down' });
   });
+  registerWebRoutes(server, { serviceName: config.serviceName });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,0 +1,42 @@
+import type { Next, Request, Response, Server } from 'restify';
+import type { Language } from '../i18n';
+import { choosePrivacyLanguage, PRIVACY_PAGE_CSP, renderPrivacyPage } from './privacy';
+
+export { choosePrivacyLanguage, escapeHtml, PRIVACY_PAGE_CSP, renderPrivacyPage, type PrivacyPageOptions } from './privacy';
+
+export interface WebRoutesOptions {
+  /** The service's name as people know it (config `SERVICE_NAME`). */
+  serviceName: string;
+}
+
+/**
+ * Front Door's static pages. `GET /privacy`: the full privacy notice, in the language named by
+ * `?lang=` (en, cy), else the browser's `Accept-Language`, else English.
+ */
+export function registerWebRoutes(server: Server, options: WebRoutesOptions): void {
+  // The page depends only on the language and the service name, so each language renders once.
+  const pages = new Map<Language, string>();
+  const pageIn = (lang: Language): string => {
+    let page = pages.get(lang);
+    if (page === undefined) {
+      page = renderPrivacyPage(lang, { serviceName: options.serviceName });
+      pages.set(lang, page);
+    }
+    return page;
+  };
+
+  server.get('/privacy', (req: Request, res: Response, next: Next) => {
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const lang = choosePrivacyLanguage(query.get('lang'), req.header('accept-language') || undefined);
+    res.sendRaw(200, pageIn(lang), {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Language': lang,
+      'Content-Security-Policy': PRIVACY_PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      Vary: 'Accept-Language',
+      'Cache-Control': 'no-cache',
+    });
+    next();
+  });
+}

@@ -1,0 +1,213 @@
+import { CONSENT_NOTICE_VERSION } from '../../dialogs';
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, translator, type Language, type Translate } from '../i18n';
+
+/**
+ * The full privacy notice (`GET /privacy`), linked from the short notice in the consent dialog.
+ * Every word comes from `locales/<lng>/privacy.json`; this file only gives it structure. The page
+ * is self-contained: no scripts, fonts, images or other requests, only inline CSS.
+ */
+
+export interface PrivacyPageOptions {
+  /** The service's name as people know it (config `SERVICE_NAME`). */
+  serviceName: string;
+}
+
+/** The Content-Security-Policy the page is served with: it needs nothing but its own inline CSS. */
+export const PRIVACY_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+
+/** HTML that is already safe to put in the page. Everything else is escaped. */
+interface Markup {
+  readonly html: string;
+}
+
+type Param = string | Markup;
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
+}
+
+/**
+ * A message as HTML: the locale text is escaped, and so is every string value put into it.
+ * Values that are markup (a link, a command to type) are built here from escaped parts. They go
+ * into i18next as unique stand-ins and are swapped in after escaping, so nothing a value holds
+ * is ever read as HTML or as an i18next placeholder.
+ */
+function message(t: Translate, key: string, params: Record<string, Param> = {}): string {
+  const names = Object.keys(params);
+  const standIn = (index: number) => `\u0000${index}\u0000`;
+  let html = escapeHtml(t(key, Object.fromEntries(names.map((name, index) => [name, standIn(index)]))));
+  names.forEach((name, index) => {
+    const value = params[name];
+    html = html.split(standIn(index)).join(typeof value === 'string' ? escapeHtml(value) : value.html);
+  });
+  return html;
+}
+
+/** Text the person types in the chat, e.g. "delete my data". */
+const typed = (text: string): Markup => ({ html: `<kbd>${escapeHtml(text)}</kbd>` });
+
+function link(href: string, text: string): Markup {
+  // Only an https address becomes a link; anything else in a locale file is shown as text.
+  if (!/^https:\/\/[^\s"'<>]+$/.test(href)) return { html: escapeHtml(text) };
+  return { html: `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` };
+}
+
+type Block = { paragraph: string } | { list: string[] };
+
+interface Section {
+  /** Key prefix in privacy.json; also the heading's id. */
+  id: string;
+  blocks: Block[];
+}
+
+/** The notice's sections in reading order. Keys are relative to `privacy.<section id>`. */
+const SECTIONS: Section[] = [
+  { id: 'whoWeAre', blocks: [{ paragraph: 'service' }, { paragraph: 'controller' }] },
+  {
+    id: 'aboutChat',
+    blocks: [
+      { paragraph: 'automated' },
+      { paragraph: 'linkWorker' },
+      { paragraph: 'notEmergency' },
+      { list: ['emergency.danger', 'emergency.urgent', 'emergency.samaritans'] },
+    ],
+  },
+  {
+    id: 'whatWeKeep',
+    blocks: [{ paragraph: 'onlyIfYouAgree' }, { list: ['items.answers', 'items.consent', 'items.contact'] }, { paragraph: 'ifNo' }],
+  },
+  { id: 'why', blocks: [{ paragraph: 'intro' }, { list: ['items.help', 'items.contact', 'items.urgent'] }] },
+  { id: 'lawfulBasis', blocks: [{ paragraph: 'consent' }, { paragraph: 'health' }] },
+  { id: 'whoSees', blocks: [{ paragraph: 'linkWorkers' }, { list: ['items.noSelling', 'items.noAdverts', 'items.sharing'] }] },
+  { id: 'howLong', blocks: [{ paragraph: 'untilClosed' }, { paragraph: 'closed' }, { paragraph: 'erasureNote' }] },
+  {
+    id: 'rights',
+    blocks: [
+      { paragraph: 'intro' },
+      { list: ['items.see', 'items.correct', 'items.delete'] },
+      { paragraph: 'howToDelete' },
+      { paragraph: 'howToSeeOrCorrect' },
+      { paragraph: 'complain' },
+      { paragraph: 'icoContact' },
+    ],
+  },
+  { id: 'contact', blocks: [{ paragraph: 'intro' }, { paragraph: 'inChat' }, { paragraph: 'details' }] },
+];
+
+/*
+ * Plain, large, high-contrast text in the reader's own system font (nothing is fetched). Sizes
+ * are in rem and widths in rem or %, so the page reflows at 200% zoom and on a narrow phone.
+ * Colours on white: text 19:1, secondary text 7:1, links 6.7:1, visited links 11:1.
+ */
+const STYLE = `
+html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #ffffff; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; overflow-wrap: break-word; }
+header, main { max-width: 40rem; margin: 0 auto; padding: 0 1rem; }
+header ul { list-style: none; margin: 0; padding: 1rem 0 0; text-align: right; }
+header a { display: inline-block; padding: 0.5rem; }
+h1 { font-size: 2rem; line-height: 1.2; margin: 1rem 0; }
+h2 { font-size: 1.5rem; line-height: 1.25; margin: 2rem 0 0.75rem; }
+p, ul { margin: 0 0 1rem; }
+main ul { padding-left: 1.5rem; }
+li { margin-bottom: 0.5rem; }
+a { color: #1d4ed8; text-decoration: underline; text-underline-offset: 0.15em; }
+a:visited { color: #4c2c92; }
+a:focus-visible { outline: 3px solid #0b0c0c; outline-offset: 0; background: #ffdd00; color: #0b0c0c; text-decoration: none; }
+kbd { font: inherit; font-weight: 700; }
+.version { color: #505a5f; }
+main { padding-bottom: 2rem; }
+`;
+
+/** The notice as a complete HTML page in one language. */
+export function renderPrivacyPage(lang: Language, options: PrivacyPageOptions): string {
+  const t = translator(lang);
+  const serviceName = options.serviceName;
+  const k = (key: string) => `privacy.${key}`;
+
+  const sections = SECTIONS.map((section) => {
+    const at = (key: string) => k(`${section.id}.${key}`);
+    const params = sectionParams(t, section.id, serviceName);
+    const blocks = section.blocks.map((block) =>
+      'paragraph' in block
+        ? `<p>${message(t, at(block.paragraph), params)}</p>`
+        : `<ul>\n${block.list.map((item) => `<li>${message(t, at(item), params)}</li>`).join('\n')}\n</ul>`,
+    );
+    return `<h2 id="${escapeHtml(section.id)}">${message(t, at('heading'))}</h2>\n${blocks.join('\n')}`;
+  });
+
+  const otherLanguages = SUPPORTED_LANGUAGES.filter((other) => other !== lang).map((other) => {
+    const name = escapeHtml(translator(other)('privacy.languageName'));
+    return `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}">${name}</a></li>`;
+  });
+  const version = message(t, k('version'), { version: CONSENT_NOTICE_VERSION });
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${message(t, k('documentTitle'), { serviceName })}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<header>
+<nav aria-label="${message(t, k('languageNav'))}">
+<ul>
+${otherLanguages.join('\n')}
+</ul>
+</nav>
+</header>
+<main>
+<h1>${message(t, k('title'))}</h1>
+<p class="version">${version}</p>
+<p>${message(t, k('intro'), { serviceName })}</p>
+${sections.join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+/** The values a section's messages may use. */
+function sectionParams(t: Translate, sectionId: string, serviceName: string): Record<string, Param> {
+  switch (sectionId) {
+    case 'rights':
+      return {
+        serviceName,
+        command: typed(t('privacy.rights.deleteCommand')),
+        icoLink: link(t('privacy.rights.icoUrl'), t('privacy.rights.icoLinkText')),
+      };
+    case 'contact':
+      return { serviceName, command: typed(t('privacy.contact.humanCommand')) };
+    default:
+      return { serviceName };
+  }
+}
+
+/**
+ * The page's language: `?lang=` when it names a language we have, otherwise the browser's
+ * preference (`Accept-Language`, highest weight first), otherwise English.
+ */
+export function choosePrivacyLanguage(langParam: string | null | undefined, acceptLanguage: string | undefined): Language {
+  const fromParam = langParam ? supported(langParam) : undefined;
+  if (fromParam) return fromParam;
+  const preferences = (acceptLanguage ?? '')
+    .split(',')
+    .slice(0, 50)
+    .map((entry, index) => {
+      const [tag, ...attributes] = entry.split(';');
+      const q = attributes.map((a) => /^\s*q\s*=\s*([0-9.]+)\s*$/i.exec(a)).find(Boolean);
+      const weight = q ? Number(q[1]) : 1;
+      return { lang: supported(tag), weight: Number.isFinite(weight) ? weight : 0, index };
+    })
+    .filter((p): p is { lang: Language; weight: number; index: number } => p.lang !== undefined && p.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.index - b.index);
+  return preferences[0]?.lang ?? DEFAULT_LANGUAGE;
+}
+
+function supported(tag: string): Language | undefined {
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+  return isLanguage(primary) ? primary : undefined;
+}
