@@ -103,21 +103,21 @@ export class FrontDoorBot extends ActivityHandler {
     const dc = await this.dialogs.createContext(context);
     await loadTurnLanguage(context, this.deps.referrals, personKey);
     const t = turnTranslator(context);
+    const flags = await this.flags.get(context, {});
 
     if (text.length === 0) {
       await context.sendActivity(renderMessage(t('common.needText')));
-      if (dc.activeDialog) await dc.repromptDialog();
+      await this.askAgain(dc, flags);
       return;
     }
     if (text.length > MAX_MESSAGE_CHARS) {
       await context.sendActivity(renderMessage(t('common.tooLong')));
-      if (dc.activeDialog) await dc.repromptDialog();
+      await this.askAgain(dc, flags);
       return;
     }
 
     // 2. Global commands, unless the question waiting takes these words as its answer.
     const command = activeQuestionAccepts(dc, text) ? null : recogniseCommand(text, turnLanguage(context));
-    const flags = await this.flags.get(context, {});
     if (command) {
       await this.runCommand(dc, command, personKey, flags);
       return;
@@ -159,7 +159,7 @@ export class FrontDoorBot extends ActivityHandler {
     switch (command.name) {
       case 'help':
         await context.sendActivity(renderMessage(t('commands.help')));
-        if (dc.activeDialog) await dc.repromptDialog();
+        await this.askAgain(dc, flags);
         return;
       case 'stop':
         flags.paused = true;
@@ -181,7 +181,7 @@ export class FrontDoorBot extends ActivityHandler {
         await this.deps.referrals.recordHumanRequest(personKey, context.activity.channelId, turnLanguage(context));
         this.log(`handoff requested by ${shortKey(personKey)} on ${context.activity.channelId}`);
         await context.sendActivity(renderMessage(t('commands.human.done', { serviceName })));
-        if (dc.activeDialog) await dc.repromptDialog();
+        await this.askAgain(dc, flags);
         return;
       case 'language': {
         flags.paused = false;
@@ -190,11 +190,23 @@ export class FrontDoorBot extends ActivityHandler {
         return;
       }
       case 'delete': {
+        // The confirmation is asked now: its answer must not be taken as "back after stop".
+        flags.paused = false;
         const result = await dc.beginDialog(DELETE_DATA_DIALOG, { personKey });
         await this.afterDialogTurn(context, result.result);
         return;
       }
     }
+  }
+
+  /**
+   * Asks the waiting question again. That ends a pause: the person has the question in front of
+   * them, so their next message is its answer (not dropped with "OK, let's carry on").
+   */
+  private async askAgain(dc: DialogContext, flags: ConversationFlags): Promise<void> {
+    if (!dc.activeDialog) return;
+    flags.paused = false;
+    await dc.repromptDialog();
   }
 
   /** After an erasure nothing of the conversation may remain, bot state included. */
