@@ -169,10 +169,17 @@ export class ReferralRepository {
   /**
    * After a "no" to consent: removes the referral made at first contact (it held only the
    * channel and language), so nothing about the person stays. Not an erasure request, so no log.
+   * A referral flagged urgent (crisis language) is kept, with its answers cleared: the flag names
+   * a rule, never the words, and a team must be able to see that someone may be at risk
+   * (vital interests). "Delete my data" still removes it.
    */
   async discardUnconsented(personKey: string): Promise<void> {
     forget(personKey);
-    await this.referrals.deleteOne({ personKey, consent: { $exists: false } });
+    await this.referrals.deleteOne({ personKey, consent: { $exists: false }, urgent: { $exists: false } });
+    await this.referrals.updateOne(
+      { personKey, consent: { $exists: false } },
+      { $set: { answers: {}, wellbeing: {}, updatedAt: this.now() } },
+    );
   }
 
   /**

@@ -121,6 +121,18 @@ describe('ReferralRepository', () => {
     expect(JSON.stringify(counters)).not.toContain(personKey);
   });
 
+  it('keeps an urgent flag after a decline, with nothing but the flag', async () => {
+    const personKey = newPersonKey();
+    await repo.markUrgent(personKey, 'suicide.want_to_die', 'webchat', 'en');
+    await repo.saveAnswer(personKey, 'preferredName', 'Jo');
+    await repo.discardUnconsented(personKey);
+    const kept = await repo.find(personKey);
+    expect(kept).toMatchObject({ urgent: { rule: 'suicide.want_to_die' }, answers: {} });
+    expect(JSON.stringify(await rawReferral(personKey))).not.toContain('Jo');
+    await repo.erase(personKey, 'webchat');
+    expect(await rawReferral(personKey)).toBeNull();
+  });
+
   it('never discards a consented referral by mistake', async () => {
     const personKey = newPersonKey();
     await repo.getOrCreate(personKey, 'web', 'en');
