@@ -124,10 +124,7 @@ export class FrontDoorBot extends ActivityHandler {
     }
     if (flags.paused) {
       // Back after "stop": pick up the question that was waiting rather than read this as its answer.
-      flags.paused = false;
-      await context.sendActivity(renderMessage(t('commands.resume.done')));
-      if (dc.activeDialog) await dc.repromptDialog();
-      else await dc.beginDialog(ROOT_DIALOG, { personKey });
+      await this.carryOn(dc, personKey, flags);
       return;
     }
 
@@ -166,10 +163,7 @@ export class FrontDoorBot extends ActivityHandler {
         await context.sendActivity(renderMessage(t('commands.stop.done')));
         return;
       case 'resume':
-        flags.paused = false;
-        await context.sendActivity(renderMessage(t('commands.resume.done')));
-        if (dc.activeDialog) await dc.repromptDialog();
-        else await dc.beginDialog(ROOT_DIALOG, { personKey });
+        await this.carryOn(dc, personKey, flags);
         return;
       case 'restart':
         flags.paused = false;
@@ -203,6 +197,14 @@ export class FrontDoorBot extends ActivityHandler {
    * Asks the waiting question again. That ends a pause: the person has the question in front of
    * them, so their next message is its answer (not dropped with "OK, let's carry on").
    */
+  /** "Carry on" (or any message after "stop"): the waiting question again, or the conversation from where the answers stop. */
+  private async carryOn(dc: DialogContext, personKey: string, flags: ConversationFlags): Promise<void> {
+    flags.paused = false;
+    await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.resume.done')));
+    if (dc.activeDialog) await dc.repromptDialog();
+    else await dc.beginDialog(ROOT_DIALOG, { personKey });
+  }
+
   private async askAgain(dc: DialogContext, flags: ConversationFlags): Promise<void> {
     if (!dc.activeDialog) return;
     flags.paused = false;
