@@ -288,7 +288,8 @@ describe('robustness', () => {
     expect(detectCrisis('die '.repeat(5_000)).crisis).toBe(false);
     expect(detectCrisis("I don't want to die. ".repeat(1_000)).crisis).toBe(false);
     expect(detectCrisis('😢'.repeat(10_000)).crisis).toBe(false);
-    expect(performance.now() - started).toBeLessThan(500);
+    // About 150 ms on a quiet machine; the bound allows for a busy one, not for runaway backtracking.
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('is deterministic', () => {
@@ -297,11 +298,18 @@ describe('robustness', () => {
 });
 
 describe('speed', () => {
-  it('10,000 ordinary messages take well under a second', () => {
+  // The median of many calls, so a busy machine's pauses do not fail the test; a pathological
+  // rule (runaway backtracking) moves the median by orders of magnitude, not by a few per cent.
+  it('a typical message is checked in well under a millisecond (median of 10,000 calls)', () => {
     const texts = messages.map((m) => m.text);
     for (const t of texts) detectCrisis(t); // warm up
-    const started = performance.now();
-    for (let i = 0; i < 10_000; i++) detectCrisis(texts[i % texts.length]);
-    expect(performance.now() - started).toBeLessThan(1_000);
+    const durations: number[] = [];
+    for (let i = 0; i < 10_000; i++) {
+      const started = performance.now();
+      detectCrisis(texts[i % texts.length]);
+      durations.push(performance.now() - started);
+    }
+    durations.sort((a, b) => a - b);
+    expect(durations[durations.length / 2]).toBeLessThan(1);
   });
 });
