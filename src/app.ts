@@ -5,6 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { FrontDoorBot } from '../bots';
+import { createDirectLine, type DirectLineOptions, type DirectLineService } from './channels/directline';
 import type { Config } from './config';
 import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
@@ -16,12 +17,23 @@ export interface FrontDoor {
   url: string;
   database: Database;
   server: RunningServer;
+  /** The self-hosted Direct Line (Web Chat): its adapter carries proactive messages to open chats. */
+  directLine: DirectLineService;
   /** Graceful stop: no new turns, in-flight turns finish, then the database closes. */
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Direct Line tuning (token lifetime, limits, clock); defaults suit production. */
+  directLine?: DirectLineOptions;
+}
+
 /** Builds and starts the whole application from a validated config. */
-export async function startFrontDoor(config: Config, log: (line: string) => void = (line) => console.log(line)): Promise<FrontDoor> {
+export async function startFrontDoor(
+  config: Config,
+  log: (line: string) => void = (line) => console.log(line),
+  options: StartOptions = {},
+): Promise<FrontDoor> {
   if (config.bot.anonymous && !config.hostWasDefaulted && !isLoopbackHost(config.host)) {
     log(`Warning: no MicrosoftAppId is set, so the bot runs without authentication, yet HOST=${config.host} exposes it beyond this machine. An anonymous bot sends replies to whatever serviceUrl a caller names.`);
   }
@@ -45,20 +57,39 @@ export async function startFrontDoor(config: Config, log: (line: string) => void
       MicrosoftAppType: config.bot.appType,
       MicrosoftAppTenantId: config.bot.tenantId ?? '',
     });
-    const adapter = new CloudAdapter(auth);
-    adapter.onTurnError = async (context, error) => {
+    const onTurnError = async (context: TurnContext, error: Error) => {
       // Operators get what failed and where; never the person's words.
       log(`turn failed on ${context.activity.channelId} (${context.activity.type}): ${error instanceof Error ? error.message : String(error)}`);
       const t = translator(languageFromLocale(context.activity.locale));
       await context.sendActivity(t('common.somethingWrong')).catch(() => undefined);
     };
+    const adapter = new CloudAdapter(auth);
+    adapter.onTurnError = onTurnError;
+    // Web Chat without Azure: turns reach the same bot in-process.
+    const directLine = await createDirectLine({
+      db: database.db,
+      bot,
+      botAccount: { id: config.bot.appId ?? 'front-door', name: config.serviceName },
+      log,
+      options: options.directLine,
+    });
+    directLine.adapter.onTurnError = onTurnError;
 
-    const server = await startServer({ config, adapter, bot, databaseReady: () => database.ping(), log });
+    const server = await startServer({
+      config,
+      adapter,
+      bot,
+      databaseReady: () => database.ping(),
+      log,
+      register: (restifyServer) => directLine.register(restifyServer),
+    });
     return {
       url: server.url,
       database,
       server,
+      directLine,
       stop: async () => {
+        await directLine.close();
         await server.close();
         await database.close();
       },

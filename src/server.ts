@@ -10,6 +10,8 @@ export interface ServerDeps {
   /** Whether the database answers, for /readyz. */
   databaseReady: () => Promise<boolean>;
   log?: (line: string) => void;
+  /** Adds more routes (e.g. Direct Line) before the server listens. */
+  register?: (server: Server) => void;
 }
 
 export interface RunningServer {
@@ -64,6 +66,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     res.send({ status: databaseUp && !closing ? 'ready' : 'not ready', database: databaseUp ? 'up' : 'down' });
   });
   registerWebRoutes(server, { serviceName: config.serviceName });
+  deps.register?.(server);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -15,6 +15,10 @@ export const Collections = {
   counters: 'counters',
   /** Deployment-wide settings and generated secrets. */
   settings: 'settings',
+  /** Self-hosted Direct Line conversations: user id, next sequence number (watermark). */
+  directlineConversations: 'directlineConversations',
+  /** Self-hosted Direct Line transcript: every activity in and out, by conversation and sequence. */
+  directlineActivities: 'directlineActivities',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -1,0 +1,204 @@
+import type { Activity } from 'botbuilder';
+import type { Db } from 'mongodb';
+import { z } from 'zod';
+import { Collections, declareIndexes } from '../../store';
+
+/**
+ * The Direct Line transcript in MongoDB: one document per conversation (its user and the last
+ * sequence number handed out) and one per activity, in order. The watermark a client holds is
+ * the sequence number of the last activity it has seen, so history survives restarts and page
+ * refreshes and any instance can serve any conversation. Portable subset only: the sequence
+ * number is taken with findOneAndUpdate/$inc, activities are plain inserts and range finds.
+ */
+declareIndexes(Collections.directlineActivities, [
+  { key: { conversationId: 1, seq: 1 }, name: 'conversationId_1_seq_1', unique: true },
+]);
+declareIndexes(Collections.directlineConversations, [{ key: { updatedAt: 1 }, name: 'updatedAt_1' }]);
+
+const SCHEMA_VERSION = 1;
+/** Width of the sequence number in activity ids, e.g. `abc|0000012`, as Direct Line does. */
+const SEQ_DIGITS = 7;
+/** Most activities one read returns (a page; the client asks again from the new watermark). */
+export const MAX_ACTIVITIES_PER_READ = 100;
+/**
+ * A sequence number taken but not yet written (a concurrent append) holds readers back this
+ * long at most; after that the gap is taken to be a write that never happened (a crash).
+ */
+const GAP_WAIT_MS = 5000;
+
+const ConversationDocSchema = z.object({
+  _id: z.string(),
+  userId: z.string(),
+  seq: z.number().int().nonnegative().default(0),
+  locale: z.string().optional(),
+  createdAt: z.date(),
+  updatedAt: z.date().optional(),
+  startedAt: z.date().optional(),
+  schemaVersion: z.number().optional(),
+});
+export type ConversationRecord = z.infer<typeof ConversationDocSchema>;
+
+interface ConversationDoc {
+  _id: string;
+  schemaVersion: number;
+  userId: string;
+  seq: number;
+  locale?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  startedAt?: Date;
+}
+
+const ActivityDocSchema = z.object({
+  _id: z.string(),
+  conversationId: z.string(),
+  seq: z.number().int().positive(),
+  json: z.string(),
+  deleted: z.boolean().optional(),
+  createdAt: z.date(),
+});
+
+interface ActivityDoc {
+  _id: string;
+  schemaVersion: number;
+  conversationId: string;
+  seq: number;
+  /** The activity as sent to clients, as JSON (keys such as `$type` in channelData need no escaping). */
+  json: string;
+  deleted?: boolean;
+  createdAt: Date;
+}
+
+export interface ActivityPage {
+  activities: Partial<Activity>[];
+  /** The watermark to ask from next time (unchanged when nothing new). */
+  watermark: number;
+}
+
+export class Transcript {
+  private readonly conversations;
+  private readonly activities;
+
+  constructor(db: Db) {
+    this.conversations = db.collection<ConversationDoc>(Collections.directlineConversations);
+    this.activities = db.collection<ActivityDoc>(Collections.directlineActivities);
+  }
+
+  /** Records a new conversation and its user (token generation). Idempotent. */
+  async createConversation(conversationId: string, userId: string, locale?: string): Promise<void> {
+    const now = new Date();
+    await this.conversations.updateOne(
+      { _id: conversationId },
+      {
+        $setOnInsert: { userId, seq: 0, createdAt: now, schemaVersion: SCHEMA_VERSION, ...(locale ? { locale } : {}) },
+        $set: { updatedAt: now },
+      },
+      { upsert: true },
+    );
+  }
+
+  async getConversation(conversationId: string): Promise<ConversationRecord | undefined> {
+    const doc = await this.conversations.findOne({ _id: conversationId });
+    if (!doc) return undefined;
+    const parsed = ConversationDocSchema.safeParse(doc);
+    if (!parsed.success) throw new Error(`directlineConversations ${conversationId}: stored document has an unknown shape`);
+    return parsed.data;
+  }
+
+  /** Marks the conversation started; true only for the first caller (who sends the welcome). */
+  async markStarted(conversationId: string): Promise<boolean> {
+    const now = new Date();
+    const before = await this.conversations.findOneAndUpdate(
+      { _id: conversationId, startedAt: { $exists: false } },
+      { $set: { startedAt: now, updatedAt: now } },
+      { returnDocument: 'before' },
+    );
+    return before !== null;
+  }
+
+  /**
+   * Appends an activity: takes the next sequence number atomically, gives the activity its
+   * Direct Line id and timestamp, stores it, and returns it as clients will see it (undefined
+   * when the conversation does not exist).
+   */
+  async append(conversationId: string, activity: Partial<Activity>): Promise<{ activity: Partial<Activity>; seq: number } | undefined> {
+    const now = new Date();
+    const counter = await this.conversations.findOneAndUpdate(
+      { _id: conversationId },
+      { $inc: { seq: 1 }, $set: { updatedAt: now } },
+      { returnDocument: 'after', projection: { seq: 1 } },
+    );
+    if (!counter) return undefined; // no such conversation (never created, or erased)
+    const seq = counter.seq;
+    const id = activityId(conversationId, seq);
+    const stored: Partial<Activity> = {
+      ...activity,
+      id,
+      conversation: { ...(activity.conversation ?? {}), id: conversationId } as Activity['conversation'],
+      timestamp: now,
+    };
+    await this.activities.insertOne({
+      _id: id,
+      schemaVersion: SCHEMA_VERSION,
+      conversationId,
+      seq,
+      json: JSON.stringify(stored),
+      createdAt: now,
+    });
+    return { activity: JSON.parse(JSON.stringify(stored)) as Partial<Activity>, seq };
+  }
+
+  /**
+   * Activities after `watermark`, in order, stopping at a gap left by an append still in flight
+   * (so a poller never skips past an activity it has not seen).
+   */
+  async readAfter(conversationId: string, watermark: number, limit = MAX_ACTIVITIES_PER_READ): Promise<ActivityPage> {
+    const docs = await this.activities
+      .find({ conversationId, seq: { $gt: watermark } })
+      .sort({ seq: 1 })
+      .limit(limit)
+      .toArray();
+    const activities: Partial<Activity>[] = [];
+    let last = watermark;
+    for (const raw of docs) {
+      const doc = ActivityDocSchema.parse(raw);
+      if (doc.seq !== last + 1 && Date.now() - doc.createdAt.getTime() < GAP_WAIT_MS) break;
+      last = doc.seq;
+      if (!doc.deleted) activities.push(JSON.parse(doc.json) as Partial<Activity>);
+    }
+    return { activities, watermark: last };
+  }
+
+  /** Replaces a stored activity (the bot's updateActivity); false when it is not in this conversation. */
+  async update(conversationId: string, activity: Partial<Activity>): Promise<boolean> {
+    if (!activity.id) return false;
+    const existing = await this.activities.findOne({ _id: activity.id, conversationId });
+    if (!existing) return false;
+    const previous = JSON.parse(existing.json) as Partial<Activity>;
+    const replaced = { ...previous, ...activity, id: previous.id, conversation: previous.conversation, timestamp: previous.timestamp };
+    await this.activities.updateOne({ _id: activity.id }, { $set: { json: JSON.stringify(replaced) } });
+    return true;
+  }
+
+  /** Hides a stored activity (the bot's deleteActivity); its sequence number stays taken. */
+  async remove(conversationId: string, id: string): Promise<void> {
+    await this.activities.updateOne({ _id: id, conversationId }, { $set: { deleted: true, json: JSON.stringify({ id }) } });
+  }
+
+  /** Erases a conversation and its transcript (for "delete my data" and retention jobs). */
+  async deleteConversation(conversationId: string): Promise<number> {
+    const result = await this.activities.deleteMany({ conversationId });
+    await this.conversations.deleteOne({ _id: conversationId });
+    return result.deletedCount;
+  }
+}
+
+export function activityId(conversationId: string, seq: number): string {
+  return `${conversationId}|${String(seq).padStart(SEQ_DIGITS, '0')}`;
+}
+
+/** A client's watermark: absent, empty, "-" or nonsense mean "from the beginning". */
+export function parseWatermark(value: unknown): number {
+  if (typeof value !== 'string' || !/^\d{1,15}$/.test(value)) return 0;
+  return Number(value);
+}
