@@ -206,3 +206,11 @@ test('a stream opened before the welcome is stored still gets it, and activities
   const seqs = stream.activities.map((a: DLActivity) => Number(a.id!.split('|')[1]));
   expect(seqs).toEqual(seqs.map((_, i) => i + 1));
 });
+
+test('the locale given at token generation is the welcome turn\'s locale (the page\'s language switch)', async () => {
+  const person = new DirectLineClient(app!.url);
+  const conversation = await person.start({ locale: 'cy' });
+  const stream = await open(conversation.streamUrl);
+  const first = await stream.waitFor((a) => a.from?.role === 'bot');
+  expect(first.text).toMatch(/Rydw i'n gynorthwyydd awtomatig/);
+});
