@@ -32,6 +32,8 @@ export interface DirectLineAdapterOptions {
   bot: ChannelAccount;
   /** Called after each activity is stored, so open streams can deliver it. */
   onAppended?: (conversationId: string, seq: number) => void;
+  /** Called with activities that are shown live but not kept (the bot's typing indicators). */
+  onEphemeral?: (conversationId: string, activity: Partial<Activity>) => void;
 }
 
 /** Longest `delay` activity honoured, so a mistaken value cannot hold a turn for minutes. */
@@ -47,12 +49,14 @@ export class DirectLineAdapter extends BotAdapter {
   readonly bot: ChannelAccount;
   private readonly transcript: Transcript;
   private readonly onAppended: (conversationId: string, seq: number) => void;
+  private readonly onEphemeral: (conversationId: string, activity: Partial<Activity>) => void;
 
   constructor(options: DirectLineAdapterOptions) {
     super();
     this.transcript = options.transcript;
     this.bot = { ...options.bot, role: 'bot' };
     this.onAppended = options.onAppended ?? (() => undefined);
+    this.onEphemeral = options.onEphemeral ?? (() => undefined);
   }
 
   /** Runs one turn for an inbound activity through the middleware and `logic` (usually `bot.run`). */
@@ -82,6 +86,12 @@ export class DirectLineAdapter extends BotAdapter {
         serviceUrl: DIRECTLINE_SERVICE_URL,
         from: { ...this.bot, ...(activity.from ?? {}), role: 'bot' },
       };
+      if (activity.type === ActivityTypes.Typing) {
+        // Shown to open chats now; not history (replayed later it would show a stale "typing...").
+        this.onEphemeral(conversationId, { ...outbound, conversation: { id: conversationId } as Activity['conversation'], timestamp: new Date() });
+        responses.push({ id: '' });
+        continue;
+      }
       const appended = await this.transcript.append(conversationId, outbound);
       if (!appended) throw new Error('DirectLineAdapter.sendActivities: the conversation does not exist (never started, or erased)');
       this.onAppended(conversationId, appended.seq);

@@ -77,7 +77,12 @@ export async function createDirectLine(deps: DirectLineDeps): Promise<DirectLine
     limitConnect: (ip) => limiters.perIp.take(ip),
     now,
   });
-  const adapter = new DirectLineAdapter({ transcript, bot: botAccount, onAppended: (conversationId) => streams.notify(conversationId) });
+  const adapter = new DirectLineAdapter({
+    transcript,
+    bot: botAccount,
+    onAppended: (conversationId) => streams.notify(conversationId),
+    onEphemeral: (conversationId, activity) => streams.pushEphemeral(conversationId, activity),
+  });
 
   // One turn at a time per conversation (in this process), as the person would take them:
   // two quick posts must not race each other on the conversation's state.

@@ -1,4 +1,5 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Activity } from 'botbuilder';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DirectLineError } from './errors';
@@ -68,6 +69,14 @@ export class StreamHub {
     const subscribers = this.byConversation.get(conversationId);
     if (!subscribers) return;
     for (const sub of subscribers) void this.flush(sub);
+  }
+
+  /** Sends an activity that is not stored (a typing indicator) to the conversation's open streams, without a watermark. */
+  pushEphemeral(conversationId: string, activity: Partial<Activity>): void {
+    const subscribers = this.byConversation.get(conversationId);
+    if (!subscribers) return;
+    const frame = JSON.stringify({ activities: [activity] });
+    for (const sub of subscribers) if (sub.ws.readyState === WebSocket.OPEN) sub.ws.send(frame);
   }
 
   /** Open streams, for tests and /readyz-style reporting. */

@@ -150,6 +150,22 @@ test('a proactive message (continueConversationAsync) appears on an open stream 
   expect((await person.poll()).body.activities.at(-1)?.id).toBe(pushed.id);
 });
 
+test('typing from the bot reaches open streams live but is not kept in the history', async () => {
+  const person = new DirectLineClient(app!.url);
+  const conversation = await person.start();
+  const stream = await open(conversation.streamUrl);
+  await stream.waitForBot(WELCOME);
+  const reference = await app!.directLine.referenceFor(conversation.conversationId);
+  await app!.directLine.adapter.continueConversationAsync('', reference!, async (context) => {
+    await context.sendActivities([{ type: 'typing' }, { type: 'message', text: 'After typing.' }]);
+  });
+  await stream.waitForBot(/After typing/);
+  const typingAt = stream.activities.findIndex((a) => a.type === 'typing');
+  expect(typingAt).toBeGreaterThan(-1);
+  expect(stream.activities[typingAt].from?.role).toBe('bot');
+  expect((await person.poll()).body.activities.some((a) => a.type === 'typing')).toBe(false);
+});
+
 test('the reference a turn stores continues the conversation the same way', async () => {
   const person = new DirectLineClient(app!.url);
   const conversation = await person.start();
