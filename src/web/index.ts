@@ -1,19 +1,27 @@
 import type { Next, Request, Response, Server } from 'restify';
 import type { Language } from '../i18n';
+import { registerChatRoutes } from './chat';
 import { choosePrivacyLanguage, PRIVACY_PAGE_CSP, renderPrivacyPage } from './privacy';
 
+export { chatPageCsp, LEAVE_URL, renderChatPage, WEBCHAT_LOCALES, webChatStrings, type ChatClientConfig, type ChatPageOptions } from './chat';
 export { choosePrivacyLanguage, escapeHtml, PRIVACY_PAGE_CSP, renderPrivacyPage, type PrivacyPageOptions } from './privacy';
 
 export interface WebRoutesOptions {
   /** The service's name as people know it (config `SERVICE_NAME`). */
   serviceName: string;
+  /** Where operators read warnings (a missing Web Chat bundle). */
+  log?: (line: string) => void;
+  /** The Web Chat bundle (default: vendor/webchat/webchat.js). */
+  webChatBundle?: string;
 }
 
 /**
- * Front Door's static pages. `GET /privacy`: the full privacy notice, in the language named by
+ * Front Door's static pages. `GET /`: the web chat page and its scripts (`/static/chat.js`,
+ * `/static/webchat.js`), see chat/index.ts. `GET /privacy`: the full privacy notice, in the language named by
  * `?lang=` (en, cy), else the browser's `Accept-Language`, else English.
  */
 export function registerWebRoutes(server: Server, options: WebRoutesOptions): void {
+  registerChatRoutes(server, options);
   // The page depends only on the language and the service name, so each language renders once.
   const pages = new Map<Language, string>();
   const pageIn = (lang: Language): string => {

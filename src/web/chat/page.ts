@@ -1,0 +1,213 @@
+import { SUPPORTED_LANGUAGES, localeValue, translator, type Language, type LocaleTree, type Translate } from '../../i18n';
+import { escapeHtml } from '../privacy';
+
+/**
+ * The web chat page (`GET /`). Every word comes from `locales/<lng>/web.json`; this file only gives
+ * it structure. The page loads two scripts, both from this server: the Web Chat bundle
+ * (/static/webchat.js) and chat.js (/static/chat.js), which connects Web Chat to the self-hosted
+ * Direct Line. Settings reach chat.js in a JSON block, never as code.
+ */
+
+export interface ChatPageOptions {
+  /** The service's name as people know it (config `SERVICE_NAME`). */
+  serviceName: string;
+}
+
+/** Where "Leave this site quickly" goes: an everyday, neutral page. Nothing is fetched from it until the click. */
+export const LEAVE_URL = 'https://www.bbc.co.uk/weather';
+
+/** The locale Web Chat and the bot get for each page language. */
+export const WEBCHAT_LOCALES: Record<Language, string> = { en: 'en-GB', cy: 'cy-GB' };
+
+/** Stand-in for the per-response CSP nonce; the page is rendered once per language and the nonce put in per request. */
+export const NONCE_PLACEHOLDER = '__FRONTDOOR_CSP_NONCE__';
+
+/** CSP hash source of the empty string (an empty <style> element). */
+export const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
+
+/** Host names that may appear in the connect-src of the CSP (for ws:// and wss:// to this same host). */
+const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The page's Content-Security-Policy. Scripts only from this server (no inline script, no eval:
+ * Web Chat 4.18's bundle runs without 'unsafe-eval'); styles from this server or carrying this
+ * response's nonce (Web Chat puts its nonce on the style elements it creates), plus the hash of
+ * the empty string: one library inside Web Chat (react-scroll-to-bottom) creates an empty style
+ * element without the nonce and fills it through the CSSOM, which CSP does not govern, so an
+ * empty element is all that hash allows; connections only back to this server, including the Direct Line
+ * WebSocket stream on this host (named explicitly as well as by 'self', for older browsers that
+ * do not match ws: to 'self'); images only from here or inline data (Web Chat's icons).
+ */
+export function chatPageCsp(nonce: string, host: string | undefined): string {
+  const sameHostSockets = host && HOST_PATTERN.test(host) ? ` ws://${host} wss://${host}` : '';
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'nonce-${nonce}' '${EMPTY_STYLE_HASH}'`,
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${sameHostSockets}`,
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** HTML that is already safe to put in the page. Everything else is escaped. */
+interface Markup {
+  readonly html: string;
+}
+
+/** A message as HTML: the text is escaped, then markup values (built here from escaped parts) go in. */
+function message(t: Translate, key: string, params: Record<string, string | Markup> = {}): string {
+  const names = Object.keys(params);
+  const standIn = (index: number) => `\u0001${index}\u0001`;
+  let html = escapeHtml(t(key, Object.fromEntries(names.map((name, index) => [name, standIn(index)]))));
+  names.forEach((name, index) => {
+    const value = params[name];
+    html = html.split(standIn(index)).join(typeof value === 'string' ? escapeHtml(value) : value.html);
+  });
+  return html;
+}
+
+/** A phone number people can tap to call; a tel: link makes no request. */
+const phone = (number: string): Markup => ({
+  html: `<a class="tel" href="tel:${escapeHtml(number.replace(/\s+/g, ''))}">${escapeHtml(number)}</a>`,
+});
+
+/** Web Chat's own labels in the page language (its strings named as Web Chat names them). */
+export function webChatStrings(lang: Language, serviceName: string): Record<string, string> {
+  const t = translator(lang);
+  const tree = localeValue(lang, 'web.chat.webchat') as LocaleTree | undefined;
+  return Object.fromEntries(Object.keys(tree ?? {}).map((key) => [key, t(`web.chat.webchat.${key}`, { serviceName })]));
+}
+
+/** Settings for chat.js. */
+export interface ChatClientConfig {
+  lang: Language;
+  locale: string;
+  directLine: string;
+  leaveUrl: string;
+  strings: Record<string, string>;
+  failed: string;
+  nonce: string;
+}
+
+/** JSON that is safe inside a <script type="application/json"> element. */
+function jsonForScript(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/*
+ * Calm and plain: the reader's own system font (nothing fetched), large text, strong contrast.
+ * Sizes in rem and widths in % or rem, so the page reflows on a narrow phone and at 200% zoom.
+ * Colours on white: text 19:1, secondary text 7:1, links 6.7:1; the leave button is white on
+ * dark blue (8.6:1); focus is a thick black outline on yellow.
+ */
+const STYLE = `
+html { font-size: 100%; -webkit-text-size-adjust: 100%; }
+*, *::before, *::after { box-sizing: border-box; }
+body { margin: 0; background: #f4f6f8; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; overflow-wrap: break-word; }
+.wrap { max-width: 44rem; margin: 0 auto; padding: 0 1rem; }
+.topbar { background: #ffffff; border-bottom: 1px solid #b1b4b6; }
+.topbar .wrap { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5rem; padding-top: 0.5rem; padding-bottom: 0.5rem; }
+.topbar ul { list-style: none; margin: 0; padding: 0; }
+.topbar a { display: inline-block; min-height: 2.75rem; padding: 0.5rem; }
+.leave { display: inline-block; min-height: 2.75rem; padding: 0.5rem 1rem; border: 2px solid #0b0c0c; border-radius: 0.25rem; background: #1a3a6b; color: #ffffff !important; font-weight: 700; text-decoration: none !important; }
+.leave:hover { background: #102a50; }
+h1 { font-size: 1.75rem; line-height: 1.2; margin: 1rem 0 0.5rem; }
+h2 { font-size: 1.25rem; line-height: 1.3; margin: 0 0 0.5rem; }
+p { margin: 0 0 0.75rem; }
+a { color: #1d4ed8; text-decoration: underline; text-underline-offset: 0.15em; }
+a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offset: 0; background: #ffdd00; color: #0b0c0c !important; box-shadow: 0 0 0 6px #ffdd00; }
+.leave-hint { color: #3d4549; font-size: 1rem; margin: 0; }
+.emergency { background: #ffffff; border-left: 0.375rem solid #b58105; padding: 0.75rem 1rem; margin: 0.75rem 0 1rem; }
+.emergency ul { margin: 0; padding-left: 1.25rem; }
+.emergency li { margin-bottom: 0.25rem; }
+.tel { font-weight: 700; white-space: nowrap; }
+.chat-box { background: #ffffff; border: 1px solid #b1b4b6; border-radius: 0.5rem; overflow: hidden; }
+#webchat { height: 70vh; height: 70dvh; min-height: 24rem; max-height: 48rem; }
+#webchat:empty { display: none; }
+.chat-status { padding: 1rem; margin: 0; }
+.chat-status:empty { display: none; }
+.chat-status.failed { color: #8a1f11; font-weight: 700; }
+footer { padding: 1rem 0 2rem; }
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
+`;
+
+/** The page in one language, with NONCE_PLACEHOLDER where the per-response nonce goes. */
+export function renderChatPage(lang: Language, options: ChatPageOptions): string {
+  const t = translator(lang);
+  const { serviceName } = options;
+  const k = (key: string) => `web.${key}`;
+
+  const otherLanguages = SUPPORTED_LANGUAGES.filter((other) => other !== lang).map((other) => {
+    const name = escapeHtml(translator(other)('web.languageName'));
+    return `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}" data-language-switch>${name}</a></li>`;
+  });
+
+  const config: ChatClientConfig = {
+    lang,
+    locale: WEBCHAT_LOCALES[lang],
+    directLine: '/v3/directline',
+    leaveUrl: LEAVE_URL,
+    strings: webChatStrings(lang, serviceName),
+    failed: t(k('chat.failed')),
+    nonce: NONCE_PLACEHOLDER,
+  };
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
+<title>${message(t, k('documentTitle'), { serviceName })}</title>
+<style nonce="${NONCE_PLACEHOLDER}">${STYLE}</style>
+</head>
+<body>
+<div class="topbar">
+<div class="wrap">
+<nav aria-label="${message(t, k('languageNav'))}">
+<ul>
+${otherLanguages.join('\n')}
+</ul>
+</nav>
+<a id="leave" class="leave" href="${escapeHtml(LEAVE_URL)}" rel="noreferrer" aria-describedby="leave-hint">${message(t, k('leave.button'))}</a>
+</div>
+</div>
+<div class="wrap">
+<header>
+<h1>${escapeHtml(serviceName)}</h1>
+<p>${message(t, k('purpose'))}</p>
+<p id="leave-hint" class="leave-hint">${message(t, k('leave.hint'))}</p>
+</header>
+<main>
+<section class="emergency" aria-labelledby="emergency-heading">
+<h2 id="emergency-heading">${message(t, k('emergency.heading'))}</h2>
+<ul>
+<li>${message(t, k('emergency.danger'), { number: phone('999') })}</li>
+<li>${message(t, k('emergency.urgent'), { number: phone('111') })}</li>
+<li>${message(t, k('emergency.samaritans'), { number: phone('116 123') })}</li>
+</ul>
+</section>
+<section aria-labelledby="chat-heading">
+<h2 id="chat-heading" class="visually-hidden">${message(t, k('chat.heading'))}</h2>
+<div class="chat-box">
+<div id="webchat"></div>
+<p id="chat-status" class="chat-status" role="status">${message(t, k('chat.starting'))}</p>
+<noscript><p class="chat-status failed">${message(t, k('chat.noScript'))}</p></noscript>
+</div>
+</section>
+</main>
+<footer>
+<a href="/privacy?lang=${lang}">${message(t, k('chat.privacyLink'))}</a>
+</footer>
+</div>
+<script type="application/json" id="frontdoor-config">${jsonForScript(config)}</script>
+<script src="/static/webchat.js"></script>
+<script src="/static/chat.js"></script>
+</body>
+</html>
+`;
+}
