@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { DirectLineError } from './errors';
-import type { TokenClaims, TokenService } from './tokens';
+import { CONVERSATION_ID_PATTERN, type TokenClaims, type TokenService } from './tokens';
 import { MAX_ACTIVITIES_PER_READ, parseWatermark, type Transcript } from './transcript';
 
 /**
@@ -113,7 +113,8 @@ export class StreamHub {
       if (this.closed) throw new DirectLineError(503, 'ServiceUnavailable', 'The service is restarting. Please reconnect in a moment.');
       const retryAfter = this.options.limitConnect?.(req.socket.remoteAddress ?? 'unknown') ?? 0;
       if (retryAfter > 0) throw new DirectLineError(429, 'TooManyRequests', 'Too many connections. Please wait and try again.', retryAfter);
-      const conversationId = decodeURIComponent(match[1]);
+      const conversationId = match[1];
+      if (!CONVERSATION_ID_PATTERN.test(conversationId)) throw new DirectLineError(404, 'ConversationNotFound', 'There is no such conversation.');
       const token = url.searchParams.get('t') ?? bearerToken(req.headers.authorization);
       if (!token) throw new DirectLineError(401, 'Unauthorized', 'A token is required (the t query parameter).');
       const check = this.options.tokens.verify(token);
@@ -195,7 +196,7 @@ export function bearerToken(header: string | string[] | undefined): string | und
   return match?.[1];
 }
 
-const REASONS: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const REASONS: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 
 /** Answers a refused upgrade with a plain HTTP response in Direct Line's error shape. */
 function refuse(socket: Duplex, error: DirectLineError): void {

@@ -98,6 +98,7 @@ test('forged, foreign, garbled and missing tokens are refused (401)', async () =
   expectError(await call(`${person.base}/conversations/${conv.conversationId}/activities`), 401, 'Unauthorized');
   expectError(await call(`${person.base}/tokens/refresh`, { method: 'POST' }), 401, 'Unauthorized');
   expect(await refusedStream(conv.streamUrl.replace(/[?&]t=[^&]+/, ''))).toBe(401);
+  expect(await refusedStream(conv.streamUrl.replace(conv.conversationId, '%E0%A4%A'))).toBe(404);
 });
 
 test('oversized and malformed bodies get a 4xx in Direct Line error shape', async () => {
