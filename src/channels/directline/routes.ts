@@ -84,6 +84,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     return next();
   });
   // Errors raised by restify itself on our paths (malformed JSON, unknown content type, no route) get our shape too.
+  // Note: restify hands every 'restifyError' listener the same callback, so a server must have only one such
+  // listener; a module that needs another should share this one rather than add a second.
   server.on('restifyError', (req: Request, _res: Response, err: RestifyLikeError, callback: () => void) => {
     if (req.url?.startsWith(`${BASE}/`)) {
       const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
