@@ -35,6 +35,11 @@ export interface FrontDoorBotDeps {
   personKeyOf: (context: TurnContext) => string;
   /** Operator log: rule ids and short keys only, never what people wrote. */
   log?: (line: string) => void;
+  /**
+   * Erases what a channel keeps of this conversation (e.g. the web chat transcript) when the
+   * person deletes their data. The referral and bot state are erased here either way.
+   */
+  eraseConversationRecords?: (channelId: string, conversationId: string) => Promise<void>;
 }
 
 /** Longest message we read. Crisis detection still sees all of it; beyond this a person is asked to shorten. */
@@ -215,6 +220,7 @@ export class FrontDoorBot extends ActivityHandler {
   private async afterDialogTurn(context: TurnContext, result: unknown): Promise<void> {
     if ((result as DeleteDataResult | undefined)?.erased) {
       await this.deps.conversationState.delete(context);
+      await this.deps.eraseConversationRecords?.(context.activity.channelId, context.activity.conversation.id);
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }

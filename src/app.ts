@@ -5,7 +5,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { FrontDoorBot } from '../bots';
-import { createDirectLine, type DirectLineOptions, type DirectLineService } from './channels/directline';
+import { createDirectLine, DIRECTLINE_CHANNEL_ID, type DirectLineOptions, type DirectLineService } from './channels/directline';
 import type { Config } from './config';
 import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
@@ -42,6 +42,8 @@ export async function startFrontDoor(
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
     const referrals = new ReferralRepository(database.db);
     const conversationState = new ConversationState(new MongoBotStorage(database.db));
+    // Created below; the bot needs it only after a turn, to erase a web chat transcript.
+    let directLine: DirectLineService | undefined;
     const bot = new FrontDoorBot({
       conversationState,
       referrals,
@@ -49,6 +51,9 @@ export async function startFrontDoor(
       personKeyOf: (context: TurnContext) =>
         derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log,
+      eraseConversationRecords: async (channelId, conversationId) => {
+        if (channelId === DIRECTLINE_CHANNEL_ID) await directLine?.transcript.deleteConversation(conversationId);
+      },
     });
 
     const auth = new ConfigurationBotFrameworkAuthentication({
@@ -66,7 +71,7 @@ export async function startFrontDoor(
     const adapter = new CloudAdapter(auth);
     adapter.onTurnError = onTurnError;
     // Web Chat without Azure: turns reach the same bot in-process.
-    const directLine = await createDirectLine({
+    directLine = await createDirectLine({
       db: database.db,
       bot,
       botAccount: { id: config.bot.appId ?? 'front-door', name: config.serviceName },
