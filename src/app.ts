@@ -42,8 +42,8 @@ export async function startFrontDoor(
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
     const referrals = new ReferralRepository(database.db);
     const conversationState = new ConversationState(new MongoBotStorage(database.db));
-    // Created below; the bot needs it only after a turn, to erase a web chat transcript.
-    let directLine: DirectLineService | undefined;
+    // Set once Direct Line exists (below); the bot needs it only after a turn.
+    let eraseWebChatTranscript: (conversationId: string) => Promise<unknown> = async () => undefined;
     const bot = new FrontDoorBot({
       conversationState,
       referrals,
@@ -52,7 +52,7 @@ export async function startFrontDoor(
         derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log,
       eraseConversationRecords: async (channelId, conversationId) => {
-        if (channelId === DIRECTLINE_CHANNEL_ID) await directLine?.transcript.deleteConversation(conversationId);
+        if (channelId === DIRECTLINE_CHANNEL_ID) await eraseWebChatTranscript(conversationId);
       },
     });
 
@@ -71,7 +71,7 @@ export async function startFrontDoor(
     const adapter = new CloudAdapter(auth);
     adapter.onTurnError = onTurnError;
     // Web Chat without Azure: turns reach the same bot in-process.
-    directLine = await createDirectLine({
+    const directLine = await createDirectLine({
       db: database.db,
       bot,
       botAccount: { id: config.bot.appId ?? 'front-door', name: config.serviceName },
@@ -79,6 +79,7 @@ export async function startFrontDoor(
       options: options.directLine,
     });
     directLine.adapter.onTurnError = onTurnError;
+    eraseWebChatTranscript = (conversationId) => directLine.transcript.deleteConversation(conversationId);
 
     const server = await startServer({
       config,
