@@ -1,15 +1,17 @@
 /**
  * `npm run bench`: performance as ratios against baselines measured in the same run
- * (these machines are noisy; absolute numbers alone mean little). `npm run bench -- store` or `-- turns`
+ * (these machines are noisy; absolute numbers alone mean little). `npm run bench -- store`, `-- turns` or `-- directline`
  * runs one section.
  */
 import os from 'node:os';
+import { benchDirectLine } from './directline';
 import { benchStore } from './store';
 import { benchTurns } from './turns';
 
 const SECTIONS: Record<string, () => Promise<boolean>> = {
   store: benchStore,
   turns: benchTurns,
+  directline: benchDirectLine,
 };
 
 async function main(): Promise<void> {

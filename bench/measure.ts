@@ -36,6 +36,27 @@ export async function measure(count: number, concurrency: number, operation: (i:
   return { count, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (count / elapsedMs) * 1000 };
 }
 
+/**
+ * Drives `conversations` loops, each owning one conversation and taking `turnsEach` turns in order
+ * (a person never sends two messages at once); returns latency percentiles and throughput.
+ */
+export async function measurePerConversation(conversations: number, turnsEach: number, turn: (conversation: number) => Promise<unknown>): Promise<LatencySummary> {
+  const latencies: number[] = [];
+  const started = process.hrtime.bigint();
+  await Promise.all(
+    Array.from({ length: conversations }, async (_, c) => {
+      for (let i = 0; i < turnsEach; i++) {
+        const t0 = process.hrtime.bigint();
+        await turn(c);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }),
+  );
+  const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  latencies.sort((a, b) => a - b);
+  return { count: latencies.length, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), perSecond: (latencies.length / elapsedMs) * 1000 };
+}
+
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toLocaleString('en-GB', { maximumFractionDigits: digits }) : 'n/a');
 
 export function printHeader(title: string): void {
