@@ -56,6 +56,8 @@ export interface TestApp {
   database: TestDatabase;
   url: string;
   log: string[];
+  /** Stops the app (not the database) and starts it again on the same port, as a deploy or crash would. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -63,20 +65,27 @@ export interface TestApp {
 export async function startTestApp(): Promise<TestApp> {
   const database = await startTestDatabase();
   const log: string[] = [];
-  const app = await startFrontDoor(
-    loadConfig({ PORT: '0', HOST: '127.0.0.1', MONGODB_URI: database.uri, MONGODB_DATABASE: database.db.databaseName }),
-    (line) => log.push(line),
-  );
-  return {
-    app,
+  const start = (port: string) =>
+    startFrontDoor(
+      loadConfig({ PORT: port, HOST: '127.0.0.1', MONGODB_URI: database.uri, MONGODB_DATABASE: database.db.databaseName }),
+      (line) => log.push(line),
+    );
+  const first = await start('0');
+  const testApp: TestApp = {
+    app: first,
     database,
-    url: app.url,
+    url: first.url,
     log,
+    restart: async () => {
+      await testApp.app.stop();
+      testApp.app = await start(new URL(testApp.url).port);
+    },
     stop: async () => {
-      await app.stop();
+      await testApp.app.stop();
       await database.stop();
     },
   };
+  return testApp;
 }
 
 export interface WatchedPage {
