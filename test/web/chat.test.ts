@@ -78,7 +78,7 @@ describe('chatPageCsp', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|\*|https:/);
-    expect(csp).toContain("style-src 'self' 'nonce-abc123=='");
+    expect(csp).toContain("style-src 'nonce-abc123=='");
     expect(csp).toContain("connect-src 'self' ws://127.0.0.1:3978 wss://127.0.0.1:3978");
     expect(csp).toContain("frame-ancestors 'none'");
   });
