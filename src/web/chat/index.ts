@@ -104,7 +104,7 @@ export function registerChatRoutes(server: Server, options: ChatRoutesOptions): 
       'X-Content-Type-Options': 'nosniff',
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
-      'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
+      'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
       Vary: 'Accept-Language',
       'Cache-Control': 'no-store',
     });

@@ -168,7 +168,7 @@ export function renderChatPage(lang: Language, options: ChatPageOptions): string
 <style nonce="${NONCE_PLACEHOLDER}">${STYLE}</style>
 </head>
 <body>
-<div class="topbar">
+<header class="topbar">
 <div class="wrap">
 <nav aria-label="${message(t, k('languageNav'))}">
 <ul>
@@ -177,14 +177,12 @@ ${otherLanguages.join('\n')}
 </nav>
 <a id="leave" class="leave" href="${escapeHtml(LEAVE_URL)}" rel="noreferrer" aria-describedby="leave-hint">${message(t, k('leave.button'))}</a>
 </div>
-</div>
+</header>
 <div class="wrap">
-<header>
+<main>
 <h1>${escapeHtml(serviceName)}</h1>
 <p>${message(t, k('purpose'))}</p>
 <p id="leave-hint" class="leave-hint">${message(t, k('leave.hint'))}</p>
-</header>
-<main>
 <section class="emergency" aria-labelledby="emergency-heading">
 <h2 id="emergency-heading">${message(t, k('emergency.heading'))}</h2>
 <ul>
