@@ -131,6 +131,45 @@ describeInBrowser('the web chat page', () => {
     await page.context().close();
   });
 
+  it('keeps the conversation when the language is switched, and replaces the page rather than adding history', async () => {
+    const { page } = await openWatchedPage(browser);
+    await page.goto(`${app.url}/`);
+    await waitForBotText(page, WELCOME);
+    await say(page, 'English', /Is it OK for us to keep your answers\?/);
+    const stored = await inPage<string>(page, "sessionStorage.getItem('frontdoor.chat')");
+    const historyLength = await inPage<number>(page, 'history.length');
+    await page.locator('a[hreflang="cy"]').click();
+    await page.waitForURL(`${app.url}/?lang=cy`);
+    await waitInPage(page, "document.documentElement.getAttribute('data-chat') === 'resumed'");
+    await waitForBotText(page, /Is it OK for us to keep your answers\?/);
+    expect(await inPage<number>(page, 'history.length')).toBe(historyLength);
+    expect(JSON.parse(await inPage<string>(page, "sessionStorage.getItem('frontdoor.chat')")).conversationId).toBe(JSON.parse(stored).conversationId);
+    expect(await textOf(page, '#leave')).toBe(cy('web.leave.button'));
+    await page.context().close();
+  });
+
+  it('starts a new conversation when the stored one cannot be resumed (expired or damaged token)', async () => {
+    const { page } = await openWatchedPage(browser);
+    await page.context().addInitScript(
+      "sessionStorage.getItem('frontdoor.chat') || sessionStorage.setItem('frontdoor.chat', JSON.stringify({ conversationId: 'gone', token: 'not.a.token' }))",
+    );
+    await page.goto(`${app.url}/`);
+    await waitForBotText(page, WELCOME);
+    expect(await inPage<string | null>(page, "document.documentElement.getAttribute('data-chat')")).toBe('started');
+    await waitInPage(page, "JSON.parse(sessionStorage.getItem('frontdoor.chat')).conversationId !== 'gone'");
+    await page.context().close();
+  });
+
+  it('says kindly that the chat could not start when Web Chat cannot load, and keeps the emergency numbers', async () => {
+    const { page } = await openWatchedPage(browser);
+    await page.route('**/static/webchat.js', (route) => route.fulfill({ status: 503, contentType: 'text/javascript', body: '' }));
+    await page.goto(`${app.url}/`);
+    await waitInPage(page, "document.getElementById('chat-status').classList.contains('failed')");
+    expect(await textOf(page, '#chat-status')).toBe(en('web.chat.failed'));
+    expect(await page.locator('.emergency a[href="tel:999"]').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
   it('"Leave this site quickly" clears the tab storage and replaces the page in the history', async () => {
     const watched = await openWatchedPage(browser);
     const { page } = watched;
