@@ -151,5 +151,5 @@ describeInBrowser('a conversation in the web chat page', () => {
     expect(watched.requests.filter((url) => !isLoopback(url))).toEqual([]);
     expect(watched.cspViolations).toEqual([]);
     expect(watched.pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });

@@ -60,5 +60,5 @@ describeInBrowser('the web chat page, beyond its own turns', () => {
     await screenshot(page, 'after-restart');
     expect(watched.requests.filter((url) => !isLoopback(url))).toEqual([]);
     expect(watched.pageErrors).toEqual([]);
-  });
+  }, 90_000);
 });
