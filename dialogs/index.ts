@@ -16,5 +16,6 @@ export { DeleteDataDialog, DELETE_DATA_DIALOG, type DeleteDataResult } from './d
 export type { SequenceOptions } from './questionSequence';
 export { activeQuestionAccepts } from './prompts/answerRecogniser';
 export { ChoiceQuestion, choice, type ChoiceSpec, type ChoiceQuestionConfig } from './prompts/choiceQuestion';
-export { renderQuestion, renderMessage, isTextOnlyChannel, type QuestionView } from './render';
+export { renderQuestion, renderMessage, isTextOnlyChannel, showsCards, type QuestionView } from './render';
+export { summaryCard, escapeMarkdown } from './summaryCard';
 export { setTurnLanguage, turnLanguage, turnTranslator, loadTurnLanguage } from './turnLanguage';

@@ -8,6 +8,11 @@ export function isTextOnlyChannel(channelId: string | undefined): boolean {
   return /sms|twilio/i.test(channelId ?? '');
 }
 
+/** Channels that show Adaptive Cards: Front Door's own web chat (Direct Line). */
+export function showsCards(channelId: string | undefined): boolean {
+  return channelId === 'webchat';
+}
+
 /** What a question looks like, before deciding how this channel shows it. */
 export interface QuestionView {
   /** Lines before the question, e.g. "Sorry, I didn't understand that." */

@@ -1,10 +1,12 @@
+import { ActivityTypes, InputHints } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import type { SequenceOptions } from './questionSequence';
-import { renderMessage } from './render';
+import { renderMessage, showsCards } from './render';
+import { summaryCard } from './summaryCard';
 import { nextStepsText, SUMMARY_PARTS, summaryText, type SummaryPart } from './summaryText';
 import { turnTranslator } from './turnLanguage';
 import { WELLBEING_DIALOG, WELLBEING_PART, WellbeingDialog } from './wellbeing';
@@ -57,7 +59,12 @@ export class SummaryDialog extends PersonDialog {
   private async readBack(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
     const referral = await this.repo.find(step.options.personKey);
     if (!referral) return step.endDialog();
-    await step.context.sendActivity(renderMessage(summaryText(turnTranslator(step.context), referral)));
+    const t = turnTranslator(step.context);
+    if (showsCards(step.context.activity.channelId)) {
+      await step.context.sendActivity({ type: ActivityTypes.Message, attachments: [summaryCard(t, referral)], inputHint: InputHints.AcceptingInput });
+    } else {
+      await step.context.sendActivity(renderMessage(summaryText(t, referral)));
+    }
     return step.beginDialog(CONFIRM_QUESTION);
   }
 

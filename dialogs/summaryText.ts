@@ -54,6 +54,23 @@ function partValue(t: Translate, referral: Referral, part: SummaryPart): string 
   }
 }
 
+/** One answered part of the summary: its label ("What matters to you") and the answer as read back. */
+export interface SummaryFact {
+  part: SummaryPart;
+  title: string;
+  value: string;
+}
+
+/** The answered parts, in order, for channels that lay them out themselves (e.g. an Adaptive Card). */
+export function summaryFacts(t: Translate, referral: Referral): SummaryFact[] {
+  const facts: SummaryFact[] = [];
+  for (const part of SUMMARY_PARTS) {
+    const value = partValue(t, referral, part);
+    if (value !== undefined) facts.push({ part, title: t(`summary.parts.${part}.label`), value });
+  }
+  return facts;
+}
+
 /** "Here's what I've heard:" and one line per answered part, in the person's language. */
 export function summaryText(t: Translate, referral: Referral): string {
   const lines = [t('summary.heading')];
