@@ -76,7 +76,7 @@ export async function startFrontDoor(
       bot,
       botAccount: { id: config.bot.appId ?? 'front-door', name: config.serviceName },
       log,
-      options: options.directLine,
+      options: { secret: config.directLineTokenSecret, ...options.directLine },
     });
     directLine.adapter.onTurnError = onTurnError;
     eraseWebChatTranscript = (conversationId) => directLine.transcript.deleteConversation(conversationId);

@@ -28,6 +28,10 @@ const EnvSchema = z.object({
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: 'must be an http or https address, e.g. https://frontdoor.example.org' }).optional(),
   ),
+  DIRECTLINE_TOKEN_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'must be at least 32 characters (e.g. from: openssl rand -base64 48)').optional(),
+  ),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -47,6 +51,8 @@ export interface Config {
   serviceName: string;
   nextStepsDays: number;
   publicBaseUrl?: string;
+  /** Signs web chat tokens; when unset, a random secret is generated once and kept in the database. */
+  directLineTokenSecret?: string;
   bot: {
     appId?: string;
     appPassword?: string;
@@ -85,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serviceName: e.SERVICE_NAME,
     nextStepsDays: e.NEXT_STEPS_DAYS,
     publicBaseUrl: e.PUBLIC_BASE_URL,
+    directLineTokenSecret: e.DIRECTLINE_TOKEN_SECRET,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },
   };
 }

@@ -18,6 +18,8 @@ export { DEFAULT_TOKEN_TTL_MS, TokenService, type TokenClaims, type IssuedToken 
 export { Transcript, activityId, parseWatermark, type ActivityPage } from './transcript';
 
 export interface DirectLineOptions {
+  /** The token-signing secret; when unset, one is generated once and kept in the database. */
+  secret?: string;
   /** Token lifetime (default 30 minutes). */
   tokenTtlMs?: number;
   /** Limits; any left out keep DEFAULT_LIMITS. */
@@ -62,7 +64,8 @@ export async function createDirectLine(deps: DirectLineDeps): Promise<DirectLine
   const botAccount: ChannelAccount = { id: 'front-door', name: 'Front Door', ...deps.botAccount, role: 'bot' };
 
   const transcript = new Transcript(deps.db);
-  const tokens = new TokenService(await getOrCreateSecret(deps.db, 'directline'), { ttlMs: options.tokenTtlMs, now });
+  const secret = options.secret ? Buffer.from(options.secret, 'utf8') : await getOrCreateSecret(deps.db, 'directline');
+  const tokens = new TokenService(secret, { ttlMs: options.tokenTtlMs, now });
   const limiters = {
     perIp: new RateLimiter(limits.perIp, now),
     generatePerIp: new RateLimiter(limits.generatePerIp, now),

@@ -136,3 +136,29 @@ describe('transcript and adapter', () => {
     ).rejects.toThrow(/does not exist/);
   });
 });
+
+describe('configured token secret', () => {
+  test('DIRECTLINE_TOKEN_SECRET signs the tokens; a token signed with the generated secret is refused', async () => {
+    const { startTestDatabase } = await import('../../helpers/db');
+    const { startFrontDoor } = await import('../../../src/app');
+    const { loadConfig } = await import('../../../src/config');
+    const { TokenService } = await import('../../../src/channels/directline');
+    const db = await startTestDatabase();
+    const secret = 'a-configured-secret-that-is-long-enough-1234';
+    const app = await startFrontDoor(
+      loadConfig({ PORT: '0', MONGODB_URI: db.uri, MONGODB_DATABASE: db.db.databaseName, DIRECTLINE_TOKEN_SECRET: secret }),
+      () => undefined,
+    );
+    try {
+      const generated = (await (await fetch(`${app.url}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string };
+      expect(new TokenService(Buffer.from(secret, 'utf8')).verify(generated.token).ok).toBe(true);
+      expect(new TokenService(Buffer.from('some-other-secret-that-is-also-long-enough', 'utf8')).verify(generated.token)).toEqual({ ok: false, reason: 'forged' });
+      // No generated secret was needed, so none was stored.
+      expect(await db.db.collection('settings').countDocuments({ _id: 'secret:directline' as never })).toBe(0);
+    } finally {
+      await app.stop();
+      await db.stop();
+    }
+    expect(() => loadConfig({ DIRECTLINE_TOKEN_SECRET: 'short' })).toThrow(/DIRECTLINE_TOKEN_SECRET: must be at least 32 characters/);
+  });
+});
