@@ -5,6 +5,7 @@
  * reach Web Chat's live region, and axe finds nothing serious mid-conversation.
  */
 import type { Browser, Page } from 'playwright-core';
+import { JOURNEY, JOURNEY_REFERRAL, stepAfter, type JourneyStep } from '../fixtures/journey';
 import {
   describeInBrowser,
   inPage,
@@ -95,9 +96,10 @@ describeInBrowser('a conversation in the web chat page', () => {
     await waitForBotText(page, /What matters to you at the moment\?/);
 
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await type(page, "I've felt lonely since I retired and I'd like to meet people", /What do you enjoy/);
-    await type(page, '1 and 3', /hard to get out or join in/);
-    await type(page, 'cost and transport', /Which days suit you best\?/);
+    const walk = async (steps: readonly JourneyStep[]) => {
+      for (const step of steps) await type(page, step.say, step.then);
+    };
+    await walk(JOURNEY.slice(0, stepAfter('cost and transport')));
     await screenshot(page, 'conversation-before-refresh');
     const beforeRefresh = await transcriptTexts(page);
 
@@ -112,41 +114,16 @@ describeInBrowser('a conversation in the web chat page', () => {
     await screenshot(page, 'conversation-after-refresh');
 
     await tabTo(page, SEND_BOX);
-    await type(page, 'weekends', /What time of day/);
-    await type(page, 'mornings', /Any other time of day/);
-    await type(page, "that's all", /Which town or area/);
-    await type(page, 'DN15 6AB', /How would you like a link worker to get in touch/);
-    await type(page, 'text message', /mobile number/);
-    await type(page, '07700 900123', /What would you like us to call you/);
-    await type(page, 'Sam', /satisfied are you with your life/);
+    await walk(JOURNEY.slice(stepAfter('cost and transport'), stepAfter('Sam')));
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await type(page, '6', /worthwhile/);
-    await type(page, '7', /happy did you feel yesterday/);
-    await type(page, '5', /anxious did you feel yesterday/);
-    await type(page, '3', /Here['’]s what I['’]ve heard/);
+    await walk(JOURNEY.slice(stepAfter('Sam'), stepAfter('3')));
     await screenshot(page, 'conversation-summary');
-    await type(page, 'yes', /sent your answers to the Front Door team/);
+    await walk(JOURNEY.slice(stepAfter('3')));
     await screenshot(page, 'conversation-done');
 
     const referrals = await app.database.db.collection('referrals').find().toArray();
     expect(referrals).toHaveLength(1);
-    expect(referrals[0]).toMatchObject({
-      status: 'ready',
-      lang: 'en',
-      channel: 'webchat',
-      answers: {
-        whatMatters: "I've felt lonely since I retired and I'd like to meet people",
-        interests: { chosen: ['arts', 'gardening'] },
-        barriers: ['cost', 'transport'],
-        days: 'weekends',
-        times: ['mornings'],
-        place: { kind: 'postcodeDistrict', value: 'DN15' },
-        contactMethod: 'sms',
-        contactNumber: '+447700900123',
-        preferredName: 'Sam',
-      },
-      wellbeing: { lifeSatisfaction: 6, worthwhile: 7, happiness: 5, anxiety: 3 },
-    });
+    expect(referrals[0]).toMatchObject({ ...JOURNEY_REFERRAL, channel: 'webchat' });
 
     expect(watched.requests.filter((url) => !isLoopback(url))).toEqual([]);
     expect(watched.cspViolations).toEqual([]);
