@@ -34,13 +34,21 @@ export function translator(lang: Language): Translate {
   const cached = translators.get(lang);
   if (cached) return cached;
   const fixed = i18n().getFixedT(lang);
+  // Messages without values never change once loaded: remember them (the turn path asks for many).
+  const plain = new Map<string, string>();
   const known = new Set<string>();
   const translate: Translate = (key, params) => {
+    if (!params) {
+      const cached = plain.get(key);
+      if (cached !== undefined) return cached;
+    }
     if (!known.has(key)) {
       if (!i18n().exists(key, { lng: lang })) throw new Error(`Missing translation key "${key}" (language ${lang})`);
       known.add(key);
     }
-    return String(fixed(key, params));
+    const text = String(fixed(key, params));
+    if (!params) plain.set(key, text);
+    return text;
   };
   translators.set(lang, translate);
   return translate;
