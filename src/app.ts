@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
 import { ReferralRepository } from './referrals';
+import { scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
 import { getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
 
@@ -40,6 +41,7 @@ export async function startFrontDoor(
   const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log });
   try {
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
+    const retention = scheduleRetention(database.db, log);
     const referrals = new ReferralRepository(database.db);
     const conversationState = new ConversationState(new MongoBotStorage(database.db));
     // Set once Direct Line exists (below); the bot needs it only after a turn.
@@ -97,6 +99,7 @@ export async function startFrontDoor(
       stop: async () => {
         await directLine.close();
         await server.close();
+        await retention.stop();
         await database.close();
       },
     };

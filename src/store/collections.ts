@@ -13,12 +13,16 @@ export const Collections = {
   erasures: 'erasures',
   /** Anonymous counters (e.g. people who declined consent). */
   counters: 'counters',
+  /** What each retention run deleted (counts only). */
+  retentionRuns: 'retentionRuns',
   /** Deployment-wide settings and generated secrets. */
   settings: 'settings',
   /** Self-hosted Direct Line conversations: user id, next sequence number (watermark). */
   directlineConversations: 'directlineConversations',
   /** Self-hosted Direct Line transcript: every activity in and out, by conversation and sequence. */
   directlineActivities: 'directlineActivities',
+  /** The local directory: one document per imported service (Open Referral UK), keyed by source and id. */
+  services: 'services',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

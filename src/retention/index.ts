@@ -1,0 +1,1 @@
+export { DEFAULT_RETENTION, runRetention, scheduleRetention, type RetentionPolicy, type RetentionResult } from './retention';
