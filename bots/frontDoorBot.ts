@@ -12,15 +12,18 @@ import {
   DeleteDataDialog,
   DELETE_DATA_DIALOG,
   isTextOnlyChannel,
+  knownTurnLanguage,
   loadTurnLanguage,
   renderMessage,
   RootDialog,
   ROOT_DIALOG,
+  setTurnLanguage,
   turnLanguage,
   turnTranslator,
   type DialogConfig,
   type DeleteDataResult,
 } from '../dialogs';
+import type { Language } from '../src/i18n';
 import { shortKey } from '../src/identity/personKey';
 import { detectCrisis } from '../src/nlu/crisis';
 import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
@@ -47,7 +50,15 @@ export const MAX_MESSAGE_CHARS = 5000;
 
 interface ConversationFlags {
   paused?: boolean;
+  /**
+   * The person's language as of the last turn, so an ordinary turn needs no referral read to
+   * know it. The referral stays the record; every change of language goes through a turn here.
+   */
+  lang?: Language;
 }
+
+/** Set on a turn that erased the person's data: nothing may be written back for it. */
+const ERASED_THIS_TURN = Symbol.for('frontdoor.erasedThisTurn');
 
 /**
  * The per-turn pipeline (ARCHITECTURE.md, "One turn"): crisis check on every inbound text
@@ -85,8 +96,16 @@ export class FrontDoorBot extends ActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     await withReferralCache(async () => {
       await super.run(context);
+      await this.rememberLanguage(context);
       await this.deps.conversationState.saveChanges(context, false);
     });
+  }
+
+  private async rememberLanguage(context: TurnContext): Promise<void> {
+    const lang = knownTurnLanguage(context);
+    if (!lang || context.turnState.get(ERASED_THIS_TURN)) return;
+    const flags = await this.flags.get(context, {});
+    if (flags.lang !== lang) flags.lang = lang;
   }
 
   private async greet(context: TurnContext): Promise<void> {
@@ -106,9 +125,10 @@ export class FrontDoorBot extends ActivityHandler {
     }
 
     const dc = await this.dialogs.createContext(context);
-    await loadTurnLanguage(context, this.deps.referrals, personKey);
-    const t = turnTranslator(context);
     const flags = await this.flags.get(context, {});
+    if (flags.lang) setTurnLanguage(context, flags.lang);
+    else await loadTurnLanguage(context, this.deps.referrals, personKey);
+    const t = turnTranslator(context);
 
     if (text.length === 0) {
       await context.sendActivity(renderMessage(t('common.needText')));
@@ -219,6 +239,7 @@ export class FrontDoorBot extends ActivityHandler {
   /** After an erasure nothing of the conversation may remain, bot state included. */
   private async afterDialogTurn(context: TurnContext, result: unknown): Promise<void> {
     if ((result as DeleteDataResult | undefined)?.erased) {
+      context.turnState.set(ERASED_THIS_TURN, true);
       await this.deps.conversationState.delete(context);
       await this.deps.eraseConversationRecords?.(context.activity.channelId, context.activity.conversation.id);
       this.log(`erasure done for a person on ${context.activity.channelId}`);

@@ -18,4 +18,4 @@ export { activeQuestionAccepts } from './prompts/answerRecogniser';
 export { ChoiceQuestion, choice, type ChoiceSpec, type ChoiceQuestionConfig } from './prompts/choiceQuestion';
 export { renderQuestion, renderMessage, isTextOnlyChannel, showsCards, type QuestionView } from './render';
 export { summaryCard, escapeMarkdown } from './summaryCard';
-export { setTurnLanguage, turnLanguage, turnTranslator, loadTurnLanguage } from './turnLanguage';
+export { setTurnLanguage, turnLanguage, knownTurnLanguage, turnTranslator, loadTurnLanguage } from './turnLanguage';

@@ -10,6 +10,11 @@ export function setTurnLanguage(context: TurnContext, lang: Language): void {
   context.turnState.set(TURN_LANGUAGE, lang);
 }
 
+/** This turn's language if something set it (the person's choice or stored language), else undefined. */
+export function knownTurnLanguage(context: TurnContext): Language | undefined {
+  return context.turnState.get(TURN_LANGUAGE) as Language | undefined;
+}
+
 /** This turn's language: as set, or guessed from the activity's locale. */
 export function turnLanguage(context: TurnContext): Language {
   const set = context.turnState.get(TURN_LANGUAGE) as Language | undefined;
