@@ -1,0 +1,47 @@
+/**
+ * `npm run import -- <file.json|https://host/api> [--source NAME] [--full] [--batch-size N] [--max-mb N]`
+ *
+ * Imports Open Referral UK services (a JSON file, or a paged ORUK API) into the `services` collection of
+ * MONGODB_URI, or of the embedded database in ./data/db when it is unset. Prints progress and a summary;
+ * exits 0 when everything readable was imported, 1 otherwise. HSDS CSV is not supported yet.
+ */
+import { loadConfig, ConfigError } from '../src/config';
+import { parseImportArgs, runImport, UsageError } from '../src/directory/cli';
+import { openDatabase } from '../src/store';
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseImportArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: (line) => console.log(line) });
+  try {
+    return await runImport(args, database.db, (line) => console.log(line));
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`Import failed: ${error.message}`);
+    process.exit(1);
+  },
+);
