@@ -5,6 +5,9 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Document } from 'mongodb';
+// Loaded on purpose: restify patches http.ServerResponse for the whole worker (as it is in the full
+// suite), so the fake API server below is always tested the way it runs there.
+import 'restify';
 import { ensureDirectoryIndexes, fetchServicesFromApi, readJsonFile, SourceError } from '../../src/directory';
 import { parseImportArgs, runImport } from '../../src/directory/cli';
 import { Collections } from '../../src/store/collections';
@@ -15,17 +18,23 @@ const NORTH_LINCS = path.resolve(__dirname, '../../../shared/data/oruk/north-lin
 /** A fake Open Referral UK API on loopback: GET /api/services?page=&per_page=, in the v3 ("contents") or v1 ("content") page shape. */
 async function startFakeOruk(records: unknown[], shape: 'v3' | 'v1' | 'open-ended' = 'v3', failPage?: number) {
   const requests: string[] = [];
+  // Separate writeHead/end calls: restify (loaded by other suites in the same jest worker) patches
+  // http.ServerResponse.prototype.writeHead so that it no longer returns the response.
+  const reply = (res: http.ServerResponse, status: number, type: string, body = '') => {
+    res.writeHead(status, { 'content-type': type, connection: 'close' });
+    res.end(body);
+  };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     requests.push(`${url.pathname}?${url.searchParams.toString()}`);
     if (url.pathname !== '/api/services') {
-      res.writeHead(404).end();
+      reply(res, 404, 'text/plain', 'not found');
       return;
     }
     const page = Number(url.searchParams.get('page') ?? '1');
     const size = Number(url.searchParams.get('per_page') ?? '50');
     if (page === failPage) {
-      res.writeHead(503, { 'content-type': 'text/plain' }).end('busy');
+      reply(res, 503, 'text/plain', 'busy');
       return;
     }
     const totalPages = Math.max(1, Math.ceil(records.length / size));
@@ -36,11 +45,16 @@ async function startFakeOruk(records: unknown[], shape: 'v3' | 'v1' | 'open-ende
         : shape === 'v1'
           ? { totalElements: records.length, number: page, size, first: page === 1, last: page >= totalPages, content: slice }
           : { content: slice };
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    reply(res, 200, 'application/json', JSON.stringify(body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/api`, requests, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { url: `http://127.0.0.1:${port}/api`, requests, close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
 }
 
 describe('directory sources: files and the paged ORUK API', () => {
