@@ -9,6 +9,7 @@ import { createDirectLine, DIRECTLINE_CHANNEL_ID, type DirectLineOptions, type D
 import type { Config } from './config';
 import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
+import { loadSampleDirectoryIfEmpty } from './directory';
 import { ReferralRepository } from './referrals';
 import { scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
@@ -42,6 +43,8 @@ export async function startFrontDoor(
   try {
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
     const retention = scheduleRetention(database.db, log);
+    // A fresh development database gets the fictional sample directory; a real MongoDB never does.
+    if (database.embedded) await loadSampleDirectoryIfEmpty(database.db, log);
     const referrals = new ReferralRepository(database.db);
     const conversationState = new ConversationState(new MongoBotStorage(database.db));
     // Set once Direct Line exists (below); the bot needs it only after a turn.

@@ -35,3 +35,4 @@ export {
 } from './import';
 export { readJsonFile, fetchServicesFromApi, decodeUtf8, isUrl, SourceError, DEFAULT_MAX_FILE_BYTES } from './sources';
 export { StoredService, InputService, readStoredService, SERVICE_SCHEMA_VERSION, type ServiceContent } from './schema';
+export { loadSampleDirectoryIfEmpty, SAMPLE_DIRECTORY_FILE, SAMPLE_SOURCE } from './sample';
