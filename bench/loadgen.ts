@@ -5,6 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import http from 'node:http';
+import { turnActivity } from '../test/helpers/appProcess';
 import type { LatencySummary } from './measure';
 import { percentile } from './measure';
 
@@ -18,17 +19,7 @@ export interface LoadPlan {
 }
 
 function postTurn(agent: http.Agent, url: URL, conversationId: string, text: string, id: number): Promise<void> {
-  const body = JSON.stringify({
-    type: 'message',
-    id: `load-${id}`,
-    text,
-    channelId: 'emulator',
-    deliveryMode: 'expectReplies',
-    serviceUrl: 'http://127.0.0.1:1',
-    conversation: { id: conversationId },
-    from: { id: `user-${conversationId}` },
-    recipient: { id: 'bot' },
-  });
+  const body = JSON.stringify(turnActivity(conversationId, text, `load-${id}`));
   return new Promise((resolve, reject) => {
     const req = http.request(
       { agent, host: url.hostname, port: url.port, path: '/api/messages', method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },

@@ -67,23 +67,28 @@ export interface ReplyActivity {
 let nextId = 1;
 
 /** One turn through POST /api/messages with deliveryMode expectReplies; returns the bot's replies. */
+/** A message as the Emulator would post it to /api/messages, asking for the replies in the HTTP answer. */
+export function turnActivity(conversationId: string, text: string | undefined, id: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'message',
+    id,
+    text,
+    channelId: 'emulator',
+    deliveryMode: 'expectReplies',
+    serviceUrl: 'http://127.0.0.1:1',
+    conversation: { id: conversationId },
+    from: { id: `user-${conversationId}` },
+    recipient: { id: 'bot' },
+    locale: 'en-GB',
+    ...extra,
+  };
+}
+
 export async function sendTurn(url: string, conversationId: string, text: string | undefined, extra: Record<string, unknown> = {}): Promise<ReplyActivity[]> {
   const response = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      type: 'message',
-      id: `m${nextId++}`,
-      text,
-      channelId: 'emulator',
-      deliveryMode: 'expectReplies',
-      serviceUrl: 'http://127.0.0.1:1',
-      conversation: { id: conversationId },
-      from: { id: `user-${conversationId}` },
-      recipient: { id: 'bot' },
-      locale: 'en-GB',
-      ...extra,
-    }),
+    body: JSON.stringify(turnActivity(conversationId, text, `m${nextId++}`, extra)),
   });
   if (response.status !== 200) throw new Error(`POST /api/messages answered ${response.status}: ${await response.text()}`);
   const body = (await response.json()) as { activities?: ReplyActivity[] };
