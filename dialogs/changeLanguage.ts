@@ -4,7 +4,7 @@ import type { ReferralRepository } from '../src/referrals';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { ChoiceQuestion } from './prompts/choiceQuestion';
 import { renderMessage } from './render';
-import { setTurnLanguage, turnLanguage, turnTranslator } from './turnLanguage';
+import { adoptLanguage, turnLanguage, turnTranslator } from './turnLanguage';
 import { LANGUAGE_CHOICES } from './welcome';
 
 export const CHANGE_LANGUAGE_DIALOG = 'changeLanguage';
@@ -35,9 +35,7 @@ export class ChangeLanguageDialog extends PersonDialog<ChangeLanguageOptions> {
   private async apply(step: WaterfallStepContext<ChangeLanguageOptions>): Promise<DialogTurnResult> {
     const language = step.result as Language;
     const { personKey } = step.options;
-    await this.repo.getOrCreate(personKey, step.context.activity.channelId, language);
-    await this.repo.setLanguage(personKey, language);
-    setTurnLanguage(step.context, language);
+    await adoptLanguage(step.context, this.repo, personKey, language);
     await step.context.sendActivity(renderMessage(turnTranslator(step.context)('commands.language.done')));
     return step.endDialog({ language: turnLanguage(step.context) });
   }

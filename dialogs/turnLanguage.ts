@@ -43,3 +43,13 @@ export async function loadTurnLanguage(
   setTurnLanguage(context, lang);
   return lang;
 }
+
+/**
+ * The person chose a language (at the welcome or with "change language"): store it on their
+ * referral (created if need be) and use it for the rest of this turn.
+ */
+export async function adoptLanguage(context: TurnContext, repo: ReferralRepository, personKey: string, lang: Language): Promise<void> {
+  await repo.getOrCreate(personKey, context.activity.channelId, lang);
+  await repo.setLanguage(personKey, lang);
+  setTurnLanguage(context, lang);
+}

@@ -5,7 +5,7 @@ import type { DialogConfig } from './config';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import { renderMessage } from './render';
-import { setTurnLanguage, turnTranslator } from './turnLanguage';
+import { adoptLanguage, turnTranslator } from './turnLanguage';
 
 export const WELCOME_DIALOG = 'welcome';
 export const LANGUAGE_QUESTION = 'welcome.language';
@@ -45,9 +45,7 @@ export class WelcomeDialog extends PersonDialog {
   private async rememberLanguage(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
     const language = step.result as Language;
     const { personKey } = step.options;
-    await this.repo.getOrCreate(personKey, step.context.activity.channelId, language);
-    await this.repo.setLanguage(personKey, language);
-    setTurnLanguage(step.context, language);
+    await adoptLanguage(step.context, this.repo, personKey, language);
     const result: WelcomeResult = { language };
     return step.endDialog(result);
   }
