@@ -116,15 +116,41 @@ function normaliseLocation(raw: unknown, warnings: FieldWarning[], field: string
     }
   }
   const accessibility = uniq([...loc.accessibility, ...loc.accessibility_for_disabilities].flatMap((a) => [plain(a.description ?? a.accessibility), plain(a.details)]));
-  return compact({ name: plain(loc.name, NAME_LIMIT), description: plain(loc.description), address: addressText, postcode, lat, lng, accessibility });
+  const taxonomy = uniqueTerms(loc.attributes.map((a) => a.taxonomy_term));
+  return compact({
+    name: plain(loc.name, NAME_LIMIT),
+    description: plain(loc.description),
+    address: addressText,
+    postcode,
+    lat,
+    lng,
+    accessibility,
+    taxonomy: taxonomy.length > 0 ? taxonomy : undefined,
+  });
 }
 
 function taxonomyTerm(raw: unknown): ServiceContent['taxonomy'][number] | undefined {
   const parsed = InputTaxonomyTerm.safeParse(raw);
   if (!parsed.success) return undefined;
   const t = parsed.data;
-  const term = compact({ id: plain(t.id ?? t.code, 200), name: plain(t.name ?? t.term, NAME_LIMIT), vocabulary: plain(t.vocabulary ?? t.taxonomy, 200) });
+  // ORUK puts the machine code in `term` (HSDS 3.0 in `code`): the matcher reads categories and access from it.
+  const term = compact({
+    id: plain(t.id ?? t.code, 200),
+    name: plain(t.name ?? t.term, NAME_LIMIT),
+    code: plain(t.term ?? t.code, 200),
+    vocabulary: plain(t.vocabulary ?? t.taxonomy, 200),
+  });
   return term.id || term.name ? term : undefined;
+}
+
+/** Readable terms, each once (same id and name). */
+function uniqueTerms(raws: unknown[]): ServiceContent['taxonomy'] {
+  const terms: ServiceContent['taxonomy'] = [];
+  for (const raw of raws) {
+    const term = taxonomyTerm(raw);
+    if (term && !terms.some((t) => t.id === term.id && t.name === term.name)) terms.push(term);
+  }
+  return terms;
 }
 
 /** One input record to our stored content. Undefined name after HTML removal is the caller's skip. */
@@ -171,11 +197,7 @@ export function normaliseService(input: InputService, source: string): { content
     ...input.taxonomy_terms,
     ...input.service_taxonomys.map((s) => s.taxonomy),
   ];
-  const taxonomy: ServiceContent['taxonomy'] = [];
-  for (const raw of taxonomyRaw) {
-    const term = taxonomyTerm(raw);
-    if (term && !taxonomy.some((t) => t.id === term.id && t.name === term.name)) taxonomy.push(term);
-  }
+  const taxonomy = uniqueTerms(taxonomyRaw);
 
   const content: ServiceContent = compact({
     _id: `${source}:${input.id}`,

@@ -72,6 +72,8 @@ export const InputLocation = looseObject({
   physical_addresses: looseArray(InputAddress),
   accessibility: looseArray(InputAccessibility),
   accessibility_for_disabilities: looseArray(InputAccessibility),
+  /** Location-level taxonomy terms (ORUK `attributes`), e.g. frontdoor-access `step_free`. */
+  attributes: looseArray(looseObject({ taxonomy_term: z.unknown().optional() })),
 });
 
 export const InputSchedule = looseObject({
@@ -172,6 +174,14 @@ export const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 const text = z.string();
 const time = z.string().regex(/^\d{2}:\d{2}$/);
 
+export const StoredTaxonomyTerm = z.object({
+  id: text.optional(),
+  name: text.optional(),
+  /** The term's code within its vocabulary (ORUK `term` / `code`), e.g. `anxiety_in_groups`, `step_free`. */
+  code: text.optional(),
+  vocabulary: text.optional(),
+});
+
 export const StoredLocation = z.object({
   name: text.optional(),
   description: text.optional(),
@@ -180,6 +190,8 @@ export const StoredLocation = z.object({
   lat: z.number().min(-90).max(90).optional(),
   lng: z.number().min(-180).max(180).optional(),
   accessibility: z.array(text),
+  /** Location-level taxonomy terms (e.g. frontdoor-access codes); absent on older documents. */
+  taxonomy: z.array(StoredTaxonomyTerm).optional(),
 });
 
 export const StoredSchedule = z.object({
@@ -197,12 +209,6 @@ export const StoredCostOption = z.object({
   amount: z.number().optional(),
   currency: text.optional(),
   description: text.optional(),
-});
-
-export const StoredTaxonomyTerm = z.object({
-  id: text.optional(),
-  name: text.optional(),
-  vocabulary: text.optional(),
 });
 
 export const StoredService = z.object({
