@@ -1,4 +1,4 @@
-import { ActivityTypes, InputHints } from 'botbuilder';
+import { ActivityTypes, InputHints, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
@@ -20,6 +20,23 @@ export interface SummaryResult {
   confirmed: true;
 }
 
+export interface SummaryDialogOptions {
+  /**
+   * Say what happens next on confirm (default). False when the caller has more to say first
+   * (the activity suggestions) and says it itself with `tellWhatHappensNext`: the person should
+   * hear what happens next last.
+   */
+  tellNextSteps?: boolean;
+}
+
+/** "Thank you, I've sent your answers", who will be in touch and when, and where to get help sooner. */
+export async function tellWhatHappensNext(context: TurnContext, repo: ReferralRepository, personKey: string, config: DialogConfig): Promise<void> {
+  const referral = await repo.find(personKey);
+  if (!referral) return;
+  const text = nextStepsText(turnTranslator(context), referral, config.serviceName, config.nextStepsDays);
+  await context.sendActivity(renderMessage(text));
+}
+
 /**
  * Reads back what the person said. They can change any part (asked again, then back here) or
  * confirm; on confirm the referral is ready for a link worker and we say what happens next.
@@ -30,6 +47,7 @@ export class SummaryDialog extends PersonDialog {
   constructor(
     repo: ReferralRepository,
     private readonly config: DialogConfig,
+    private readonly behaviour: SummaryDialogOptions = {},
   ) {
     super(SUMMARY_DIALOG, repo);
     this.addDialog(
@@ -72,11 +90,7 @@ export class SummaryDialog extends PersonDialog {
     if (step.result === 'change') return step.beginDialog(PART_QUESTION);
     const { personKey } = step.options;
     await this.repo.markReady(personKey);
-    const referral = await this.repo.find(personKey);
-    if (referral) {
-      const text = nextStepsText(turnTranslator(step.context), referral, this.config.serviceName, this.config.nextStepsDays);
-      await step.context.sendActivity(renderMessage(text));
-    }
+    if (this.behaviour.tellNextSteps !== false) await tellWhatHappensNext(step.context, this.repo, personKey, this.config);
     const result: SummaryResult = { confirmed: true };
     return step.endDialog(result);
   }

@@ -108,12 +108,33 @@ export class ReferralRepository {
     await this.update(personKey, { $set: { [`wellbeing.${measure}`]: checked } });
   }
 
-  /** "Start again": clears answers and wellbeing; keeps consent and language. */
+  /** "Start again": clears answers, wellbeing and suggestions (they followed from the answers); keeps consent and language. */
   async resetAnswers(personKey: string): Promise<void> {
     await this.update(personKey, {
       $set: { answers: {}, wellbeing: {}, status: 'inProgress' },
-      $unset: { readyAt: '' },
+      $unset: { readyAt: '', suggestions: '' },
     });
+  }
+
+  /** Directory services (ids) just shown to the person as suggestions. */
+  async recordSuggestionsShown(personKey: string, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await this.update(personKey, { $push: { 'suggestions.shown': { ids: [...ids], at: this.now() } } });
+  }
+
+  /** Suggestions the person chose, added to their referral for the link worker (ids already picked are not added twice). */
+  async recordSuggestionPicks(personKey: string, ids: readonly string[]): Promise<void> {
+    const existing = await this.find(personKey);
+    const already = new Set(existing?.suggestions.picked.map((p) => p.id));
+    const fresh = [...new Set(ids)].filter((id) => !already.has(id));
+    if (fresh.length === 0) return;
+    const at = this.now();
+    await this.update(personKey, { $push: { 'suggestions.picked': { $each: fresh.map((id) => ({ id, at })) } } });
+  }
+
+  /** The person said none of the suggestions fit. */
+  async recordNoSuggestionFits(personKey: string): Promise<void> {
+    await this.update(personKey, { $set: { 'suggestions.noneFitAt': this.now() } });
   }
 
   /** Stores the consent record; on "yes" also marks the referral as consented. */
@@ -220,7 +241,7 @@ export class ReferralRepository {
     };
   }
 
-  private async update(personKey: string, update: { $set?: Document; $unset?: Document }): Promise<void> {
+  private async update(personKey: string, update: { $set?: Document; $unset?: Document; $push?: Document }): Promise<void> {
     forget(personKey);
     await this.referrals.updateOne({ personKey }, { ...update, $set: { ...update.$set, updatedAt: this.now() } });
   }

@@ -111,6 +111,21 @@ export function readWellbeing(raw: unknown): Wellbeing {
 
 const LanguageSchema = z.enum(SUPPORTED_LANGUAGES);
 
+/**
+ * Activities suggested after the summary (directory service ids): each batch shown and when, each
+ * pick and when, and when the person said none of them fit. Ids only: the directory holds the rest.
+ */
+export const SuggestionRecordSchema = z.object({
+  shown: z.array(z.object({ ids: z.array(z.string()), at: z.date() })).catch([]),
+  picked: z.array(z.object({ id: z.string(), at: z.date() })).catch([]),
+  noneFitAt: z.date().optional().catch(undefined),
+});
+export type SuggestionRecord = z.infer<typeof SuggestionRecordSchema>;
+
+function noSuggestions(): SuggestionRecord {
+  return { shown: [], picked: [] };
+}
+
 /** The referral document as read: tolerant of older shapes. */
 export const ReferralSchema = z.object({
   personKey: z.string(),
@@ -131,6 +146,7 @@ export const ReferralSchema = z.object({
     .optional()
     .catch(undefined),
   humanRequestedAt: z.date().optional().catch(undefined),
+  suggestions: SuggestionRecordSchema.catch(noSuggestions),
   createdAt: z.date().catch(new Date(0)),
   updatedAt: z.date().catch(new Date(0)),
   readyAt: z.date().optional().catch(undefined),
