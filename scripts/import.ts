@@ -1,9 +1,11 @@
 /**
- * `npm run import -- <file.json|https://host/api> [--source NAME] [--full] [--batch-size N] [--max-mb N]`
+ * `npm run import -- <file.json|dir|services.csv|activity-list.jsonld|https://host/api> [--format json|csv|openactive]
+ *   [--source NAME] [--full] [--batch-size N] [--max-mb N]`
  *
- * Imports Open Referral UK services (a JSON file, or a paged ORUK API) into the `services` collection of
- * MONGODB_URI, or of the embedded database in ./data/db when it is unset. Prints progress and a summary;
- * exits 0 when everything readable was imported, 1 otherwise. HSDS CSV is not supported yet.
+ * Imports Open Referral UK services (a JSON file, a paged ORUK API, or HSDS 3.0 CSV tables) into the
+ * `services` collection, or the OpenActive activity list into `taxonomies`, of MONGODB_URI, or of the
+ * embedded database in ./data/db when it is unset. Prints progress and a summary; exits 0 when
+ * everything readable was imported, 1 otherwise.
  */
 import { loadConfig, ConfigError } from '../src/config';
 import { parseImportArgs, runImport, UsageError } from '../src/directory/cli';

@@ -36,3 +36,23 @@ export {
 export { readJsonFile, fetchServicesFromApi, decodeUtf8, isUrl, SourceError, DEFAULT_MAX_FILE_BYTES } from './sources';
 export { StoredService, InputService, readStoredService, SERVICE_SCHEMA_VERSION, type ServiceContent } from './schema';
 export { loadSampleDirectoryIfEmpty, SAMPLE_DIRECTORY_FILE, SAMPLE_SOURCE } from './sample';
+export {
+  ActivityList,
+  ActivityListError,
+  activityListFromDatabase,
+  conceptKey,
+  findActivity,
+  importActivityList,
+  loadActivityList,
+  parseActivityList,
+  taxonomiesCollection,
+  DEFAULT_ACTIVITY_LIST_FILE,
+  OPENACTIVE_ATTRIBUTION,
+  OPENACTIVE_VOCABULARY,
+  type ActivityConcept,
+  type ParsedActivityList,
+  type StoredTaxonomyConcept,
+  type TaxonomyImportReport,
+} from './openactive';
+export { importHsdsCsv, readHsdsCsv, assembleHsdsServices, HSDS_CSV_TABLES, type CsvRecordProblem, type HsdsCsvImportReport } from './csv/hsdsCsv';
+export { parseCsv, CsvError, type CsvTable } from './csv/parse';

@@ -3,7 +3,8 @@ import path from 'node:path';
 
 /**
  * Where an import comes from: a JSON file (UTF-8, size-limited) or a paged Open Referral UK API
- * (`/services?page=&per_page=`). HSDS CSV is not supported yet.
+ * (`/services?page=&per_page=`). HSDS CSV tables are read by `csv/hsdsCsv.ts`, the OpenActive activity
+ * list by `openactive.ts`; both share the UTF-8 checks and size limit here.
  */
 
 export const DEFAULT_MAX_FILE_BYTES = 60 * 1024 * 1024;
@@ -28,7 +29,7 @@ export function decodeUtf8(bytes: Uint8Array, where: string): string {
     throw new SourceError(
       utf16
         ? `${where} looks like UTF-16 text (no byte order mark); save it as UTF-8 and import it again.`
-        : `${where} is not a text file (it holds binary data); expected Open Referral JSON in UTF-8.`,
+        : `${where} is not a text file (it holds binary data); expected UTF-8 text (Open Referral JSON or HSDS CSV).`,
     );
   }
   try {

@@ -23,6 +23,8 @@ export const Collections = {
   directlineActivities: 'directlineActivities',
   /** The local directory: one document per imported service (Open Referral UK), keyed by source and id. */
   services: 'services',
+  /** Taxonomy concepts (the OpenActive activity list), keyed by vocabulary and concept id. */
+  taxonomies: 'taxonomies',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

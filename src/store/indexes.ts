@@ -12,6 +12,10 @@ export const INDEXES: Partial<Record<CollectionName, IndexDescription[]>> = {
   ],
   [Collections.consents]: [{ key: { personKey: 1, recordedAt: 1 }, name: 'personKey_1_recordedAt_1' }],
   [Collections.erasures]: [{ key: { erasedAt: 1 }, name: 'erasedAt_1' }],
+  [Collections.taxonomies]: [
+    { key: { vocabulary: 1, conceptId: 1 }, name: 'vocabulary_1_conceptId_1', unique: true },
+    { key: { vocabulary: 1, labels: 1 }, name: 'vocabulary_1_labels_1' },
+  ],
 };
 
 /** Adds an index set another module owns (e.g. handoffs), before ensureIndexes runs. */

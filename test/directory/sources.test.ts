@@ -101,7 +101,7 @@ describe('directory sources: files and the paged ORUK API', () => {
     expect(parseImportArgs(['/x/north-lincolnshire-services.json'])).toEqual({ from: '/x/north-lincolnshire-services.json', source: 'north-lincolnshire-services', full: false });
     expect(parseImportArgs(['https://api.example.org/api', '--full']).source).toBe('api.example.org');
     expect(() => parseImportArgs([])).toThrow(/Usage/);
-    expect(() => parseImportArgs(['a.json', '--format', 'csv'])).toThrow(/Unknown option --format/);
+    expect(() => parseImportArgs(['a.json', '--format', 'xml'])).toThrow(/--format must be one of json, csv, openactive/);
   });
 
   describe('bad files: a clear message, exit 1, nothing written', () => {
