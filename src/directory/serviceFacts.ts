@@ -1,0 +1,182 @@
+import { CATEGORIES, CATEGORY_VOCABULARY, isCategory, type Category } from './categories';
+import type { Point } from './geocode';
+import { DAY_CODES, type StoredService } from './schema';
+import { contentWords, inferCategories } from './textRelevance';
+
+/**
+ * What the matcher needs to know about a service, read once from the stored record and cached per
+ * service object (ranking 10k services must not re-read descriptions on every call).
+ */
+export type DayCode = (typeof DAY_CODES)[number];
+export type GroupSize = 'one_to_one' | 'small_group' | 'large_group';
+
+export interface ScheduleFact {
+  days: DayCode[];
+  /** Bit i set when the session runs on DAY_CODES[i]. */
+  dayMask: number;
+  opensAt?: string;
+  /** Minutes after midnight the session opens, when known. */
+  opensMinutes?: number;
+  closesMinutes?: number;
+}
+
+export interface ServiceFacts {
+  categories: Category[];
+  /** Bit i set when the service has CATEGORIES[i]. */
+  categoryMask: number;
+  /** True when the categories came from keywords, not from the directory's own tags. */
+  categoriesInferred: boolean;
+  /** What "more of the same" means for variety: the OpenActive activity, else the first activity category. */
+  varietyKey: string;
+  organisationKey?: string;
+  /** true = free or pay what you can; false = known to cost; undefined = the record does not say. */
+  free?: boolean;
+  /** true = step-free venue; false = known not step-free; undefined = unknown. */
+  stepFree?: boolean;
+  groupSize?: GroupSize;
+  inPerson: boolean;
+  online: boolean;
+  phone: boolean;
+  /** Only by phone or online: distance and venue access do not apply. */
+  remoteOnly: boolean;
+  schedules: ScheduleFact[];
+  /** Where it happens (the first located venue), for in-person services. */
+  point?: Point;
+  /** Languages other than English it is offered in. */
+  otherLanguages: string[];
+  /** Assured (or last modified) date in ms since the epoch, when known. */
+  assuredMs?: number;
+  /** Stemmed content words of the name and the taxonomy term names. */
+  nameWords: Set<string>;
+  /** Stemmed content words of the description. */
+  descriptionWords: Set<string>;
+}
+
+const CATEGORY_BIT = new Map<Category, number>(CATEGORIES.map((c, i) => [c, 1 << i]));
+export const categoryBit = (category: Category): number => CATEGORY_BIT.get(category) ?? 0;
+
+/** Categories that describe who a service is for or what it helps with, not an activity to do. */
+const NOT_AN_ACTIVITY = new Set<Category>(['loneliness', 'older_people', 'young_people', 'transport_barrier', 'anxiety_in_groups', 'cost_barrier', 'disability_access', 'mental_wellbeing']);
+
+const ENGLISH = /^(en|eng|english)(-.*)?$/i;
+
+function codesIn(terms: StoredService['taxonomy'], vocabulary: string): string[] {
+  const out: string[] = [];
+  for (const term of terms) if (term.vocabulary === vocabulary && term.code) out.push(term.code);
+  return out;
+}
+
+function minutes(hhmm: string | undefined): number | undefined {
+  const m = hhmm ? /^(\d{2}):(\d{2})$/.exec(hhmm) : null;
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+function stepFreeFrom(service: StoredService): boolean | undefined {
+  const accessCodes = service.locations.flatMap((l) => codesIn(l.taxonomy ?? [], 'frontdoor-access'));
+  if (accessCodes.includes('not_step_free')) return false;
+  if (accessCodes.includes('step_free')) return true;
+  const text = service.accessibility.join(' ').toLowerCase();
+  if (/\b(not step[- ]free|no step[- ]free|stairs only|no lift|steps? (up|down) to|not wheelchair accessible)\b/.test(text)) return false;
+  if (/\b(step[- ]free|level access|wheelchair accessible|ground floor|ramp)\b/.test(text)) return true;
+  return undefined;
+}
+
+function freeFrom(service: StoredService): boolean | undefined {
+  const costCodes = codesIn(service.taxonomy, 'frontdoor-cost');
+  if (costCodes.includes('free')) return true;
+  if (costCodes.includes('paid')) {
+    // "Pay what you can" never shuts anyone out.
+    return /pay what you can|donation/i.test(service.cost.text ?? '') ? true : false;
+  }
+  if (service.cost.free !== undefined) return service.cost.free;
+  if (/pay what you can|by donation/i.test(service.cost.text ?? '')) return true;
+  return undefined;
+}
+
+function groupSizeFrom(service: StoredService): GroupSize | undefined {
+  const codes = codesIn(service.taxonomy, 'frontdoor-group-size');
+  if (codes.includes('one_to_one')) return 'one_to_one';
+  if (codes.includes('small_group')) return 'small_group';
+  if (codes.includes('large_group')) return 'large_group';
+  const text = `${service.name} ${service.description}`.toLowerCase();
+  if (/\b(one[- ]to[- ]one|1[- ]to[- ]1|1:1)\b/.test(text)) return 'one_to_one';
+  if (/\bsmall group\b/.test(text)) return 'small_group';
+  return undefined;
+}
+
+function deliveryFrom(service: StoredService): { inPerson: boolean; online: boolean; phone: boolean } {
+  const codes = codesIn(service.taxonomy, 'frontdoor-delivery');
+  if (codes.length > 0) return { inPerson: codes.includes('in_person'), online: codes.includes('online'), phone: codes.includes('phone') };
+  const attending = (service.attendingType ?? '').toLowerCase();
+  const text = `${service.name} ${service.description}`.toLowerCase();
+  const online = /online|virtual/.test(attending) || /\b(online|zoom|video call)\b/.test(text);
+  const phone = /phone|telephone/.test(attending) || /\b(by phone|telephone|helpline|phone line)\b/.test(text);
+  const inPerson = attending ? /person|venue|physical/.test(attending) || !(online || phone) : !(/\((online|by phone)\)/.test(text));
+  return { inPerson, online, phone };
+}
+
+function schedulesFrom(service: StoredService): ScheduleFact[] {
+  const out: ScheduleFact[] = [];
+  for (const s of service.schedules) {
+    const days = s.days ?? [];
+    let dayMask = 0;
+    for (const d of days) dayMask |= 1 << DAY_CODES.indexOf(d);
+    if (dayMask === 0 && !s.opensAt) continue;
+    out.push({ days, dayMask, opensAt: s.opensAt, opensMinutes: minutes(s.opensAt), closesMinutes: minutes(s.closesAt) });
+  }
+  return out;
+}
+
+function dateMs(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+function derive(service: StoredService): ServiceFacts {
+  const tagged = codesIn(service.taxonomy, CATEGORY_VOCABULARY).filter(isCategory);
+  const nameWords = contentWords([service.name, ...service.taxonomy.map((t) => t.name ?? '')].join(' '));
+  const descriptionWords = contentWords(service.description);
+  let categories: Category[] = [...new Set(tagged)];
+  const categoriesInferred = categories.length === 0;
+  if (categoriesInferred) categories = inferCategories(new Set([...nameWords, ...descriptionWords]));
+  let categoryMask = 0;
+  for (const c of categories) categoryMask |= categoryBit(c);
+
+  const activity = service.taxonomy.find((t) => t.vocabulary === 'openactive-activity-list' && (t.code ?? t.id));
+  const firstActivity = categories.find((c) => !NOT_AN_ACTIVITY.has(c)) ?? categories[0];
+  const varietyKey = activity ? `oa:${activity.code ?? activity.id}` : `cat:${firstActivity ?? service._id}`;
+
+  const delivery = deliveryFrom(service);
+  const located = service.locations.find((l) => l.lat !== undefined && l.lng !== undefined);
+  return {
+    categories,
+    categoryMask,
+    categoriesInferred,
+    varietyKey,
+    organisationKey: service.organisation?.id ?? service.organisation?.name,
+    free: freeFrom(service),
+    stepFree: stepFreeFrom(service),
+    groupSize: groupSizeFrom(service),
+    ...delivery,
+    remoteOnly: !delivery.inPerson && (delivery.online || delivery.phone),
+    schedules: schedulesFrom(service),
+    point: located ? { lat: located.lat!, lng: located.lng! } : undefined,
+    otherLanguages: service.languages.filter((l) => !ENGLISH.test(l.trim())),
+    assuredMs: dateMs(service.provenance.assuredDate) ?? dateMs(service.provenance.lastModified),
+    nameWords,
+    descriptionWords,
+  };
+}
+
+const cache = new WeakMap<StoredService, ServiceFacts>();
+
+/** The facts of one service, derived on first use and cached for the life of the service object. */
+export function serviceFacts(service: StoredService): ServiceFacts {
+  let facts = cache.get(service);
+  if (!facts) {
+    facts = derive(service);
+    cache.set(service, facts);
+  }
+  return facts;
+}
