@@ -279,6 +279,47 @@ describe('CLU recogniser: circuit breaker', () => {
   });
 });
 
+describe('CLU recogniser: edge cases', () => {
+  it('an empty message is not sent to CLU', async () => {
+    const { recognizer } = newRecognizer();
+    expect(await recognizer.recognize('   ', 'en')).toEqual({ categories: [], crisis: false, source: 'offline (clu not asked: empty message)' });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('a message over CLU’s 500-character limit is cut at a word for CLU; offline sees it all', async () => {
+    fake.respondWith({ kind: 'intents', intents: [{ category: 'walking', confidenceScore: 0.9 }] });
+    const { recognizer } = newRecognizer();
+    const text = `${'I would really like to get out of the house more often '.repeat(20)}and I love my garden`;
+    const result = await recognizer.recognize(text, 'en');
+    const sent = (fake.requests[0].body as { analysisInput: { conversationItem: { text: string } } }).analysisInput.conversationItem.text;
+    expect(sent.length).toBeLessThanOrEqual(500);
+    expect(sent.length).toBeGreaterThan(400);
+    expect(text.startsWith(sent)).toBe(true);
+    expect(text[sent.length]).toBe(' ');
+    expect(result.source).toBe('clu');
+    expect(result.categories.map((c) => c.category)).toEqual(['walking', 'gardening_nature']);
+  });
+
+  it('a failing fallback is reported, and the circuit still hears how CLU did', async () => {
+    fake.respondWith({ kind: 'status', status: 500 });
+    const offline = makeOffline();
+    let failFallback = false;
+    const fallback: Recognizer = {
+      recognize: (text, lang) => (failFallback ? Promise.reject(new Error('offline broke')) : offline.recognize(text, lang)),
+    };
+    const recognizer = new CluRecognizer(configFor(fake), { fallback, log, now: () => clock });
+    for (let i = 0; i < 3; i += 1) await recognizer.recognize('hello', 'en');
+    expect(recognizer.circuitState).toBe('open');
+    clock += 30_000;
+    fake.respondWith({ kind: 'intents', intents: [{ category: 'None', confidenceScore: 1 }] });
+    failFallback = true;
+    await expect(recognizer.recognize('hello', 'en')).rejects.toThrow('offline broke');
+    expect(recognizer.circuitState).toBe('closed');
+    failFallback = false;
+    expect((await recognizer.recognize('hello', 'en')).source).toBe('clu');
+  });
+});
+
 describe('createRecognizer and the CLU_ variables', () => {
   const envFor = (server: FakeClu) => ({ CLU_ENDPOINT: server.endpoint, CLU_KEY: server.key, CLU_PROJECT: 'front-door', CLU_DEPLOYMENT: 'production' });
 

@@ -93,20 +93,23 @@ export class CluRecognizer implements Recognizer {
 
   async recognize(text: string, lang: Language): Promise<Recognition> {
     const offlinePromise = this.fallback.recognize(text, lang);
+    // Handled below; this stops a fast fallback failure counting as unhandled while CLU is awaited.
+    offlinePromise.catch(() => undefined);
+    if (text.trim().length === 0) return { ...(await offlinePromise), source: 'offline (clu not asked: empty message)' };
     const permit = this.breaker.tryAcquire();
     if (!permit) return unavailable(await offlinePromise, 'circuit open');
-    // Attach the handler now so a CLU failure is never an unhandled rejection while offline runs.
-    const cluPromise = this.predict(text, lang).then(
+    const clu = await this.predict(forClu(text), lang).then(
       (prediction) => ({ prediction }) as const,
       (error: unknown) => ({ error: toUnavailable(error, this.config.key) }) as const,
     );
-    const [offline, clu] = await Promise.all([offlinePromise, cluPromise]);
+    // The breaker hears about every call it allowed, whatever happens to the fallback.
+    if ('error' in clu) this.breaker.recordFailure(permit, clu.error.retryAfterMs);
+    else this.breaker.recordSuccess(permit);
+    const offline = await offlinePromise;
     if ('error' in clu) {
-      this.breaker.recordFailure(permit, clu.error.retryAfterMs);
       this.log(`CLU unavailable (${clu.error.reason}); answered offline`);
       return unavailable(offline, clu.error.reason);
     }
-    this.breaker.recordSuccess(permit);
     return mergeRecognition(clu.prediction, offline, this.thresholds);
   }
 
@@ -142,6 +145,23 @@ export class CluRecognizer implements Recognizer {
       clearTimeout(timer);
     }
   }
+}
+
+/**
+ * CLU refuses utterances over 500 characters (a 400, which would count against the circuit). A long
+ * message is cut at a word boundary: CLU still sees most of it, and the offline recogniser and the
+ * crisis detector see all of it.
+ */
+export const CLU_MAX_TEXT_LENGTH = 500;
+
+function forClu(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= CLU_MAX_TEXT_LENGTH) return trimmed;
+  let cut = trimmed.slice(0, CLU_MAX_TEXT_LENGTH);
+  // Never split a surrogate pair; prefer to end on a space.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.lastIndexOf(' ');
+  return space > CLU_MAX_TEXT_LENGTH / 2 ? cut.slice(0, space) : cut;
 }
 
 function unavailable(offline: Recognition, reason: string): Recognition {
