@@ -427,6 +427,7 @@ Physical activities are tagged with concepts from the **OpenActive Activity List
 (https://openactive.io/activity-list), © OpenActive, licensed under
 [CC BY 4.0](https://creativecommons.org/licenses/by/4.0/). Only concept identifiers and preferred labels are used.
 The test checks every identifier used here against the list in \`../shared/data/openactive/activity-list.jsonld\`.
+Front Door also imports the whole list as its taxonomy for physical activities (\`npm run import -- ../shared/data/openactive/activity-list.jsonld\`, into the \`taxonomies\` collection); the repository's \`NOTICE\` file carries the attribution.
 
 The data layout follows Open Referral UK / HSDS 3.0 (Open Referral, CC BY-SA 4.0); the services themselves are
 original to this project.
