@@ -100,7 +100,7 @@ export function summarise(report: ImportReport): string[] {
     if (report.skipped.length > 20) lines.push(`  … and ${report.skipped.length - 20} more`);
   }
   if (report.warningCount > 0) {
-    lines.push(`Fields dropped from imported records: ${report.warningCount}`);
+    lines.push(`Fields or rows dropped (the rest was imported): ${report.warningCount}`);
     for (const r of topReasons(report.warnings, 5)) lines.push(`  ${r.count} × ${r.reason}`);
     for (const p of report.warnings.filter(isCsvRecordProblem).slice(0, 10)) lines.push(`  ${describe(p)}`);
   }

@@ -185,6 +185,13 @@ describe('HSDS CSV import', () => {
     expect(await servicesCollection(db.db).findOne({ _id: 'kx:svc-walk' })).toEqual(before);
   });
 
+  it('a duplicated id: the later row is skipped, naming the row that has it first', async () => {
+    const from = await variant('duplicate', { 'services.csv': (old) => `${old}svc-garden,,Second garden,,,,,active,,,,,\r\n` });
+    const report = await importHsdsCsv(db.db, from, { source: 'kx' });
+    expect(report.skipped).toContainEqual({ index: 7, id: 'svc-garden', file: 'services.csv', row: 9, field: 'id', reason: 'the same id appears earlier (services.csv row 3)' });
+    expect(await servicesCollection(db.db).findOne({ _id: 'kx:svc-garden' })).toMatchObject({ name: 'Oxley Wold Community Garden' });
+  });
+
   it('one services.csv on its own (--format csv is detected from .csv): only that table', async () => {
     const single = path.join(await variant('single', {}), 'services.csv');
     const code = await runImport(parseImportArgs([single, '--source', 'single']), db.db, log);

@@ -405,7 +405,13 @@ export async function importHsdsCsv(db: Db, from: string, options: HsdsCsvImport
   const assembled = assembleHsdsServices(tables);
   const { maxBytes: _maxBytes, onRead: _onRead, ...importOptions } = options;
   const report = await importServices(db, assembled.records, importOptions);
-  const located = (p: RecordProblem): CsvRecordProblem => ({ ...assembled.origins[p.index], ...p });
+  // Payload positions mean nothing to someone with the CSV open: name the file and row instead.
+  const rowOf = (index: number) => `${assembled.origins[index].file} row ${assembled.origins[index].row}`;
+  const located = (p: RecordProblem): CsvRecordProblem => ({
+    ...assembled.origins[p.index],
+    ...p,
+    reason: p.reason.replace(/\(record (\d+)\)$/, (whole, n: string) => (assembled.origins[Number(n)] ? `(${rowOf(Number(n))})` : whole)),
+  });
   const skipped = report.skipped.map((p) => assembled.broken.get(p.index) ?? located(p));
   const warnings = [...assembled.warnings, ...report.warnings.map(located)];
   return {
