@@ -85,11 +85,11 @@ function freeFrom(service: StoredService): boolean | undefined {
   const costCodes = codesIn(service.taxonomy, 'frontdoor-cost');
   if (costCodes.includes('free')) return true;
   if (costCodes.includes('paid')) {
-    // "Pay what you can" never shuts anyone out.
-    return /pay what you can|donation/i.test(service.cost.text ?? '') ? true : false;
+    // "Pay what you can" never shuts anyone out (a set "£1 donation" is still a cost).
+    return /pay what you can/i.test(service.cost.text ?? '');
   }
   if (service.cost.free !== undefined) return service.cost.free;
-  if (/pay what you can|by donation/i.test(service.cost.text ?? '')) return true;
+  if (/pay what you can/i.test(service.cost.text ?? '')) return true;
   return undefined;
 }
 
