@@ -2,6 +2,7 @@
  * `npm run eval`: offline quality measures for the language components, one section each.
  * Exits non-zero when a section misses its targets. Add further sections (e.g. intent extraction) to SECTIONS.
  */
+import { runCategoriesEval } from './eval/categories';
 import { runCrisisEval } from './eval/crisis';
 
 interface Section {
@@ -10,7 +11,10 @@ interface Section {
   readonly run: (log: (line: string) => void) => boolean;
 }
 
-const SECTIONS: readonly Section[] = [{ title: 'Crisis detection', run: runCrisisEval }];
+const SECTIONS: readonly Section[] = [
+  { title: 'Crisis detection', run: runCrisisEval },
+  { title: 'Category extraction (offline)', run: runCategoriesEval },
+];
 
 function main(): void {
   let allMet = true;

@@ -1,0 +1,130 @@
+/**
+ * Welsh phrases per category, in the syntax described in lexicon-en.ts. Write words in their dictionary
+ * (unmutated) form without accents: "fy nghymdogion" is read as "cymdogion", "côr" as "cor", "i arddio" as
+ * "garddio". Welsh normalisation also turns "dw i'n" into "dw i yn" and "isio" / "moyn" into "eisiau".
+ * People writing Welsh use English words too ("landlord", "arthritis"); the English phrases are tried as well.
+ */
+import type { Lexicon } from './compile';
+
+export const LEXICON_CY: Lexicon = {
+  loneliness: [
+    'unig', 'unigrwydd', 'ynysig', 'ar ben fy hun', 'ar fy mhen fy hun', 'ar fy mhen hun', 'ar ben fy hunan',
+    'neb i siarad', 'neb i siarad a fi', 'neb yn galw', 'neb yn ymweld', 'dim ffrindiau', 'dim ffrind', 'gwneud ffrindiau',
+    'ffrindiau newydd', 'cwrdd a pobl', 'cwrdd pobl', 'cwrdd a pobl newydd', 'cyfarfod pobl', 'cwrdd a phobl',
+    'gweld pobl', 'cwmni', 'cymdeithasu', 'nabod neb', 'adnabod neb', 'ddim yn nabod neb',
+    'ddim yn adnabod neb', 'ddim yn mynd allan', 'byth yn mynd allan',
+    'mynd allan mwy', 'yn y ty drwy yr dydd', 'sownd yn y ty', 'nabod ... cymdogion', 'cwrdd a ... cymdogion',
+    'cymdogion ... brysur',
+  ],
+  physical_activity: [
+    'heini', 'cadw yn heini', 'ffit', 'ymarfer corff', 'ymarfer', 'nofio', 'ioga', 'campfa', 'rhedeg', 'dawnsio',
+    'beicio', 'seiclo', 'chwaraeon', 'pel droed', 'rygbi', 'tenis', 'bowlio', 'colli pwysau', 'actif',
+    'symud mwy', 'tai chi', 'pilates', 'golff',
+  ],
+  walking: ['cerdded', 'mynd am dro', 'am dro', 'taith gerdded', 'teithiau cerdded', 'crwydro', 'grwp cerdded'],
+  gardening_nature: [
+    'garddio', 'gardd', 'rhandir*', 'natur', 'adar', 'awyr agored', 'tu allan', 'cefn gwlad', 'planhigion', 'plannu',
+    'blodau', 'coed', 'coedwig', 'llysiau', 'tyfu', 'mynyddoedd', 'mynydd', 'traeth', 'anifeiliaid', 'bywyd gwyllt',
+    'parc', 'awyr iach',
+  ],
+  arts_crafts: [
+    'celf', 'celfyddyd*', 'crefft*', 'peintio', 'paentio', 'arlunio', 'darlunio', 'gwau', 'gwnio', 'crochenwaith',
+    'ffotograffiaeth', 'tynnu lluniau', 'creadigol', 'barddoniaeth', 'ysgrifennu', 'drama', 'theatr', 'cwiltio',
+  ],
+  music_singing: [
+    'canu', 'cor', 'corau', 'cor meibion', 'cerddoriaeth', 'offeryn', 'offerynnau', 'gitar', 'piano', 'telyn',
+    'band', 'cyngerdd', 'caneuon', 'eisteddfod',
+  ],
+  learning: [
+    'dysgu', 'cwrs', 'cyrsiau', 'dosbarth*', 'gwers*', 'astudio', 'addysg', 'dysgu cymraeg', 'dysgu saesneg',
+    'sgiliau', 'sgil newydd', 'clwb llyfrau', 'hanes', 'cymhwyster*',
+  ],
+  volunteering: [
+    'gwirfoddol*', 'gwirfoddoli', 'gwirfoddolwr', 'helpu eraill', 'helpu pobl', 'helpu pobl eraill', 'rhoi yn ol',
+    'bod yn ddefnyddiol', 'rhywbeth defnyddiol',
+  ],
+  befriending: [
+    'cyfaill', 'cyfeillio', 'ymweld a fi', 'ymweld a mi', 'dod i ymweld', 'galw heibio', 'sgwrs', 'rhywun i siarad',
+    'rhywun i siarad a fi', 'galwad ffon', 'paned a sgwrs',
+  ],
+  bereavement: [
+    'profedigaeth', 'galar', 'galaru', 'gweddw', 'bu farw', 'wedi marw', 'farwolaeth', 'marwolaeth', 'angladd',
+    'colli ... gwr|gwraig|mam|tad|partner|mab|merch|brawd|chwaer|plentyn|ffrind|ci|cath',
+    'collais ... gwr|gwraig|mam|tad|partner|mab|merch|brawd|chwaer|plentyn|ffrind|ci|cath',
+  ],
+  carers_support: [
+    'gofalu am', 'gofalwr', 'gofalwraig', 'gofalwyr', 'gofalydd', 'yn gofalu', 'seibiant', 'seibiant o ofalu',
+  ],
+  money_debt: [
+    'dyled*', 'biliau', 'budd daliadau', 'budd dal', 'credyd cynhwysol', 'problemau arian', 'arian yn brin',
+    'trafferth gydag arian', 'poeni am arian', 'banc bwyd', 'talu biliau', 'cyllideb', 'benthyciad*', 'pensiwn credyd',
+    'costau byw',
+  ],
+  housing: [
+    'tai', 'digartref', 'digartrefedd', 'rhent', 'tenantiaeth', 'troi allan', 'lle i fyw', 'tamp', 'llwydni',
+    'cymdeithas dai', 'ty cyngor', 'adael y ty', 'colli y ty', 'colli ein ty', 'llety',
+  ],
+  employment: [
+    'swydd', 'swyddi', 'gwaith', 'di waith', 'diwaith', 'cyflogaeth', 'chwilio am waith', 'cael gwaith', 'cyfweliad*',
+    'gyrfa', 'colli fy swydd', 'diswyddo', 'prentisiaeth', 'hyfforddiant',
+  ],
+  mental_wellbeing: [
+    'isel', 'iselder', 'pryder', 'pryderus', 'gorbryder', 'straen', 'dan straen', 'iechyd meddwl', 'trist',
+    'tristwch', 'anhapus', 'poeni', 'panig', 'llesiant', 'lles', 'hyder', 'methu cysgu', 'digalon', 'ofnus',
+    'teimlo yn ddrwg', 'ymdopi', 'methu ymdopi', 'cwnsela',
+  ],
+  long_term_condition: [
+    'clefyd siwgr', 'clefyd y siwgr', 'diabetes', 'clefyd', 'cyflwr', 'cyflwr iechyd', 'salwch', 'salwch hir dymor',
+    'poen cronig', 'poen', 'cronig', 'strocen', 'strôc', 'stroc', 'canser', 'cancr', 'clefyd y galon', 'trawiad ar y galon',
+    'asthma', 'arthritis', 'cryd cymalau', 'dementia', 'epilepsi', 'parkinsons', 'anadlu', 'diagnosis',
+  ],
+  food: [
+    'bwyd', 'coginio', 'prydau', 'prydau bwyd', 'cinio', 'swper', 'pobi', 'bwyta', 'bwyta yn iach',
+    'banc bwyd', 'caffi', 'clwb cinio', 'rysait*', 'ryseitiau',
+  ],
+  digital_skills: [
+    'cyfrifiadur*', 'gliniadur', 'llechen', 'ffon glyfar', 'ffon symudol', 'rhyngrwyd', 'y we', 'ar lein', 'arlein',
+    'ebost', 'e bost', 'digidol', 'technoleg', 'apiau', 'ap', 'galwad fideo', 'cyfryngau cymdeithasol',
+  ],
+  faith_community: [
+    'capel', 'eglwys', 'mosg', 'teml', 'ffydd', 'gweddi', 'gweddio', 'addoli', 'cristion', 'cristnogol', 'mwslim',
+    'crefydd*', 'ysbrydol', 'beibl', 'gweinidog', 'ficer', 'cymun', 'oedfa',
+  ],
+  parenting: [
+    'babi', 'baban', 'plant', 'plant bach', 'fy mhlant', 'rhiant', 'rhieni', 'mam newydd', 'tad newydd', 'plentyn',
+    'beichiog', 'meithrin', 'ti a fi', 'rhiant sengl', 'mam sengl', 'tad sengl', 'newydd gael babi',
+  ],
+  older_people: [
+    'pensiynwr', 'pensiynwyr', 'pensiwn', 'wedi ymddeol', 'ymddeol', 'ymddeoliad', 'henoed', 'pobl hyn', 'hen berson',
+    'dw i yn hen', 'yn heneiddio', 'oedrannus', 'saith deg oed', 'wyth deg oed', 'naw deg oed', 'chwe deg oed',
+    'dros drigain', 'dros 60', 'dros 70', 'dros 50',
+  ],
+  young_people: [
+    'pobl ifanc', 'person ifanc', 'ifanc', 'ieuenctid', 'arddegau', 'myfyriwr', 'myfyrwyr', 'coleg', 'prifysgol',
+    'ysgol uwchradd', 'chweched dosbarth',
+  ],
+  lgbtq: ['hoyw', 'lesbiad', 'deurywiol', 'traws', 'trawsryweddol', 'lhdt*', 'anneuaidd', 'cwiar', 'balchder'],
+  ethnic_community: [
+    'ffoadur*', 'ceisio lloches', 'ceiswyr lloches', 'mewnfudwr*', 'fy niwylliant', 'diwylliant', 'fy ngwlad',
+    'fy iaith', 'lleiafrif ethnig', 'ethnig', 'o wlad arall', 'o dramor',
+  ],
+  disability_access: [
+    'cadair olwyn', 'anabl*', 'anabledd', 'byddar', 'trwm fy nghlyw', 'clyw', 'dall', 'golwg', 'ffram gerdded',
+    'ffon gerdded', 'sgwter', 'grisiau', 'hygyrch', 'mynediad', 'llawr gwaelod', 'ramp', 'dolen sain',
+    'methu cerdded yn bell', 'iaith arwyddion', 'awtistiaeth', 'awtistig',
+  ],
+  transport_barrier: [
+    'dim car', 'ddim car', 'heb gar', 'heb car', 'methu gyrru', 'ddim yn gyrru', 'dim yn gyrru', 'trafnidiaeth',
+    'bws', 'bysiau', 'dim bws', 'tacsi', 'lifft', 'rhy bell', 'cludiant', 'tren', 'trenau', 'cefn gwlad heb',
+  ],
+  anxiety_in_groups: [
+    'nerfus ... grwp*', 'pryderus ... grwp*', 'ofn ... grwp*', 'grwpiau mawr', 'grwp mawr', 'torf', 'torfeydd',
+    'swil', 'gormod o bobl', 'un i un', 'grwp bach', 'grwpiau bach', 'pryder cymdeithasol', 'nerfus ... pobl newydd',
+  ],
+  cost_barrier: [
+    'fforddio', 'methu fforddio', 'ddim yn gallu fforddio', 'rhy ddrud', 'drud', 'am ddim', 'rhad', 'dim arian',
+    'dim llawer o arian', 'heb arian', 'arian yn brin', 'cost', 'costau', 'pris', 'talu', 'incwm isel',
+  ],
+};
+
+export const NEUTRAL_CY: readonly string[] = ['dim syniad', 'amser rhydd', 'wrth gwrs'];
