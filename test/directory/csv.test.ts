@@ -53,8 +53,8 @@ describe('CSV parser (RFC 4180)', () => {
   it('flags rows with the wrong number of fields and fields over the length limit', () => {
     const table = parseCsv('id,name\n1\n2,b,extra\n3,abcdef\n4,ok\n', 'x.csv', { maxFieldChars: 5 });
     expect(table.rows.map((r) => r.problem?.reason)).toEqual([
-      'has 1 fields; the header row has 2',
-      'has 3 fields; the header row has 2',
+      'has 1 field; the header row has 2 (a line break inside a field that is not in quotes?)',
+      'has 3 fields; the header row has 2 (a comma inside a field that is not in quotes?)',
       '6 characters, over the 5 limit for one field',
       undefined,
     ]);

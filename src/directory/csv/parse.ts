@@ -154,7 +154,9 @@ export function parseCsv(text: string, file: string, options: { maxFieldChars?: 
     const row: CsvRow = { row: index + 2, line: r.line, values: r.values };
     if (r.problem) row.problem = { column: header[r.problem.field] ?? `field ${r.problem.field + 1}`, reason: r.problem.reason };
     else if (r.values.length !== header.length) {
-      row.problem = { reason: `has ${r.values.length} fields; the header row has ${header.length}` };
+      const n = r.values.length;
+      const hint = n < header.length ? 'a line break inside a field that is not in quotes?' : 'a comma inside a field that is not in quotes?';
+      row.problem = { reason: `has ${n} ${n === 1 ? 'field' : 'fields'}; the header row has ${header.length} (${hint})` };
     } else {
       const long = r.values.findIndex((v) => v.length > maxFieldChars);
       if (long >= 0) row.problem = { column: header[long], reason: `${r.values[long].length.toLocaleString('en-GB')} characters, over the ${maxFieldChars.toLocaleString('en-GB')} limit for one field` };
