@@ -91,19 +91,27 @@ function parsePhrase(text: string, category: Category | null): Phrase {
   return { category, text, slots, negative };
 }
 
-export function compileLexicon(
-  lexicons: readonly Lexicon[],
-  neutral: readonly string[],
-  welsh: boolean,
-): CompiledLexicon {
-  const phrases: Phrase[] = [];
-  for (const lexicon of lexicons) {
-    for (const [category, list] of Object.entries(lexicon) as [Category, readonly string[]][]) {
-      for (const text of list) phrases.push(parsePhrase(text, category));
-    }
-  }
-  for (const text of neutral) phrases.push(parsePhrase(text, null));
+export interface LexiconSources {
+  /** The text's own language: matched exactly, by stem, and with typos. */
+  primary: Lexicon;
+  /** Another language people mix in (English words in Welsh text): matched exactly and by stem only. */
+  mixedIn?: Lexicon;
+  /** Phrases that claim their words for no category. */
+  neutral: readonly string[];
+  /** Try the unmutated forms of Welsh words. */
+  welsh: boolean;
+}
 
+const phrasesOf = (lexicon: Lexicon): Phrase[] =>
+  (Object.entries(lexicon) as [Category, readonly string[]][]).flatMap(([category, list]) =>
+    list.map((text) => parsePhrase(text, category)),
+  );
+
+const keysOf = (phrases: readonly Phrase[]): string[] => phrases.flatMap((p) => p.slots.flatMap((slot) => slot.keys));
+
+export function compileLexicon({ primary, mixedIn, neutral, welsh }: LexiconSources): CompiledLexicon {
+  const own = phrasesOf(primary);
+  const phrases: Phrase[] = [...own, ...(mixedIn ? phrasesOf(mixedIn) : []), ...neutral.map((t) => parsePhrase(t, null))];
   const byFirst = new Map<string, Phrase[]>();
   const words = new Set<string>();
   const stems = new Set<string>();
@@ -124,7 +132,9 @@ export function compileLexicon(
     if (!list.includes(key)) list.push(key);
     fuzzyByLetter.set(letterKey, list);
   };
-  for (const key of [...[...words].map((w) => `w:${w}`), ...[...stems].map((s) => `s:${s}`)]) {
+  // Typos are read only against the text's own language: an English word one letter from a Welsh
+  // one ("carer" / "carte" in "cartref") is a different word, not a typo.
+  for (const key of new Set(keysOf(own))) {
     const body = key.slice(2);
     if (body.length < 5 || !/^[a-z]+$/.test(body)) continue;
     addFuzzy(`1${body[0]}`, key);

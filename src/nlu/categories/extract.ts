@@ -20,8 +20,8 @@ function lexiconFor(lang: Language): CompiledLexicon {
   if (lexicon === undefined) {
     lexicon =
       lang === 'cy'
-        ? compileLexicon([LEXICON_CY, LEXICON_EN], [...NEUTRAL_CY, ...NEUTRAL_EN], true)
-        : compileLexicon([LEXICON_EN], NEUTRAL_EN, false);
+        ? compileLexicon({ primary: LEXICON_CY, mixedIn: LEXICON_EN, neutral: [...NEUTRAL_CY, ...NEUTRAL_EN], welsh: true })
+        : compileLexicon({ primary: LEXICON_EN, neutral: NEUTRAL_EN, welsh: false });
     compiled.set(lang, lexicon);
   }
   return lexicon;

@@ -14,7 +14,7 @@ export const LEXICON_CY: Lexicon = {
     'gweld pobl', 'cwmni', 'cymdeithasu', 'nabod neb', 'adnabod neb', 'ddim yn nabod neb',
     'ddim yn adnabod neb', 'ddim yn mynd allan', 'byth yn mynd allan',
     'mynd allan mwy', 'yn y ty drwy yr dydd', 'sownd yn y ty', 'nabod ... cymdogion', 'cwrdd a ... cymdogion',
-    'cymdogion ... brysur',
+    'cymdogion ... brysur', 'neb gen i', 'does gen i neb', 'colli fy ffrindiau', 'gweld eisiau fy ffrindiau',
   ],
   physical_activity: [
     'heini', 'cadw yn heini', 'ffit', 'ymarfer corff', 'ymarfer', 'nofio', 'ioga', 'campfa', 'rhedeg', 'dawnsio',
@@ -25,11 +25,11 @@ export const LEXICON_CY: Lexicon = {
   gardening_nature: [
     'garddio', 'gardd', 'rhandir*', 'natur', 'adar', 'awyr agored', 'tu allan', 'cefn gwlad', 'planhigion', 'plannu',
     'blodau', 'coed', 'coedwig', 'llysiau', 'tyfu', 'mynyddoedd', 'mynydd', 'traeth', 'anifeiliaid', 'bywyd gwyllt',
-    'parc', 'awyr iach',
+    'parc', 'awyr iach', 'y wlad', 'yn y wlad', 'glan y mor', 'afon', 'llyn',
   ],
   arts_crafts: [
     'celf', 'celfyddyd*', 'crefft*', 'peintio', 'paentio', 'arlunio', 'darlunio', 'gwau', 'gwnio', 'crochenwaith',
-    'ffotograffiaeth', 'tynnu lluniau', 'creadigol', 'barddoniaeth', 'ysgrifennu', 'drama', 'theatr', 'cwiltio',
+    'ffotograffiaeth', 'tynnu lluniau', 'gwaith coed', 'gwaith llaw', 'gyda ... dwylo', 'gwneud pethau', 'creadigol', 'barddoniaeth', 'ysgrifennu', 'drama', 'theatr', 'cwiltio',
   ],
   music_singing: [
     'canu', 'cor', 'corau', 'cor meibion', 'cerddoriaeth', 'offeryn', 'offerynnau', 'gitar', 'piano', 'telyn',
@@ -41,7 +41,8 @@ export const LEXICON_CY: Lexicon = {
   ],
   volunteering: [
     'gwirfoddol*', 'gwirfoddoli', 'gwirfoddolwr', 'helpu eraill', 'helpu pobl', 'helpu pobl eraill', 'rhoi yn ol',
-    'bod yn ddefnyddiol', 'rhywbeth defnyddiol',
+    'bod yn ddefnyddiol', 'rhywbeth defnyddiol', 'helpu yn y gymuned', 'helpu allan', 'siop elusen', 'gwaith elusennol',
+    'rhoi help llaw',
   ],
   befriending: [
     'cyfaill', 'cyfeillio', 'ymweld a fi', 'ymweld a mi', 'dod i ymweld', 'galw heibio', 'sgwrs', 'rhywun i siarad',
@@ -53,10 +54,10 @@ export const LEXICON_CY: Lexicon = {
     'collais ... gwr|gwraig|mam|tad|partner|mab|merch|brawd|chwaer|plentyn|ffrind|ci|cath',
   ],
   carers_support: [
-    'gofalu am', 'gofalwr', 'gofalwraig', 'gofalwyr', 'gofalydd', 'yn gofalu', 'seibiant', 'seibiant o ofalu',
+    'gofalu am', 'gofalu amdano', 'gofalu amdani', 'gofalu amdanyn', 'sy yn gofalu', 'gofalwr', 'gofalwraig', 'gofalwyr', 'gofalydd', 'yn gofalu', 'seibiant', 'seibiant o ofalu',
   ],
   money_debt: [
-    'dyled*', 'biliau', 'budd daliadau', 'budd dal', 'credyd cynhwysol', 'problemau arian', 'arian yn brin',
+    'dyled*', 'biliau', 'morgais', 'poeni am arian', 'budd daliadau', 'budd dal', 'credyd cynhwysol', 'problemau arian', 'arian yn brin',
     'trafferth gydag arian', 'poeni am arian', 'banc bwyd', 'talu biliau', 'cyllideb', 'benthyciad*', 'pensiwn credyd',
     'costau byw',
   ],
@@ -71,7 +72,8 @@ export const LEXICON_CY: Lexicon = {
   mental_wellbeing: [
     'isel', 'iselder', 'pryder', 'pryderus', 'gorbryder', 'straen', 'dan straen', 'iechyd meddwl', 'trist',
     'tristwch', 'anhapus', 'poeni', 'panig', 'llesiant', 'lles', 'hyder', 'methu cysgu', 'digalon', 'ofnus',
-    'teimlo yn ddrwg', 'ymdopi', 'methu ymdopi', 'cwnsela',
+    'teimlo yn ddrwg', 'ymdopi', 'methu ymdopi', 'cwnsela', 'poeni am arian', 'ddim yn cysgu',
+    'wedi blino', 'yfed gormod', 'alcohol', 'siarad a rhywun', 'ar goll',
   ],
   long_term_condition: [
     'clefyd siwgr', 'clefyd y siwgr', 'diabetes', 'clefyd', 'cyflwr', 'cyflwr iechyd', 'salwch', 'salwch hir dymor',
@@ -84,7 +86,7 @@ export const LEXICON_CY: Lexicon = {
   ],
   digital_skills: [
     'cyfrifiadur*', 'gliniadur', 'llechen', 'ffon glyfar', 'ffon symudol', 'rhyngrwyd', 'y we', 'ar lein', 'arlein',
-    'ebost', 'e bost', 'digidol', 'technoleg', 'apiau', 'ap', 'galwad fideo', 'cyfryngau cymdeithasol',
+    'ebost', 'e bost', 'ffon newydd', 'defnyddio ... ffon', 'digidol', 'technoleg', 'apiau', 'ap', 'galwad fideo', 'cyfryngau cymdeithasol',
   ],
   faith_community: [
     'capel', 'eglwys', 'mosg', 'teml', 'ffydd', 'gweddi', 'gweddio', 'addoli', 'cristion', 'cristnogol', 'mwslim',
@@ -105,11 +107,11 @@ export const LEXICON_CY: Lexicon = {
   ],
   lgbtq: ['hoyw', 'lesbiad', 'deurywiol', 'traws', 'trawsryweddol', 'lhdt*', 'anneuaidd', 'cwiar', 'balchder'],
   ethnic_community: [
-    'ffoadur*', 'ceisio lloches', 'ceiswyr lloches', 'mewnfudwr*', 'fy niwylliant', 'diwylliant', 'fy ngwlad',
+    'ffoadur*', 'ceisio lloches', 'symud yma o', 'dod yma o', 'gartref yn', 'ceiswyr lloches', 'mewnfudwr*', 'fy niwylliant', 'diwylliant', 'fy ngwlad',
     'fy iaith', 'lleiafrif ethnig', 'ethnig', 'o wlad arall', 'o dramor',
   ],
   disability_access: [
-    'cadair olwyn', 'anabl*', 'anabledd', 'byddar', 'trwm fy nghlyw', 'clyw', 'dall', 'golwg', 'ffram gerdded',
+    'cadair olwyn', 'anabl*', 'ffram', 'ffon gerdded', 'stepiau', 'bathodyn glas', 'anabledd', 'byddar', 'trwm fy nghlyw', 'clyw', 'dall', 'golwg', 'ffram gerdded',
     'ffon gerdded', 'sgwter', 'grisiau', 'hygyrch', 'mynediad', 'llawr gwaelod', 'ramp', 'dolen sain',
     'methu cerdded yn bell', 'iaith arwyddion', 'awtistiaeth', 'awtistig',
   ],
@@ -118,7 +120,7 @@ export const LEXICON_CY: Lexicon = {
     'bws', 'bysiau', 'dim bws', 'tacsi', 'lifft', 'rhy bell', 'cludiant', 'tren', 'trenau', 'cefn gwlad heb',
   ],
   anxiety_in_groups: [
-    'nerfus ... grwp*', 'pryderus ... grwp*', 'ofn ... grwp*', 'grwpiau mawr', 'grwp mawr', 'torf', 'torfeydd',
+    'nerfus ... grwp*', 'pryderus ... grwp*', 'ofn ... grwp*', 'grwpiau mawr', 'grwp mawr', 'torf', 'torfeydd', 'llefydd prysur', 'lleoedd prysur', 'swnllyd',
     'swil', 'gormod o bobl', 'un i un', 'grwp bach', 'grwpiau bach', 'pryder cymdeithasol', 'nerfus ... pobl newydd',
   ],
   cost_barrier: [
@@ -127,4 +129,6 @@ export const LEXICON_CY: Lexicon = {
   ],
 };
 
-export const NEUTRAL_CY: readonly string[] = ['dim syniad', 'amser rhydd', 'wrth gwrs'];
+export const NEUTRAL_CY: readonly string[] = [
+  'dim syniad', 'amser rhydd', 'wrth gwrs', 'plant ... adael|gadael', 'plant ... wedi tyfu',
+];

@@ -20,7 +20,9 @@ export const LEXICON_EN: Lexicon = {
     'hardly leave the house', 'do not leave the house', 'never leave the house', 'hardly go out', 'never go out',
     'do not go out', 'stuck indoors', 'stuck in the house', 'stuck at home', 'do not know anyone', 'do not know anybody', 'not ... know anyone|anybody',
     'know no one', 'know nobody', 'house is so quiet', 'house is quiet', 'people to share', 'sense of belonging',
-    'know my neighbours', 'meet my neighbours', 'meet the neighbours', 'nobody visits', 'no one visits', 'no one calls', 'nobody calls', 'left out', 'cut off',
+    'got nobody', 'have nobody', 'got no one', 'have no one', 'nobody really', 'no one really', 'not seen my friends',
+    'not seen anyone', 'miss my friends', 'find my people', 'people like me', 'like minded', 'fit in', 'belong',
+    'men shed', 'mens shed', 'know my neighbours', 'meet my neighbours', 'meet the neighbours', 'nobody visits', 'no one visits', 'no one calls', 'nobody calls', 'left out', 'cut off',
   ],
   physical_activity: [
     'exercis*', 'fit', 'fitter', 'fitness', 'get fit', 'keep fit', 'gym', 'swim*', 'yoga', 'pilates', 'tai chi',
@@ -38,12 +40,12 @@ export const LEXICON_EN: Lexicon = {
     'garden*', 'allotment*', 'grow veg*', 'growing veg*', 'grow vegetables', 'plants', 'planting', 'flowers',
     'nature', 'outdoors', 'outdoor*', 'the outside', 'being outside', 'fresh air', 'countryside', 'hills', 'woods',
     'woodland*', 'forest*', 'the beach', 'wildlife', 'birdwatching', 'bird watching', 'birds', 'birding', 'animals',
-    'conservation', 'park', 'parks', 'trees', 'green space*', 'the coast', 'mountains', 'farm', 'horticultur*',
+    'conservation', 'park', 'parks', 'trees', 'green space*', 'the coast', 'mountains', 'the country', 'farm', 'horticultur*',
   ],
   arts_crafts: [
     'art', 'arts', 'arty', 'artist*', 'artistic', 'craft*', 'paint*', 'draw', 'drawing', 'sketch*', 'knit*', 'crochet*',
     'sewing', 'sew', 'quilt*', 'pottery', 'ceramic*', 'clay', 'card making', 'photograph*', 'creative*', 'creativity',
-    'writing', 'write poetry', 'poetry', 'poems', 'creative writing', 'woodwork*', 'carving', 'jewellery making',
+    'writing', 'write poetry', 'poetry', 'poems', 'creative writing', 'woodwork*', 'working with wood', 'wood', 'carving', 'make things', 'making things', 'jewellery making',
     'embroider*', 'cross stitch', 'scrapbook*', 'needlework', 'textiles', 'watercolour*', 'theatre', 'drama', 'acting',
   ],
   music_singing: [
@@ -59,7 +61,8 @@ export const LEXICON_EN: Lexicon = {
   volunteering: [
     'volunteer*', 'give something back', 'giving something back', 'give back', 'giving back', 'help other people',
     'help others', 'helping others', 'helping other people', 'help people', 'be useful', 'something useful',
-    'make a difference', 'charity work', 'help with reading', 'help out', 'helping out', 'unpaid work',
+    'make a difference', 'charity work', 'charity shop', 'love to help', 'like to help', 'happy to help', 'help at the',
+    'lend a hand', 'pitch in', 'help with reading', 'help out', 'helping out', 'unpaid work',
   ],
   befriending: [
     'befriend*', 'someone to talk to', 'somebody to talk to', 'someone to chat to', 'someone to visit', 'visit me',
@@ -77,17 +80,19 @@ export const LEXICON_EN: Lexicon = {
   carers_support: [
     'carer*', 'caring for', 'care for my', 'care for him', 'care for her', 'look after my', 'looking after my',
     'look after him', 'look after her', 'looking after him', 'looking after her', 'caring role', 'respite',
-    'never get a break', 'need a break from caring', 'young carer*', 'unpaid carer*',
+    'never get a break', 'need a break from caring', 'do everything for him|her|them', 'full time care',
+    'i look after', 'i care for', 'young carer*', 'unpaid carer*',
   ],
   money_debt: [
-    'debt*', 'owe', 'bills', 'benefit*', 'universal credit', 'pip', 'pension credit', 'money worries',
+    'debt*', 'owe', 'bills', 'mortgage', 'repossess*', 'rent arrears', 'behind on the rent', 'benefit*', 'universal credit', 'pip', 'pension credit', 'money worries',
     'money problems', 'money trouble*', 'money ... tight', 'short of money', 'struggling financially', 'financ*',
     'budget*', 'overdrawn', 'arrears', 'loan*', 'bailiff*', 'food bank', 'foodbank', 'cost of living',
     'struggling to pay', 'can not pay', 'pay the bills', 'pay my bills', 'energy bills', 'payday',
     'struggling to feed', 'behind on',
   ],
   housing: [
-    'housing', 'homeless*', 'landlord', 'evict*', 'rent', 'behind on the rent', 'tenancy', 'tenant', 'council house',
+    'housing', 'homeless*', 'landlord', 'evict*', 'rent arrears', 'pay the rent', 'pay my rent', 'pay rent', 'rent went up', 'rent increase',
+    'behind on the rent', 'tenancy', 'tenant', 'council house',
     'housing association', 'sofa surfing', 'nowhere to live', 'somewhere to live', 'lose our flat', 'lose my flat',
     'lose our home', 'lose my home', 'lose the house', 'damp', 'mould', 'mold', 'overcrowded', 'hostel',
     'temporary accommodation', 'accommodation', 'repairs', 'kicked out',
@@ -104,7 +109,9 @@ export const LEXICON_EN: Lexicon = {
     'overwhelm*', 'burnt out', 'burned out', 'burnout', 'pointless', 'hopeless', 'wellbeing', 'well being',
     'confidence', 'self esteem', 'can not sleep', 'not sleeping', 'mood', 'ptsd', 'ocd', 'bipolar', 'mental',
     'nerves', 'struggling', 'end of my tether', 'not coping', 'can not cope', 'cope', 'coping', 'counselling',
-    'therapy', 'mindfulness', 'meditation', 'relax', 'calm',
+    'therapy', 'mindfulness', 'meditation', 'relax', 'calm', 'drinking too much', 'drinking more', 'alcohol',
+    'drink problem', 'drugs', 'addict*', 'talk to someone', 'function', 'falling apart', 'feel lost',
+    'feeling lost', 'empty', 'numb',
   ],
   long_term_condition: [
     'copd', 'asthma', 'diabet*', 'arthriti*', 'ms', 'multiple sclerosis', 'parkinson*', 'dementia', 'alzheimer*',
@@ -119,7 +126,7 @@ export const LEXICON_EN: Lexicon = {
     'community cafe', 'cafe', 'feed the kids', 'feed my kids', 'hungry', 'soup',
   ],
   digital_skills: [
-    'computer*', 'laptop', 'tablet', 'ipad', 'smartphone', 'smart phone', 'use my phone', 'new phone', 'mobile phone', 'internet', 'online',
+    'computer*', 'laptop', 'tablet', 'ipad', 'smartphone', 'smart phone', 'use my phone', 'use ... phone', 'new phone', 'mobile phone', 'internet', 'online',
     'get online', 'email*', 'e mail', 'video call*', 'zoom', 'facetime', 'whatsapp', 'digital', 'apps', 'an app',
     'technology', 'tech', 'wifi', 'gaming', 'coding', 'it skills', 'social media', 'facebook',
   ],
@@ -154,13 +161,15 @@ export const LEXICON_EN: Lexicon = {
     'somali', 'bangladeshi', 'bengali', 'pakistani', 'indian', 'chinese', 'african', 'caribbean', 'black',
     'asian', 'arabic', 'eritrean', 'afghan', 'ukrainian', 'romanian', 'portuguese', 'gypsy', 'traveller*', 'bame',
     'ethnic minority', 'ethnic', 'new to the country', 'new to this country', 'moved to the uk', 'came to the uk',
+    'moved here from', 'came here from', 'came over from', 'hong kong', 'kurdish', 'iranian', 'iraqi', 'sudanese',
+    'nigerian', 'ghanaian', 'filipino', 'vietnamese', 'turkish', 'lithuanian', 'bulgarian', 'albanian',
   ],
   disability_access: [
     'wheelchair*', 'walking frame', 'zimmer', 'walking stick', 'mobility', 'mobility scooter', 'scooter',
     'disab*', 'accessible', 'step free', 'ramp', 'stairs', 'ground floor', 'deaf', 'hard of hearing',
     'hearing', 'hearing aid*', 'hearing loop', 'blind', 'sight', 'partially sighted', 'visually impaired',
     'can not walk far', 'bsl', 'sign language', 'learning disabilit*', 'autis*', 'registered blind', 'crutches',
-    'accessible toilet',
+    'accessible toilet', 'walker', 'rollator', 'steps', 'kerbs', 'mobility aid*', 'blue badge',
   ],
   transport_barrier: [
     'no car', 'not have a car', 'not got a car', 'without a car', 'can not drive', 'do not drive', 'not drive',
@@ -169,7 +178,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   anxiety_in_groups: [
     'nervous ... group*', 'anxious ... group*', 'nervous ... people', 'anxious ... people', 'scared ... group*',
-    'big groups', 'large groups', 'groups of people', 'crowd*', 'shy', 'social anxiety', 'socially anxious',
+    'big groups', 'large groups', 'busy places', 'crowded', 'noisy places', 'lots of people', 'groups of people', 'crowd*', 'shy', 'social anxiety', 'socially anxious',
     'one to one', 'one on one', 'small group*', 'quiet group', 'new people scare me', 'too many people',
     'anxious meeting new people', 'nervous meeting new people', 'on my own first', 'bring someone with me',
   ],
@@ -184,6 +193,7 @@ export const LEXICON_EN: Lexicon = {
 
 /** Phrases that look like a category but are not one ("free time", "of course"): they claim their words. */
 export const NEUTRAL_EN: readonly string[] = [
-  'free time', 'spare time', 'feel free', 'free to', 'of course', 'car park', 'fit in', 'fit it in', 'walk the dog',
-  'walk my dog', 'walking the dog', 'walks the dog', 'work out what', 'work out how',
+  'free time', 'spare time', 'feel free', 'free to', 'of course', 'car park', 'fit it in', 'walk the dog',
+  'walk my dog', 'walking the dog', 'walks the dog', 'work out what', 'work out how', 'kids|children ... left home',
+  'kids|children ... grown up', 'kids|children ... moved out',
 ];
