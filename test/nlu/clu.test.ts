@@ -139,8 +139,8 @@ describe('CLU recogniser: CLU answers', () => {
     fake.respondWith({ kind: 'intents', intents: [{ category: 'command_delete', confidenceScore: 0.7 }] });
     expect((await recognizer.recognize('get rid of what I said maybe', 'en')).command).toBeUndefined();
 
-    fake.respondWith({ kind: 'intents', intents: [{ category: 'command_stop', confidenceScore: 0.95 }] });
-    expect((await recognizer.recognize('help', 'en')).command).toEqual({ name: 'help' });
+    fake.respondWith({ kind: 'intents', intents: [{ category: 'command_stop', confidenceScore: 0.95 }, { category: 'loneliness', confidenceScore: 0.6 }] });
+    expect(await recognizer.recognize('help', 'en')).toEqual({ command: { name: 'help' }, categories: [], crisis: false, source: 'clu' });
   });
 });
 

@@ -64,9 +64,13 @@ function topOf(prediction: CluPrediction): CluIntent | undefined {
  *   the whole sentence); offline-only ones follow in offline order. Offline words are kept so a match
  *   can still be explained; a category CLU alone found has no words.
  * - crisis: offline OR CLU. The CLU intent is an extra layer on the local detector, never a replacement.
- * - command: offline's when it has one (an exact phrase match), else a confident CLU top intent.
+ * - command: offline's when it has one (an exact phrase match), else a confident CLU top intent. A
+ *   message that is exactly a command ("help") is not also a statement of need: no categories then.
  */
 export function mergeRecognition(prediction: CluPrediction, offline: Recognition, thresholds: Thresholds = DEFAULT_THRESHOLDS): Recognition {
+  const crisis = offline.crisis || cluCrisisOf(prediction, thresholds);
+  if (offline.command) return { command: { ...offline.command }, categories: [], crisis, source: 'clu' };
+
   const offlineWords = new Map<Category, string[]>(offline.categories.map((c) => [c.category, c.words]));
   const categories: CategoryEvidence[] = [];
   const seen = new Set<Category>();
@@ -85,16 +89,18 @@ export function mergeRecognition(prediction: CluPrediction, offline: Recognition
     categories.push({ category: evidence.category, words: [...evidence.words] });
   }
 
-  const crisisIntent = prediction.intents.find((i) => i.category === CRISIS_INTENT);
-  const cluCrisis = (crisisIntent?.confidence ?? 0) >= thresholds.crisis;
-
   const top = topOf(prediction);
-  let command: GlobalCommand | undefined = offline.command;
-  if (!command && top && isCommandIntent(top.category) && top.confidence >= thresholds.command) {
+  let command: GlobalCommand | undefined;
+  if (top && isCommandIntent(top.category) && top.confidence >= thresholds.command) {
     command = { ...COMMAND_INTENTS[top.category] };
   }
 
-  const recognition: Recognition = { categories, crisis: offline.crisis || cluCrisis, source: 'clu' };
+  const recognition: Recognition = { categories, crisis, source: 'clu' };
   if (command) recognition.command = command;
   return recognition;
+}
+
+function cluCrisisOf(prediction: CluPrediction, thresholds: Thresholds): boolean {
+  const crisisIntent = prediction.intents.find((i) => i.category === CRISIS_INTENT);
+  return (crisisIntent?.confidence ?? 0) >= thresholds.crisis;
 }
