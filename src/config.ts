@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
 
 /**
  * Front Door's configuration, read from the environment once at start-up and validated,
@@ -61,6 +62,8 @@ export interface Config {
     /** No app id: no Bot Framework authentication (local use with the Emulator). */
     anonymous: boolean;
   };
+  /** Azure CLU (all four CLU_ variables); unset means the offline recogniser alone. */
+  clu?: CluConfig;
 }
 
 export class ConfigError extends Error {}
@@ -79,6 +82,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!anonymous && e.MicrosoftAppType === 'SingleTenant' && !e.MicrosoftAppTenantId) {
     throw new ConfigError("Front Door's configuration is not valid:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
   }
+  let clu: CluConfig | undefined;
+  try {
+    clu = readCluConfig(env);
+  } catch (error) {
+    if (error instanceof CluConfigError) throw new ConfigError(error.message.replace(/^Azure CLU configuration is not valid:/, "Front Door's configuration is not valid:"));
+    throw error;
+  }
   const dataDir = path.resolve(e.FRONTDOOR_DATA_DIR);
   return {
     port: e.PORT,
@@ -93,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     directLineTokenSecret: e.DIRECTLINE_TOKEN_SECRET,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },
+    clu,
   };
 }

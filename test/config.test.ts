@@ -125,6 +125,21 @@ describe('bad values stop start-up with the variable named and what it should be
     expect([...message.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]).sort()).toEqual(['MONGODB_URI', 'NEXT_STEPS_DAYS', 'PORT']);
   });
 
+  it('asks for all four CLU_ variables or none, and never repeats the key', () => {
+    const message = problemWith({ CLU_ENDPOINT: 'https://lang.example.org', CLU_KEY: 'clu-key-secret' });
+    expect(message).toMatch(/^Front Door's configuration is not valid:\n/);
+    expect([...message.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]).sort()).toEqual(['CLU_DEPLOYMENT', 'CLU_PROJECT']);
+    expect(message).not.toContain('clu-key-secret');
+    expect(problemWith({ CLU_ENDPOINT: 'http://lang.example.org', CLU_KEY: 'k', CLU_PROJECT: 'p', CLU_DEPLOYMENT: 'd' })).toMatch(/CLU_ENDPOINT: must start with https:\/\//);
+    expect(loadConfig({}).clu).toBeUndefined();
+    expect(loadConfig({ CLU_ENDPOINT: 'https://lang.example.org', CLU_KEY: 'k', CLU_PROJECT: 'front-door', CLU_DEPLOYMENT: 'production' }).clu).toEqual({
+      endpoint: 'https://lang.example.org',
+      key: 'k',
+      projectName: 'front-door',
+      deploymentName: 'production',
+    });
+  });
+
   it('never repeats the secret it was given', () => {
     const message = problemWith({ MicrosoftAppId: 'app-id', MicrosoftAppPassword: 'hunter2-secret', MicrosoftAppType: 'SingleTenant' });
     expect(message).not.toContain('hunter2-secret');
