@@ -25,6 +25,16 @@ export const Collections = {
   services: 'services',
   /** Taxonomy concepts (the OpenActive activity list), keyed by vocabulary and concept id. */
   taxonomies: 'taxonomies',
+  /** Link-worker and admin accounts: email, scrypt password hash, role, disabled flag. */
+  linkWorkers: 'linkWorkers',
+  /** Link-worker sessions, keyed by the SHA-256 of the session id (the id itself is never stored). */
+  linkWorkerSessions: 'linkWorkerSessions',
+  /** Recent failed logins per account and per IP address, and lockouts. */
+  loginThrottle: 'loginThrottle',
+  /** Handoffs to link workers: summary, transcript, who holds it, outcome. */
+  handoffs: 'handoffs',
+  /** Append-only record of who viewed, claimed, messaged, exported or closed what, and when. */
+  auditLog: 'auditLog',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

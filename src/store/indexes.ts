@@ -16,6 +16,22 @@ export const INDEXES: Partial<Record<CollectionName, IndexDescription[]>> = {
     { key: { vocabulary: 1, conceptId: 1 }, name: 'vocabulary_1_conceptId_1', unique: true },
     { key: { vocabulary: 1, labels: 1 }, name: 'vocabulary_1_labels_1' },
   ],
+  [Collections.linkWorkers]: [{ key: { email: 1 }, name: 'email_1', unique: true }],
+  [Collections.linkWorkerSessions]: [
+    { key: { accountId: 1 }, name: 'accountId_1' },
+    { key: { absoluteExpiresAt: 1 }, name: 'absoluteExpiresAt_1' },
+  ],
+  [Collections.handoffs]: [
+    // One active handoff per person: openFor is the personKey while open or claimed, the handoff's own id once closed.
+    { key: { openFor: 1 }, name: 'openFor_1', unique: true },
+    { key: { status: 1, urgent: -1, createdAt: 1 }, name: 'status_1_urgent_-1_createdAt_1' },
+    { key: { personKey: 1 }, name: 'personKey_1' },
+  ],
+  [Collections.auditLog]: [
+    { key: { at: -1 }, name: 'at_-1' },
+    { key: { handoffId: 1, at: -1 }, name: 'handoffId_1_at_-1' },
+    { key: { 'actor.id': 1, at: -1 }, name: 'actor.id_1_at_-1' },
+  ],
 };
 
 /** Adds an index set another module owns (e.g. handoffs), before ensureIndexes runs. */

@@ -1,0 +1,4 @@
+export * from './schema';
+export * from './summary';
+export * from './repository';
+export * from './audit';

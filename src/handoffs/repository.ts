@@ -1,0 +1,290 @@
+import { MongoServerError, ObjectId, type Collection, type Db, type Document, type UpdateFilter } from 'mongodb';
+import type { Referral } from '../referrals/schema';
+import { Collections } from '../store/collections';
+import {
+  HANDOFF_SCHEMA_VERSION,
+  HandoffSchema,
+  type Actor,
+  type Handoff,
+  type HandoffReason,
+  type HandoffStatus,
+  type Outcome,
+  type RiskFlag,
+  type TranscriptEntry,
+} from './schema';
+import { buildSummary, type SummaryInput } from './summary';
+
+/** Delivers a link worker's message to the person on their own channel. Wired to Direct Line / SMS by the app. */
+export interface PersonMessenger {
+  send(handoff: Handoff, text: string): Promise<void>;
+}
+
+export interface OpenHandoffInput extends SummaryInput {
+  referral: Referral;
+  reason: HandoffReason;
+  /** Crisis handoffs are always urgent; other reasons may ask for it too. Urgency never goes back down. */
+  urgent?: boolean;
+}
+
+export interface CloseInput {
+  outcome: Outcome;
+  note?: string | null;
+  /** When someone should next follow up: in the future and within a year. */
+  followUpAt?: Date | null;
+}
+
+export class HandoffNotFoundError extends Error {
+  constructor(id: string) {
+    super(`There is no handoff ${id}.`);
+  }
+}
+
+export type ConflictCode = 'claimLost' | 'notYours' | 'notClaimed' | 'closed';
+
+/** The handoff is not in a state that allows this (someone else holds it, it is closed, ...). */
+export class HandoffConflictError extends Error {
+  constructor(
+    readonly code: ConflictCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export class HandoffValidationError extends Error {}
+
+/** The stored document: a handoff plus the key that keeps one active handoff per person. */
+type StoredHandoff = Handoff & { openFor: string };
+
+const DUPLICATE_KEY = 11000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** "Within a year", with a day's grace for time zones and leap years. */
+const MAX_FOLLOW_UP_MS = 366 * DAY_MS;
+const ACTIVE: HandoffStatus[] = ['open', 'claimed'];
+
+/** The driver would store an undefined property as null; keep absent things absent. */
+function clean<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+function toObjectId(id: string | ObjectId): ObjectId | null {
+  if (id instanceof ObjectId) return id;
+  return /^[0-9a-f]{24}$/i.test(id) ? new ObjectId(id) : null;
+}
+
+/**
+ * Handoffs in MongoDB. At most one active (open or claimed) handoff per person, enforced by a
+ * unique index on `openFor` (the personKey while active, the handoff's own id once closed), so
+ * asking again adds a reason instead of a second handoff. Claiming is one atomic
+ * findOneAndUpdate from 'open', so two link workers can never both hold one.
+ */
+export class HandoffRepository {
+  private readonly handoffs: Collection<StoredHandoff>;
+
+  constructor(
+    db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.handoffs = db.collection<StoredHandoff>(Collections.handoffs);
+  }
+
+  /** Opens a handoff for the referral, or adds the reason (and any new flags and transcript) to the active one. */
+  async open(input: OpenHandoffInput): Promise<{ handoff: Handoff; created: boolean }> {
+    const at = this.now();
+    const urgent = input.urgent === true || input.reason === 'crisis';
+    const summary = buildSummary(input.referral, input);
+    const transcript = (input.transcript ?? []).map((entry) => clean({ ...entry }));
+    const riskFlags = summary.riskFlags.map((flag) => clean({ ...flag }));
+    const setOnInsert: Partial<StoredHandoff> = {
+      schemaVersion: HANDOFF_SCHEMA_VERSION,
+      personKey: input.referral.personKey,
+      status: 'open',
+      claimedBy: null,
+      claimedAt: null,
+      outcome: null,
+      note: null,
+      followUpAt: null,
+      closedBy: null,
+      closedAt: null,
+      createdAt: at,
+    };
+    const set: Partial<StoredHandoff> = { summary: clean(summary), updatedAt: at };
+    if (urgent) set.urgent = true;
+    else setOnInsert.urgent = false;
+    const update: UpdateFilter<StoredHandoff> = {
+      $setOnInsert: setOnInsert,
+      $set: set,
+      $push: { reasons: { reason: input.reason, at } },
+      $addToSet: { riskFlags: { $each: riskFlags }, transcript: { $each: transcript } },
+    };
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const before = await this.handoffs.findOneAndUpdate({ openFor: input.referral.personKey }, update, {
+          upsert: true,
+          returnDocument: 'before',
+        });
+        const after = await this.handoffs.findOne({ openFor: input.referral.personKey });
+        if (!after) throw new Error(`The handoff for ${input.referral.personKey} vanished while it was being opened.`);
+        return { handoff: this.read(after), created: before === null };
+      } catch (error) {
+        // Two requests at once both tried to insert: the other won, so this one becomes an update.
+        if (attempt === 0 && error instanceof MongoServerError && error.code === DUPLICATE_KEY) continue;
+        throw error;
+      }
+    }
+  }
+
+  async get(id: string | ObjectId): Promise<Handoff | null> {
+    const _id = toObjectId(id);
+    if (!_id) return null;
+    const doc = await this.handoffs.findOne({ _id });
+    return doc ? this.read(doc) : null;
+  }
+
+  /** The person's active handoff (open or claimed), if any: e.g. to relay their messages. */
+  async activeFor(personKey: string): Promise<Handoff | null> {
+    const doc = await this.handoffs.findOne({ openFor: personKey });
+    return doc ? this.read(doc) : null;
+  }
+
+  /** The queue: urgent first, then oldest first. Transcripts are left out (they can be long). */
+  async list(statuses: readonly HandoffStatus[] = ACTIVE, limit = 200): Promise<Handoff[]> {
+    const docs = await this.handoffs
+      .find({ status: { $in: [...statuses] } }, { projection: { transcript: 0 } })
+      .sort({ urgent: -1, createdAt: 1, _id: 1 })
+      .limit(limit)
+      .toArray();
+    return docs.map((doc) => this.read({ ...doc, transcript: [] }));
+  }
+
+  /** Claims an open handoff for the actor; throws HandoffConflictError('claimLost') when someone else got there first. */
+  async claim(id: string | ObjectId, actor: Actor): Promise<Handoff> {
+    const _id = this.idOrThrow(id);
+    const at = this.now();
+    const doc = await this.handoffs.findOneAndUpdate(
+      { _id, status: 'open' },
+      { $set: { status: 'claimed', claimedBy: { id: actor.id, email: actor.email }, claimedAt: at, updatedAt: at } },
+      { returnDocument: 'after' },
+    );
+    if (doc) return this.read(doc);
+    const current = await this.getOrThrow(_id);
+    if (current.status === 'closed') throw new HandoffConflictError('closed', 'This handoff is already closed.');
+    throw new HandoffConflictError('claimLost', `${current.claimedBy?.email ?? 'Someone else'} has already claimed this handoff.`);
+  }
+
+  /** Puts a claimed handoff back in the queue. Only its holder may, unless `asAdmin`. */
+  async release(id: string | ObjectId, actor: Actor, options: { asAdmin?: boolean } = {}): Promise<Handoff> {
+    const _id = this.idOrThrow(id);
+    const filter: Document = { _id, status: 'claimed' };
+    if (!options.asAdmin) filter['claimedBy.id'] = actor.id;
+    const doc = await this.handoffs.findOneAndUpdate(
+      filter,
+      { $set: { status: 'open', claimedBy: null, claimedAt: null, updatedAt: this.now() } },
+      { returnDocument: 'after' },
+    );
+    if (doc) return this.read(doc);
+    throw await this.whyNotHeld(_id);
+  }
+
+  /** Throws unless the actor holds the handoff right now; returns it. */
+  async heldBy(id: string | ObjectId, actor: Actor): Promise<Handoff> {
+    const handoff = await this.getOrThrow(this.idOrThrow(id));
+    if (handoff.status === 'claimed' && handoff.claimedBy?.id === actor.id) return handoff;
+    throw await this.whyNotHeld(handoff._id);
+  }
+
+  /** Adds a link worker's message to the transcript (after the caller tried to deliver it). */
+  async recordLinkWorkerMessage(id: string | ObjectId, actor: Actor, text: string, delivered: boolean): Promise<TranscriptEntry> {
+    const entry: TranscriptEntry = { from: 'linkWorker', text, at: this.now(), linkWorker: { id: actor.id, email: actor.email }, delivered };
+    await this.append(this.idOrThrow(id), entry);
+    return entry;
+  }
+
+  /** Adds what the person said to their active handoff (e.g. relayed during a live chat). False when none is active. */
+  async recordPersonMessage(personKey: string, text: string): Promise<boolean> {
+    const at = this.now();
+    const result = await this.handoffs.updateOne({ openFor: personKey }, {
+      $push: { transcript: { from: 'person', text, at } },
+      $set: { updatedAt: at },
+    });
+    return result.matchedCount > 0;
+  }
+
+  /** Closes with an outcome. Only the holder may, unless `asAdmin` (who may also close an unclaimed one). */
+  async close(id: string | ObjectId, actor: Actor, input: CloseInput, options: { asAdmin?: boolean } = {}): Promise<Handoff> {
+    const _id = this.idOrThrow(id);
+    const at = this.now();
+    const problem = followUpProblem(input.followUpAt ?? null, at);
+    if (problem) throw new HandoffValidationError(problem);
+    const filter: Document = options.asAdmin ? { _id, status: { $in: ACTIVE } } : { _id, status: 'claimed', 'claimedBy.id': actor.id };
+    const doc = await this.handoffs.findOneAndUpdate(
+      filter,
+      {
+        $set: {
+          status: 'closed',
+          outcome: input.outcome,
+          note: input.note ?? null,
+          followUpAt: input.followUpAt ?? null,
+          closedBy: { id: actor.id, email: actor.email },
+          closedAt: at,
+          updatedAt: at,
+          // Frees the person's slot so a later request opens a new handoff.
+          openFor: _id.toHexString(),
+        },
+      },
+      { returnDocument: 'after' },
+    );
+    if (doc) return this.read(doc);
+    throw await this.whyNotHeld(_id);
+  }
+
+  /** Deletes every handoff of a person (their "delete my data"). Returns how many. */
+  async eraseFor(personKey: string): Promise<number> {
+    return (await this.handoffs.deleteMany({ personKey })).deletedCount;
+  }
+
+  private async append(_id: ObjectId, entry: TranscriptEntry): Promise<void> {
+    const result = await this.handoffs.updateOne({ _id }, {
+      $push: { transcript: clean({ ...entry }) },
+      $set: { updatedAt: entry.at },
+    });
+    if (result.matchedCount === 0) throw new HandoffNotFoundError(_id.toHexString());
+  }
+
+  private async whyNotHeld(_id: ObjectId): Promise<Error> {
+    const current = await this.getOrThrow(_id);
+    if (current.status === 'closed') return new HandoffConflictError('closed', 'This handoff is already closed.');
+    if (current.status === 'open') return new HandoffConflictError('notClaimed', 'Claim this handoff first.');
+    return new HandoffConflictError('notYours', `${current.claimedBy?.email ?? 'Someone else'} holds this handoff.`);
+  }
+
+  private async getOrThrow(_id: ObjectId): Promise<Handoff> {
+    const handoff = await this.get(_id);
+    if (!handoff) throw new HandoffNotFoundError(_id.toHexString());
+    return handoff;
+  }
+
+  private idOrThrow(id: string | ObjectId): ObjectId {
+    const _id = toObjectId(id);
+    if (!_id) throw new HandoffNotFoundError(String(id));
+    return _id;
+  }
+
+  private read(doc: Document): Handoff {
+    const handoff = HandoffSchema.parse(doc);
+    // Flags gathered over every request while open; the stored summary only has the latest request's.
+    const riskFlags = [...handoff.riskFlags].sort((x, y) => x.at.getTime() - y.at.getTime());
+    return { ...handoff, riskFlags, summary: { ...handoff.summary, riskFlags } };
+  }
+}
+
+/** What is wrong with a follow-up date, or undefined when it is fine (none at all is fine). */
+export function followUpProblem(followUpAt: Date | null, now: Date): string | undefined {
+  if (followUpAt === null) return undefined;
+  if (Number.isNaN(followUpAt.getTime())) return 'The follow-up date is not a date.';
+  if (followUpAt.getTime() <= now.getTime()) return 'The follow-up date must be in the future.';
+  if (followUpAt.getTime() > now.getTime() + MAX_FOLLOW_UP_MS) return 'The follow-up date must be within a year.';
+  return undefined;
+}
+
+export type { RiskFlag, TranscriptEntry };
