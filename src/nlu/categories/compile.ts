@@ -169,7 +169,9 @@ function fuzzyKeysOf(token: string, lexicon: CompiledLexicon, into: Set<string>)
       const max = allowedEdits(token.length, body.length);
       if (max > 0 && boundedDistance(token, body, max) <= max) into.add(key);
     } else {
-      // A stem matches a typo'd start of the word: "volenteering" starts like "volunteer".
+      // A stem matches a typo'd start of the word: "volenteering" starts like "volunteer". Short stems
+      // match too much that way ("print" is one letter from "paint").
+      if (body.length < 6) continue;
       const max = allowedEdits(body.length, body.length);
       for (let len = body.length - max; len <= body.length + max; len++) {
         if (len < 5 || len > token.length) continue;

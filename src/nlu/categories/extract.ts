@@ -34,8 +34,8 @@ const WANTING: ReadonlySet<string> = new Set(['want', 'wish', 'eisiau', 'hoffwn'
 /** Words that may sit between a negation and an activity: "not into", "don't want anything with". */
 const ACTIVITY_BRIDGE: ReadonlySet<string> = new Set([
   'i', 'am', 'do', 'want', 'anything', 'with', 'into', 'a', 'an', 'the', 'any', 'big', 'fan', 'of', 'keen', 'on',
-  'interested', 'in', 'really', 'like', 'that', 'bothered', 'about', 'for', 'me', 'too', 'yn', 'eisiau', 'hoffi',
-  'unrhyw', 'beth', 'gyda',
+  'interested', 'in', 'really', 'like', 'that', 'bothered', 'about', 'for', 'me', 'too', 'one', 'fussed',
+  'yn', 'eisiau', 'hoffi', 'unrhyw', 'beth', 'gyda', 'diddordeb', 'mewn', 'awydd', 'gen', 'i', 'hoff', 'o',
 ]);
 const MAX_ACTIVITY_BRIDGE = 5;
 
@@ -94,12 +94,15 @@ function aboutSomeoneElse(tk: Tokens, start: number): boolean {
   return false;
 }
 
-/** A shorter match inside a longer one gives way: "walking" inside "walking football". */
+/**
+ * A shorter match whose words are all part of a longer one gives way: "walking" inside "walking football".
+ * Words a gap skipped over are not part of the longer match: "Sikh" in "our Sikh community" stays.
+ */
 function longestOnly(matches: readonly PhraseMatch[]): PhraseMatch[] {
   return matches.filter(
     (m) =>
       !matches.some(
-        (other) => other.start <= m.start && other.end >= m.end && other.end - other.start > m.end - m.start,
+        (other) => other.filled.length > m.filled.length && m.filled.every((t) => other.filled.includes(t)),
       ),
   );
 }

@@ -13,7 +13,8 @@ export const LEXICON_CY: Lexicon = {
     'ffrindiau newydd', 'cwrdd a pobl', 'cwrdd pobl', 'cwrdd a pobl newydd', 'cyfarfod pobl', 'cwrdd a phobl',
     'gweld pobl', 'cwmni', 'cymdeithasu', 'nabod neb', 'adnabod neb', 'ddim yn nabod neb',
     'ddim yn adnabod neb', 'ddim yn mynd allan', 'byth yn mynd allan',
-    'mynd allan mwy', 'yn y ty drwy yr dydd', 'sownd yn y ty', 'nabod ... cymdogion', 'cwrdd a ... cymdogion',
+    'mynd allan mwy', 'ffrind i fynd', 'rhywun i fynd', 'rhan o rywbeth', 'rhan o gymuned', 'pobl eraill',
+    'sgwrs dda', 'clonc', 'yn y ty drwy yr dydd', 'sownd yn y ty', 'nabod ... cymdogion', 'cwrdd a ... cymdogion',
     'cymdogion ... brysur', 'neb gen i', 'does gen i neb', 'colli fy ffrindiau', 'gweld eisiau fy ffrindiau',
   ],
   physical_activity: [
@@ -25,7 +26,7 @@ export const LEXICON_CY: Lexicon = {
   gardening_nature: [
     'garddio', 'gardd', 'rhandir*', 'natur', 'adar', 'awyr agored', 'tu allan', 'cefn gwlad', 'planhigion', 'plannu',
     'blodau', 'coed', 'coedwig', 'llysiau', 'tyfu', 'mynyddoedd', 'mynydd', 'traeth', 'anifeiliaid', 'bywyd gwyllt',
-    'parc', 'awyr iach', 'y wlad', 'yn y wlad', 'glan y mor', 'afon', 'llyn',
+    'parc', 'awyr iach', 'clwb garddio', 'y wlad', 'yn y wlad', 'glan y mor', 'afon', 'llyn',
   ],
   arts_crafts: [
     'celf', 'celfyddyd*', 'crefft*', 'peintio', 'paentio', 'arlunio', 'darlunio', 'gwau', 'gwnio', 'crochenwaith',
@@ -37,7 +38,7 @@ export const LEXICON_CY: Lexicon = {
   ],
   learning: [
     'dysgu', 'cwrs', 'cyrsiau', 'dosbarth*', 'gwers*', 'astudio', 'addysg', 'dysgu cymraeg', 'dysgu saesneg',
-    'sgiliau', 'sgil newydd', 'clwb llyfrau', 'hanes', 'cymhwyster*',
+    'sgiliau', 'sgil newydd', 'darllen', 'llyfrau', 'clwb llyfrau', 'hanes', 'cymhwyster*',
   ],
   volunteering: [
     'gwirfoddol*', 'gwirfoddoli', 'gwirfoddolwr', 'helpu eraill', 'helpu pobl', 'helpu pobl eraill', 'rhoi yn ol',
@@ -57,7 +58,7 @@ export const LEXICON_CY: Lexicon = {
     'gofalu am', 'gofalu amdano', 'gofalu amdani', 'gofalu amdanyn', 'sy yn gofalu', 'gofalwr', 'gofalwraig', 'gofalwyr', 'gofalydd', 'yn gofalu', 'seibiant', 'seibiant o ofalu',
   ],
   money_debt: [
-    'dyled*', 'biliau', 'morgais', 'poeni am arian', 'budd daliadau', 'budd dal', 'credyd cynhwysol', 'problemau arian', 'arian yn brin',
+    'dyled*', 'biliau', 'talu ... biliau', 'methu talu', 'morgais', 'poeni am arian', 'budd daliadau', 'budd dal', 'credyd cynhwysol', 'problemau arian', 'arian yn brin',
     'trafferth gydag arian', 'poeni am arian', 'banc bwyd', 'talu biliau', 'cyllideb', 'benthyciad*', 'pensiwn credyd',
     'costau byw',
   ],
@@ -73,7 +74,7 @@ export const LEXICON_CY: Lexicon = {
     'isel', 'iselder', 'pryder', 'pryderus', 'gorbryder', 'straen', 'dan straen', 'iechyd meddwl', 'trist',
     'tristwch', 'anhapus', 'poeni', 'panig', 'llesiant', 'lles', 'hyder', 'methu cysgu', 'digalon', 'ofnus',
     'teimlo yn ddrwg', 'ymdopi', 'methu ymdopi', 'cwnsela', 'poeni am arian', 'ddim yn cysgu',
-    'wedi blino', 'yfed gormod', 'alcohol', 'siarad a rhywun', 'ar goll',
+    'wedi blino', 'dan bwysau', 'o dan bwysau', 'yfed gormod', 'alcohol', 'siarad a rhywun', 'ar goll',
   ],
   long_term_condition: [
     'clefyd siwgr', 'clefyd y siwgr', 'diabetes', 'clefyd', 'cyflwr', 'cyflwr iechyd', 'salwch', 'salwch hir dymor',
@@ -102,7 +103,7 @@ export const LEXICON_CY: Lexicon = {
     'dros drigain', 'dros 60', 'dros 70', 'dros 50',
   ],
   young_people: [
-    'pobl ifanc', 'person ifanc', 'ifanc', 'ieuenctid', 'arddegau', 'myfyriwr', 'myfyrwyr', 'coleg', 'prifysgol',
+    'pobl ifanc', 'person ifanc', 'fyfyriwr', 'ifanc', 'ieuenctid', 'arddegau', 'myfyriwr', 'myfyrwyr', 'coleg', 'prifysgol',
     'ysgol uwchradd', 'chweched dosbarth',
   ],
   lgbtq: ['hoyw', 'lesbiad', 'deurywiol', 'traws', 'trawsryweddol', 'lhdt*', 'anneuaidd', 'cwiar', 'balchder'],
@@ -124,11 +125,12 @@ export const LEXICON_CY: Lexicon = {
     'swil', 'gormod o bobl', 'un i un', 'grwp bach', 'grwpiau bach', 'pryder cymdeithasol', 'nerfus ... pobl newydd',
   ],
   cost_barrier: [
-    'fforddio', 'methu fforddio', 'ddim yn gallu fforddio', 'rhy ddrud', 'drud', 'am ddim', 'rhad', 'dim arian',
+    'fforddio', 'methu fforddio', 'methu talu', 'ddim yn gallu fforddio', 'rhy ddrud', 'drud', 'am ddim', 'rhad', 'dim arian',
     'dim llawer o arian', 'heb arian', 'arian yn brin', 'cost', 'costau', 'pris', 'talu', 'incwm isel',
   ],
 };
 
 export const NEUTRAL_CY: readonly string[] = [
-  'dim syniad', 'amser rhydd', 'wrth gwrs', 'plant ... adael|gadael', 'plant ... wedi tyfu',
+  'dim syniad', 'amser rhydd', 'wrth gwrs', 'plant ... adael|gadael', 'plant ... wedi tyfu', 'ambell waith',
+  'weithiau', 'gen i gar', 'mae gen i gar',
 ];

@@ -17,7 +17,11 @@ export const LEXICON_EN: Lexicon = {
     'meet people', 'meet new people', 'meet more people', 'meet other people', 'meeting people', 'meeting new people',
     'see people', 'seeing people', 'make friends', 'making friends', 'make new friends', 'new friends', 'friendship*',
     'mates', 'company', 'socialis*', 'socializ*', 'social life', 'get out more', 'get out of the house',
-    'hardly leave the house', 'do not leave the house', 'never leave the house', 'hardly go out', 'never go out',
+    'hardly|never|rarely|barely leave the house|flat|home', 'do not leave the house|flat|home', 'hardly go out',
+    'never go out', 'stir crazy', 'cabin fever', 'four walls', 'climbing the walls', 'a friend to', 'need a friend', 'want a friend',
+    'like a friend', 'friends to',
+    'someone to go', 'somebody to go', 'people to go', 'natter', 'chinwag', 'other people', 'around people',
+    'be with people', 'being with people', 'part of something', 'part of a community', 'part of a group', 'feel part of',
     'do not go out', 'stuck indoors', 'stuck in the house', 'stuck at home', 'do not know anyone', 'do not know anybody', 'not ... know anyone|anybody',
     'know no one', 'know nobody', 'house is so quiet', 'house is quiet', 'people to share', 'sense of belonging',
     'got nobody', 'have nobody', 'got no one', 'have no one', 'nobody really', 'no one really', 'not seen my friends',
@@ -45,7 +49,8 @@ export const LEXICON_EN: Lexicon = {
   arts_crafts: [
     'art', 'arts', 'arty', 'artist*', 'artistic', 'craft*', 'paint*', 'draw', 'drawing', 'sketch*', 'knit*', 'crochet*',
     'sewing', 'sew', 'quilt*', 'pottery', 'ceramic*', 'clay', 'card making', 'photograph*', 'creative*', 'creativity',
-    'writing', 'write poetry', 'poetry', 'poems', 'creative writing', 'woodwork*', 'working with wood', 'wood', 'carving', 'make things', 'making things', 'jewellery making',
+    'writing', 'write poetry', 'poetry', 'poems', 'creative writing', 'woodwork*', 'working with wood', 'fixing', 'fix things', 'repair*', 'mend*', 'diy',
+    'practical', 'tinker*', 'wood', 'carving', 'make things', 'making things', 'jewellery making',
     'embroider*', 'cross stitch', 'scrapbook*', 'needlework', 'textiles', 'watercolour*', 'theatre', 'drama', 'acting',
   ],
   music_singing: [
@@ -54,13 +59,13 @@ export const LEXICON_EN: Lexicon = {
   ],
   learning: [
     'learn', 'learning', 'learnt', 'course', 'courses', 'class', 'classes', 'lesson*', 'study', 'studying', 'qualification*',
-    'education', 'improve my english', 'english classes', 'learn english', 'learn welsh', 'welsh lessons', 'a language',
+    'education', 'reading', 'books', 'improve my english', 'english classes', 'learn english', 'learn welsh', 'welsh lessons', 'a language',
     'languages', 'book group', 'book club', 'reading group', 'history', 'talks', 'lectures', 'skills', 'new skill*',
     'workshop*', 'u3a', 'evening class*', 'college course*', 'night school',
   ],
   volunteering: [
     'volunteer*', 'give something back', 'giving something back', 'give back', 'giving back', 'help other people',
-    'help others', 'helping others', 'helping other people', 'help people', 'be useful', 'something useful',
+    'help others', 'helping others', 'helping other people', 'help people', 'be useful', 'something useful', 'use my skills', 'put my skills',
     'make a difference', 'charity work', 'charity shop', 'love to help', 'like to help', 'happy to help', 'help at the',
     'lend a hand', 'pitch in', 'help with reading', 'help out', 'helping out', 'unpaid work',
   ],
@@ -99,7 +104,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   employment: [
     'job', 'jobs', 'work', 'working', 'unemploy*', 'employ*', 'out of work', 'lost my job', 'career*', 'cv', 'resume',
-    'interview*', 'redundan*', 'apprentice*', 'training', 'job centre', 'jobcentre', 'back to work', 'paid work',
+    'interview*', 'sick pay', 'off sick', 'signed off', 'off work', 'sick note', 'redundan*', 'apprentice*', 'training', 'job centre', 'jobcentre', 'back to work', 'paid work',
     'looking for work', 'job hunting', 'self employed', 'boss', 'warehouse', 'shifts',
   ],
   mental_wellbeing: [
@@ -110,7 +115,7 @@ export const LEXICON_EN: Lexicon = {
     'confidence', 'self esteem', 'can not sleep', 'not sleeping', 'mood', 'ptsd', 'ocd', 'bipolar', 'mental',
     'nerves', 'struggling', 'end of my tether', 'not coping', 'can not cope', 'cope', 'coping', 'counselling',
     'therapy', 'mindfulness', 'meditation', 'relax', 'calm', 'drinking too much', 'drinking more', 'alcohol',
-    'drink problem', 'drugs', 'addict*', 'talk to someone', 'function', 'falling apart', 'feel lost',
+    'drink problem', 'going under', 'barely coping', 'under pressure', 'pressure', 'drugs', 'addict*', 'talk to someone', 'function', 'falling apart', 'feel lost',
     'feeling lost', 'empty', 'numb',
   ],
   long_term_condition: [
@@ -118,7 +123,8 @@ export const LEXICON_EN: Lexicon = {
     'stroke', 'heart attack', 'heart condition', 'heart failure', 'cardiac', 'cancer', 'chronic*', 'fibromyalgia',
     'long covid', 'epilep*', 'condition', 'illness', 'ill health', 'chronic pain', 'back pain', 'pain', 'lung*',
     'kidney*', 'blood pressure', 'osteo*', 'crohns', 'lupus', 'me cfs', 'cfs', 'chronic fatigue', 'diagnos*',
-    'health condition*', 'breathless*', 'out of breath', 'hip replacement', 'knee replacement',
+    'health condition*', 'breathless*', 'out of breath', 'my back', 'bad back', 'back problem*',
+    'injury', 'injured', 'chest', 'breathing', 'my heart', 'my lungs', 'hip replacement', 'knee replacement',
   ],
   food: [
     'food', 'cook', 'cooking', 'cookery', 'meal*', 'eat', 'eating', 'eat better', 'eat healthy', 'healthy eating',
@@ -137,7 +143,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   parenting: [
     'parent*', 'new mum', 'new mam', 'new dad', 'mums', 'dads', 'baby', 'babies', 'toddler*', 'kids', 'my children',
-    'the children', 'young children', 'small children', 'single mum', 'single dad', 'single parent', 'pregnan*',
+    'the children', 'young children', 'small children', 'single mum', 'single dad', 'single parent', 'little ones', 'little one', 'pregnan*',
     'nursery', 'mums and tots', 'mother and baby', 'school run', 'feed the kids', 'feed my kids',
   ],
   older_people: [
@@ -157,7 +163,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   ethnic_community: [
     'refugee*', 'asylum', 'asylum seeker*', 'migrant*', 'immigrant*', 'my community', 'my culture', 'my country',
-    'my language', 'english is not my first language', 'second language', 'from poland', 'polish', 'syria', 'syrian',
+    'my language', 'our community', 'our|my ... community', 'our culture', 'english is not my first language', 'second language', 'from poland', 'polish', 'syria', 'syrian',
     'somali', 'bangladeshi', 'bengali', 'pakistani', 'indian', 'chinese', 'african', 'caribbean', 'black',
     'asian', 'arabic', 'eritrean', 'afghan', 'ukrainian', 'romanian', 'portuguese', 'gypsy', 'traveller*', 'bame',
     'ethnic minority', 'ethnic', 'new to the country', 'new to this country', 'moved to the uk', 'came to the uk',
@@ -174,7 +180,7 @@ export const LEXICON_EN: Lexicon = {
   transport_barrier: [
     'no car', 'not have a car', 'not got a car', 'without a car', 'can not drive', 'do not drive', 'not drive',
     'not driving', 'no longer drive', 'no transport', 'transport', 'bus', 'buses', 'bus stop', 'bus fare', 'no bus',
-    'taxi*', 'too far to walk', 'a lift', 'lift there', 'get a lift', 'need a lift', 'too far', 'out in the sticks', 'rural',
+    'taxi*', 'too far to walk', 'no way of getting', 'getting anywhere', 'get anywhere', 'stuck out here', 'a lift', 'lift there', 'get a lift', 'need a lift', 'too far', 'out in the sticks', 'rural',
   ],
   anxiety_in_groups: [
     'nervous ... group*', 'anxious ... group*', 'nervous ... people', 'anxious ... people', 'scared ... group*',
@@ -195,5 +201,7 @@ export const LEXICON_EN: Lexicon = {
 export const NEUTRAL_EN: readonly string[] = [
   'free time', 'spare time', 'feel free', 'free to', 'of course', 'car park', 'fit it in', 'walk the dog',
   'walk my dog', 'walking the dog', 'walks the dog', 'work out what', 'work out how', 'kids|children ... left home',
-  'kids|children ... grown up', 'kids|children ... moved out',
+  'kids|children ... grown up', 'kids|children ... moved out', 'community nurse|midwife|team|worker', 'have a car', 'got a car', 'can drive',
+  'cost|money|transport|travel|price|distance is not a|an issue|problem|worry|concern',
+  'cost|money|transport|travel|price|distance not a|an issue|problem|worry|concern',
 ];

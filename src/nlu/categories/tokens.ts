@@ -51,6 +51,19 @@ const EXTRA_SHORTHAND: Readonly<Record<string, string>> = {
   cuppa: 'cup of tea',
 };
 
+/** Words repeat across messages: remember each one's normalised form (bounded, so memory stays flat). */
+const normalisedWords = new Map<string, string>();
+const NORMALISED_LIMIT = 20_000;
+
+function normaliseWord(word: string): string {
+  const known = normalisedWords.get(word);
+  if (known !== undefined) return known;
+  const norm = normalise(word);
+  if (normalisedWords.size >= NORMALISED_LIMIT) normalisedWords.clear();
+  normalisedWords.set(word, norm);
+  return norm;
+}
+
 /** Longer input is cut: what matters is said early, and matching time must stay bounded. */
 const MAX_CHARS = 5000;
 
@@ -88,7 +101,7 @@ export function tokenise(input: string): Tokens {
     words.push(word);
     const prev = tokens.length > 0 ? tokens[tokens.length - 1].norm : '';
     const special = contextual(word, prev, pieces[i + 1] ?? '');
-    const norm = special ?? normalise(word);
+    const norm = special ?? normaliseWord(word);
     for (const part of norm.split(' ')) if (part.length > 0) push(part, source);
   }
   while (tokens.length > 0 && tokens[tokens.length - 1].norm === BOUNDARY) tokens.pop();
