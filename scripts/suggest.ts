@@ -1,0 +1,55 @@
+/**
+ * `npm run suggest -- --text "..." [--postcode ...] [--json]`: what the conversation would suggest for
+ * a made-up profile, with the same extraction and ranking. See src/directory/suggestCli.ts for options.
+ *
+ * Services come from `--directory FILE` when given; otherwise from the database (MONGODB_URI, or the
+ * embedded one in ./data/db); when that holds no active services, from the sample directory.
+ */
+import path from 'node:path';
+import { loadConfig, ConfigError } from '../src/config';
+import { ServiceDirectory } from '../src/directory/directory';
+import { formatSuggestions, parseSuggestArgs, servicesFromFile, suggestFor, SuggestUsageError, type SuggestArgs } from '../src/directory/suggestCli';
+import type { StoredService } from '../src/directory/schema';
+import { OfflineRecognizer } from '../src/nlu/offline';
+import { openDatabase } from '../src/store';
+
+const SAMPLE_DIRECTORY = path.join(__dirname, '..', 'data', 'sample-directory', 'services.json');
+
+async function loadServices(args: SuggestArgs): Promise<StoredService[]> {
+  if (args.directory) return servicesFromFile(args.directory);
+  const config = loadConfig();
+  const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: (line) => console.error(line) });
+  try {
+    const services = await new ServiceDirectory(database.db).activeServices();
+    if (services.length > 0) return services;
+    console.error('The database has no active services: using the sample directory (data/sample-directory/services.json).');
+    return servicesFromFile(SAMPLE_DIRECTORY);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(): Promise<number> {
+  let args: SuggestArgs;
+  try {
+    args = parseSuggestArgs(process.argv.slice(2));
+    const services = await loadServices(args);
+    const output = await suggestFor(args, services, new OfflineRecognizer());
+    console.log(args.json ? JSON.stringify(output, null, 2) : formatSuggestions(output));
+    return 0;
+  } catch (error) {
+    if (error instanceof SuggestUsageError || error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(`Suggest failed: ${error.message}`);
+    process.exit(1);
+  },
+);
