@@ -23,10 +23,12 @@ import {
   type DialogConfig,
   type DeleteDataResult,
 } from '../dialogs';
+import type { ServiceDirectory } from '../src/directory/directory';
 import type { Language } from '../src/i18n';
 import { shortKey } from '../src/identity/personKey';
 import { detectCrisis } from '../src/nlu/crisis';
 import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
+import type { Recognizer } from '../src/nlu/recognizer';
 import { withReferralCache, type ReferralRepository } from '../src/referrals';
 import { crisisActivities } from './crisisReply';
 
@@ -34,6 +36,10 @@ export interface FrontDoorBotDeps {
   conversationState: ConversationState;
   referrals: ReferralRepository;
   config: DialogConfig;
+  /** The activity directory, for suggestions after the summary. */
+  directory: Pick<ServiceDirectory, 'suggest'>;
+  /** Finds categories of need or interest in what people write (for the suggestions). */
+  recognizer: Recognizer;
   /** The pseudonymous key for the sender of this activity (see src/identity). */
   personKeyOf: (context: TurnContext) => string;
   /** Operator log: rule ids and short keys only, never what people wrote. */
@@ -77,7 +83,7 @@ export class FrontDoorBot extends ActivityHandler {
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.dialogs = new DialogSet(this.dialogState)
-      .add(new RootDialog(deps.referrals, deps.config))
+      .add(new RootDialog(deps.referrals, deps.config, { directory: deps.directory, recognizer: deps.recognizer, log: this.log }))
       .add(new ChangeLanguageDialog(deps.referrals))
       .add(new DeleteDataDialog(deps.referrals));
 

@@ -9,7 +9,9 @@ export { WelcomeDialog, WELCOME_DIALOG, LANGUAGE_QUESTION, type WelcomeResult } 
 export { ConsentDialog, CONSENT_DIALOG, CONSENT_NOTICE_VERSION, type ConsentResult } from './consent';
 export { WhatMattersDialog, WHAT_MATTERS_DIALOG, WHAT_MATTERS_PARTS, type WhatMattersPart } from './whatMatters';
 export { WellbeingDialog, WELLBEING_DIALOG, suggestsLowWellbeing } from './wellbeing';
-export { SummaryDialog, SUMMARY_DIALOG, type SummaryResult } from './summary';
+export { SummaryDialog, SUMMARY_DIALOG, tellWhatHappensNext, type SummaryResult, type SummaryDialogOptions } from './summary';
+export { SuggestionsDialog, SUGGESTIONS_DIALOG, SUGGESTIONS_PER_BATCH, type SuggestionsDeps, type SuggestionsResult } from './suggestions';
+export { suggestionCard, suggestionCards, suggestionIdIn } from './suggestionCards';
 export { SUMMARY_PARTS, type SummaryPart } from './summaryText';
 export { ChangeLanguageDialog, CHANGE_LANGUAGE_DIALOG, type ChangeLanguageOptions } from './changeLanguage';
 export { DeleteDataDialog, DELETE_DATA_DIALOG, type DeleteDataResult } from './deleteData';

@@ -12,7 +12,8 @@ import { CONSENT_DIALOG, ConsentDialog, type ConsentResult } from './consent';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import { renderMessage } from './render';
-import { SUMMARY_DIALOG, SummaryDialog } from './summary';
+import { SUGGESTIONS_DIALOG, SuggestionsDialog, type SuggestionsDeps } from './suggestions';
+import { SUMMARY_DIALOG, SummaryDialog, tellWhatHappensNext, type SummaryResult } from './summary';
 import { setTurnLanguage, turnTranslator } from './turnLanguage';
 import { WELCOME_DIALOG, WelcomeDialog } from './welcome';
 import { WELLBEING_DIALOG, WellbeingDialog } from './wellbeing';
@@ -37,7 +38,8 @@ export type RootResult =
   | { outcome: 'alreadySent' };
 
 /**
- * The whole guided conversation: welcome, consent, what matters, wellbeing, summary. A person who
+ * The whole guided conversation: welcome, consent, what matters, wellbeing, summary, activity
+ * suggestions, what happens next. A person who
  * comes back is offered to carry on; where they carry on from is worked out from the answers
  * already stored, so nothing is asked twice.
  */
@@ -45,6 +47,8 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
   constructor(
     repo: ReferralRepository,
     private readonly config: DialogConfig,
+    /** The directory and recogniser behind the activity suggestions after the summary. */
+    suggestions: Omit<SuggestionsDeps, 'config'>,
   ) {
     super(ROOT_DIALOG, repo);
     this.addDialog(
@@ -62,7 +66,8 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
         (s) => s.beginDialog(WHAT_MATTERS_DIALOG, { personKey: s.options.personKey }),
         (s) => s.beginDialog(WELLBEING_DIALOG, { personKey: s.options.personKey }),
         (s) => s.beginDialog(SUMMARY_DIALOG, { personKey: s.options.personKey }),
-        (s) => s.endDialog({ outcome: 'ready' } satisfies RootResult),
+        (s) => this.suggestAfterConfirm(s),
+        (s) => this.whatHappensNext(s),
       ]),
     );
     this.addDialog(
@@ -78,7 +83,8 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
     this.addDialog(new ConsentDialog(repo, config));
     this.addDialog(new WhatMattersDialog(repo));
     this.addDialog(new WellbeingDialog(repo));
-    this.addDialog(new SummaryDialog(repo, config));
+    this.addDialog(new SummaryDialog(repo, config, { tellNextSteps: false }));
+    this.addDialog(new SuggestionsDialog(repo, { ...suggestions, config }));
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: RootDialogOptions): Promise<DialogTurnResult> {
@@ -103,6 +109,18 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
     const consent = step.result as ConsentResult | undefined;
     if (!consent?.consented) return step.endDialog({ outcome: 'declined' } satisfies RootResult);
     return step.replaceDialog(JOURNEY, { personKey: step.options.personKey });
+  }
+
+  private async suggestAfterConfirm(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    const summary = step.result as SummaryResult | undefined;
+    if (!summary?.confirmed) return step.endDialog({ outcome: 'ready' } satisfies RootResult);
+    return step.beginDialog(SUGGESTIONS_DIALOG, { personKey: step.options.personKey });
+  }
+
+  /** Said last, after the suggestions, so it is what the person reads at the end. */
+  private async whatHappensNext(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    await tellWhatHappensNext(step.context, this.repo, step.options.personKey, this.config);
+    return step.endDialog({ outcome: 'ready' } satisfies RootResult);
   }
 
   private async welcomeBack(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {

@@ -10,6 +10,9 @@ import type { Config } from './config';
 import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
 import { loadSampleDirectoryIfEmpty } from './directory';
+import { ServiceDirectory } from './directory/directory';
+import { OfflineRecognizer } from './nlu';
+import { createRecognizer } from './nlu/clu';
 import { ReferralRepository } from './referrals';
 import { scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
@@ -53,6 +56,9 @@ export async function startFrontDoor(
       conversationState,
       referrals,
       config: { serviceName: config.serviceName, nextStepsDays: config.nextStepsDays, privacyUrl: privacyUrl(config) },
+      directory: new ServiceDirectory(database.db),
+      // Azure CLU when its CLU_ variables are set, with the offline recogniser behind it; else offline alone.
+      recognizer: createRecognizer(process.env, new OfflineRecognizer(), log),
       personKeyOf: (context: TurnContext) =>
         derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log,

@@ -14,6 +14,8 @@ import {
 } from '../../dialogs';
 import type { Language } from '../../src/i18n';
 import { recogniseCommand } from '../../src/nlu/commands';
+import { ServiceDirectory } from '../../src/directory/directory';
+import { OfflineRecognizer } from '../../src/nlu';
 import { ReferralRepository } from '../../src/referrals';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
@@ -38,7 +40,7 @@ class PipelineStandIn extends ComponentDialog<PersonOptions> {
 
   constructor() {
     super('pipelineStandIn');
-    this.addDialog(new RootDialog(repo, config));
+    this.addDialog(new RootDialog(repo, config, { directory: new ServiceDirectory(database.db), recognizer: new OfflineRecognizer() }));
     this.addDialog(new ChangeLanguageDialog(repo));
     this.addDialog(new DeleteDataDialog(repo));
   }

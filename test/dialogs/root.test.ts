@@ -1,5 +1,7 @@
 import { RootDialog } from '../../dialogs';
 import type { Language } from '../../src/i18n';
+import { ServiceDirectory } from '../../src/directory/directory';
+import { OfflineRecognizer } from '../../src/nlu';
 import { ReferralRepository } from '../../src/referrals';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
@@ -43,7 +45,7 @@ describe.each(LANGUAGES)('the whole conversation (%s)', (lang) => {
   const say = script[lang];
 
   function converse(personKey: string, options: { restart?: boolean } = {}) {
-    return new Conversation(new RootDialog(repo, config), { personKey, ...options });
+    return new Conversation(new RootDialog(repo, config, { directory: new ServiceDirectory(database.db), recognizer: new OfflineRecognizer() }), { personKey, ...options });
   }
 
   /** Sends a message with the person's locale, as Web Chat would. */
@@ -100,7 +102,9 @@ describe.each(LANGUAGES)('the whole conversation (%s)', (lang) => {
     expectAsked(turn, 'summary.heading');
     expectAsked(turn, 'summary.ask');
     turn = await send(conversation, typed[lang].confirm);
-    expect(turn.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
+    // This test database's directory is empty: no suggestions, said kindly, then what happens next, last.
+    expect(turn.text).toContain(t('suggestions.noneFound'));
+    expect(turn.activities.at(-1)!.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
     expect(conversation.finished).toBe(true);
     expect(conversation.result).toEqual({ outcome: 'ready' });
 

@@ -3,7 +3,9 @@ import { ActivityTypes, ConversationState, TestAdapter, type Activity, type Turn
 import type { Db } from 'mongodb';
 import { FrontDoorBot } from '../../bots';
 import type { DialogConfig } from '../../dialogs';
+import { ServiceDirectory } from '../../src/directory/directory';
 import { derivePersonKey } from '../../src/identity/personKey';
+import { OfflineRecognizer } from '../../src/nlu';
 import { ReferralRepository } from '../../src/referrals';
 import { Collections } from '../../src/store/collections';
 import { getOrCreateSecret, MongoBotStorage } from '../../src/store';
@@ -55,6 +57,9 @@ export class BotWorld {
       conversationState: new ConversationState(this.storage),
       referrals: new ReferralRepository(this.db),
       config: botConfig,
+      // The test database's directory (empty unless a test loads services into it).
+      directory: new ServiceDirectory(this.db),
+      recognizer: new OfflineRecognizer(),
       personKeyOf: (context: TurnContext) => this.personKeyFor(context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log: (line) => this.log.push(line),
     });
