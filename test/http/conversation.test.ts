@@ -46,7 +46,10 @@ test('a whole conversation, killed and restarted half way, ends with every answe
   const summary = await say('3');
   expect(summary).toMatch(/Here's what I've heard/);
   expect(summary).toMatch(/lonely since I retired/);
-  expect(await say('yes')).toMatch(/sent your answers to the Front Door team[\s\S]*about 3 days/);
+  // Activities from the sample directory come next; the first is chosen, then what happens next is said last.
+  expect(await say('yes')).toMatch(/things near you that might help[\s\S]*1\. [\s\S]*2\. [\s\S]*3\. [\s\S]*Would you like to choose one\?/);
+  expect(await say('1')).toMatch(/I've added .+ to your referral/);
+  expect(await say("that's all")).toMatch(/sent your answers to the Front Door team[\s\S]*about 3 days/);
 
   const uri = /Embedded MongoDB listening at (\S+)/.exec(app.output())![1];
   const client = await MongoClient.connect(uri);
@@ -57,6 +60,8 @@ test('a whole conversation, killed and restarted half way, ends with every answe
     const referral = referrals[0];
     expect(referral).toMatchObject({ ...JOURNEY_REFERRAL, channel: 'emulator', consent: { noticeVersion: expect.any(String) } });
     expect(referral.readyAt).toBeInstanceOf(Date);
+    expect(referral.suggestions.shown).toHaveLength(1);
+    expect(referral.suggestions.picked).toEqual([{ id: referral.suggestions.shown[0].ids[0], at: expect.any(Date) }]);
     // The person is known only by a pseudonymous key, never by their channel id.
     expect(JSON.stringify(referral)).not.toContain(`user-${conversation}`);
     const consents = await db.collection('consents').find({ personKey: referral.personKey }).toArray();
