@@ -1,0 +1,48 @@
+/** Login throttling: per-account lockout after repeated failures, per-address limit across accounts. */
+import { LoginThrottle } from '../../src/linkworkers';
+import { startTestDatabase, type TestDatabase } from '../helpers/db';
+
+let t: TestDatabase;
+let clock = Date.parse('2026-03-02T09:00:00Z');
+const now = () => new Date(clock);
+const MINUTE = 60_000;
+
+beforeAll(async () => {
+  t = await startTestDatabase();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+test('five failures in 15 minutes lock the account for 15 minutes, from any address', async () => {
+  const throttle = new LoginThrottle(t.db, {}, now);
+  for (let i = 0; i < 4; i++) await throttle.recordFailure('alice@example.org', `10.0.0.${i}`);
+  expect(await throttle.check('alice@example.org', '10.0.0.9')).toEqual({ allowed: true });
+  await throttle.recordFailure('Alice@Example.org', '10.0.0.5');
+  expect(await throttle.check('alice@example.org', '10.0.0.9')).toEqual({ allowed: false, scope: 'account', retryAfterMs: 15 * MINUTE });
+  expect(await throttle.check('bob@example.org', '10.0.0.9')).toEqual({ allowed: true });
+  clock += 14 * MINUTE;
+  expect((await throttle.check('alice@example.org', '10.0.0.9')).allowed).toBe(false);
+  clock += 2 * MINUTE;
+  expect((await throttle.check('alice@example.org', '10.0.0.9')).allowed).toBe(true);
+});
+
+test('failures spread out over more than the window do not lock; a good login clears the count', async () => {
+  const throttle = new LoginThrottle(t.db, {}, now);
+  for (let i = 0; i < 8; i++) {
+    await throttle.recordFailure('carol@example.org', '10.0.1.1');
+    clock += 4 * MINUTE; // at most four inside any 15 minutes
+  }
+  expect((await throttle.check('carol@example.org', '10.0.1.2')).allowed).toBe(true);
+  for (let i = 0; i < 4; i++) await throttle.recordFailure('dan@example.org', '10.0.1.3');
+  await throttle.recordSuccess('dan@example.org');
+  await throttle.recordFailure('dan@example.org', '10.0.1.3');
+  expect((await throttle.check('dan@example.org', '10.0.1.4')).allowed).toBe(true);
+});
+
+test('one address guessing across many accounts is blocked', async () => {
+  const throttle = new LoginThrottle(t.db, { ip: { maxFailures: 10 } }, now);
+  for (let i = 0; i < 10; i++) await throttle.recordFailure(`user${i}@example.org`, '192.0.2.7');
+  expect(await throttle.check('someone-new@example.org', '192.0.2.7')).toMatchObject({ allowed: false, scope: 'ip' });
+  expect((await throttle.check('someone-new@example.org', '192.0.2.8')).allowed).toBe(true);
+});
