@@ -127,6 +127,10 @@ describe('extractCategories', () => {
   it("does not take someone else's condition as the person's own", () => {
     expect(categoriesOf('My husband has dementia and I look after him')).toEqual(['carers_support']);
     expect(categoriesOf('I have dementia')).toEqual(['long_term_condition']);
+    // Someone close with a condition or disability: the person is probably their carer.
+    expect(extractCategories('my wife is in a wheelchair', 'en')).toEqual([{ category: 'carers_support', words: ['wheelchair'] }]);
+    // Their own feelings after someone else's news are still theirs.
+    expect(categoriesOf('Since my husband died I have been really depressed')).toEqual(['bereavement', 'mental_wellbeing']);
   });
 
   it('reads ages said as numbers', () => {

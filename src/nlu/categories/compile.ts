@@ -28,10 +28,10 @@ const NOT_TYPOS: ReadonlySet<string> = new Set([
   'patent', 'mother', 'bother', 'father', 'farther', 'rather', 'gather', 'crowds', 'clouds', 'growth', 'healthy',
   'wealthy', 'depressed', 'impressed', 'learned', 'earned', 'warned', 'lonely', 'lively', 'likely', 'lonelier',
   'friend', 'fiend', 'dying', 'diet', 'course', 'coarse', 'source', 'horse', 'house', 'mouse', 'crafty', 'drafty',
-  'morning', 'mornings', 'evening', 'evenings', 'byddai', 'byddaf', 'byddan', 'byddwn',
+  'morning', 'mornings', 'evening', 'evenings', 'along', 'among', 'stops', 'shops', 'alike', 'atone', 'byddai', 'byddaf', 'byddan', 'byddwn',
 ]);
 
-const MAX_GAP = 3;
+const MAX_GAP = 4;
 
 interface Slot {
   /** Keys ("w:word" for a word, "s:stem" for a stem) any one of which fills the slot; empty for a gap. */

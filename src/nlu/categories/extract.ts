@@ -34,7 +34,7 @@ const WANTING: ReadonlySet<string> = new Set(['want', 'wish', 'eisiau', 'hoffwn'
 /** Words that may sit between a negation and an activity: "not into", "don't want anything with". */
 const ACTIVITY_BRIDGE: ReadonlySet<string> = new Set([
   'i', 'am', 'do', 'want', 'anything', 'with', 'into', 'a', 'an', 'the', 'any', 'big', 'fan', 'of', 'keen', 'on',
-  'interested', 'in', 'really', 'like', 'that', 'bothered', 'about', 'for', 'me', 'too', 'one', 'fussed',
+  'interested', 'interest', 'in', 'really', 'like', 'that', 'bothered', 'about', 'for', 'me', 'too', 'one', 'fussed',
   'yn', 'eisiau', 'hoffi', 'unrhyw', 'beth', 'gyda', 'diddordeb', 'mewn', 'awydd', 'gen', 'i', 'hoff', 'o',
 ]);
 const MAX_ACTIVITY_BRIDGE = 5;
@@ -80,8 +80,10 @@ const PERSONAL: ReadonlySet<Category> = new Set(['long_term_condition', 'disabil
 const SOMEONE_ELSE: ReadonlySet<string> = new Set([
   'husband', 'wife', 'partner', 'mum', 'mam', 'mother', 'dad', 'father', 'son', 'daughter', 'child', 'kid', 'brother',
   'sister', 'he', 'she', 'his', 'her', 'him', 'gwr', 'gwraig', 'tad', 'mab', 'merch', 'plentyn', 'brawd', 'chwaer',
-  'nhad', 'ngwr', 'ngwraig', 'mhlentyn', 'fab', 'ferch', 'nan', 'gran', 'grandad', 'grandma', 'grandpa',
+  'nhad', 'ngwr', 'ngwraig', 'mhlentyn', 'fab', 'ferch', 'nan', 'gran', 'grandad', 'grandma', 'grandpa', 'youngest',
+  'eldest', 'oldest', 'lad', 'boy', 'girl', 'twins',
 ]);
+const CARED_FOR: ReadonlySet<Category> = new Set(['long_term_condition', 'disability_access']);
 const SELF: ReadonlySet<string> = new Set(['i', 'me', 'my', 'myself', 'fi', 'mi', 'fy']);
 const SOMEONE_ELSE_WINDOW = 4;
 
@@ -170,7 +172,11 @@ export function extractCategories(text: string, lang: Language): CategoryEvidenc
     const category = match.phrase.category;
     if (category === null) continue;
     if (negated(tk, match, category)) continue;
-    if (PERSONAL.has(category) && aboutSomeoneElse(tk, match.start)) continue;
+    if (PERSONAL.has(category) && aboutSomeoneElse(tk, match.start)) {
+      // Someone close with a condition or disability usually means the person is their carer.
+      if (CARED_FOR.has(category)) add('carers_support', 0.5, match.start, match.filled);
+      continue;
+    }
     // Each mention counts once, a typo'd one a little less; ties go to what was said first.
     add(category, match.fuzzy ? 0.75 : 1, match.start, match.filled);
   }

@@ -131,6 +131,6 @@ export const LEXICON_CY: Lexicon = {
 };
 
 export const NEUTRAL_CY: readonly string[] = [
-  'dim syniad', 'amser rhydd', 'wrth gwrs', 'plant ... adael|gadael', 'plant ... wedi tyfu', 'ambell waith',
+  'dim syniad', 'amser rhydd', 'wrth gwrs', 'plant ... adael|gadael', 'plant ... wedi tyfu', 'ambell waith', 'byw yng cefn gwlad', 'byw yn y wlad',
   'weithiau', 'gen i gar', 'mae gen i gar',
 ];

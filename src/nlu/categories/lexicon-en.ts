@@ -3,7 +3,7 @@
  *   word      the word itself (typos allowed for words of 5+ letters)
  *   stem*     any word starting with the stem
  *   a|b       either
- *   ...       up to three other words in the same clause, none of them a negation
+ *   ...       up to four other words in the same clause, none of them a negation
  * Phrases are matched on normalised text: lower case, no accents, contractions expanded
  * ("can't" -> "can not", "I'm" -> "i am"), SMS shorthand expanded ("wud" -> "would", "ppl" -> "people").
  * Where phrases overlap the longest wins, so "walking football" is physical activity, not walking.
@@ -19,7 +19,7 @@ export const LEXICON_EN: Lexicon = {
     'mates', 'company', 'socialis*', 'socializ*', 'social life', 'get out more', 'get out of the house',
     'hardly|never|rarely|barely leave the house|flat|home', 'do not leave the house|flat|home', 'hardly go out',
     'never go out', 'stir crazy', 'cabin fever', 'four walls', 'climbing the walls', 'a friend to', 'need a friend', 'want a friend',
-    'like a friend', 'friends to',
+    'like a friend', 'friends to', 'with others', 'meet others', 'someone to have a', 'somebody to have a',
     'someone to go', 'somebody to go', 'people to go', 'natter', 'chinwag', 'other people', 'around people',
     'be with people', 'being with people', 'part of something', 'part of a community', 'part of a group', 'feel part of',
     'do not go out', 'stuck indoors', 'stuck in the house', 'stuck at home', 'do not know anyone', 'do not know anybody', 'not ... know anyone|anybody',
@@ -32,7 +32,7 @@ export const LEXICON_EN: Lexicon = {
     'exercis*', 'fit', 'fitter', 'fitness', 'get fit', 'keep fit', 'gym', 'swim*', 'yoga', 'pilates', 'tai chi',
     'dance', 'dancing', 'zumba', 'aerobics', 'football', 'walking football', 'walking netball', 'netball', 'rugby',
     'cricket', 'tennis', 'badminton', 'bowls', 'bowling', 'golf', 'cycling', 'cycle', 'bike', 'biking', 'running',
-    'jogging', 'parkrun', 'park run', 'sport*', 'active', 'more active', 'get moving', 'lose weight', 'losing weight',
+    'jogging', 'parkrun', 'park run', 'sport*', 'active', 'more active', 'get moving', 'get ... moving', 'keep moving', 'moving more', 'lose weight', 'losing weight',
     'loose weight', 'weight loss', 'move more', 'workout', 'work out', 'stretch*', 'chair based', 'chair exercise*',
     'boxing', 'martial arts', 'karate', 'climbing', 'rowing', 'canoe*', 'kayak*', 'paddleboard*', 'circuit*',
   ],
@@ -44,7 +44,7 @@ export const LEXICON_EN: Lexicon = {
     'garden*', 'allotment*', 'grow veg*', 'growing veg*', 'grow vegetables', 'plants', 'planting', 'flowers',
     'nature', 'outdoors', 'outdoor*', 'the outside', 'being outside', 'fresh air', 'countryside', 'hills', 'woods',
     'woodland*', 'forest*', 'the beach', 'wildlife', 'birdwatching', 'bird watching', 'birds', 'birding', 'animals',
-    'conservation', 'park', 'parks', 'trees', 'green space*', 'the coast', 'mountains', 'the country', 'farm', 'horticultur*',
+    'conservation', 'fishing', 'angling', 'park', 'parks', 'trees', 'green space*', 'the coast', 'mountains', 'the country', 'farm', 'horticultur*',
   ],
   arts_crafts: [
     'art', 'arts', 'arty', 'artist*', 'artistic', 'craft*', 'paint*', 'draw', 'drawing', 'sketch*', 'knit*', 'crochet*',
@@ -59,7 +59,8 @@ export const LEXICON_EN: Lexicon = {
   ],
   learning: [
     'learn', 'learning', 'learnt', 'course', 'courses', 'class', 'classes', 'lesson*', 'study', 'studying', 'qualification*',
-    'education', 'reading', 'books', 'improve my english', 'english classes', 'learn english', 'learn welsh', 'welsh lessons', 'a language',
+    'education', 'reading', 'books', 'improve my english', 'better at english|welsh', 'esol',
+    'speak english|welsh', 'english', 'english classes', 'learn english', 'learn welsh', 'welsh lessons', 'a language',
     'languages', 'book group', 'book club', 'reading group', 'history', 'talks', 'lectures', 'skills', 'new skill*',
     'workshop*', 'u3a', 'evening class*', 'college course*', 'night school',
   ],
@@ -70,7 +71,8 @@ export const LEXICON_EN: Lexicon = {
     'lend a hand', 'pitch in', 'help with reading', 'help out', 'helping out', 'unpaid work',
   ],
   befriending: [
-    'befriend*', 'someone to talk to', 'somebody to talk to', 'someone to chat to', 'someone to visit', 'visit me',
+    'befriend*', 'someone to have a', 'somebody to have a', 'brew with', 'cup of tea with', 'coffee with',
+    'someone to talk to', 'somebody to talk to', 'someone to chat to', 'someone to visit', 'visit me',
     'pop round', 'pop in', 'someone to phone', 'someone to ring', 'phone call*', 'a chat', 'chat once a week', 'regular chat',
     'friendly call*', 'telephone friend*', 'phone friend*', 'visitor', 'home visit*', 'cup of tea and a chat',
   ],
@@ -80,7 +82,8 @@ export const LEXICON_EN: Lexicon = {
     'died', 'death', 'loss of my', 'lost my wife',
     'lost my husband', 'lost my partner', 'lost my mum', 'lost my mother', 'lost my dad', 'lost my father',
     'lost my son', 'lost my daughter', 'lost my brother', 'lost my sister', 'lost my child', 'lost my baby',
-    'lost my friend', 'lost my dog', 'lost my cat', 'funeral', 'since he went', 'since she went', 'mourning',
+    'lost my friend', 'lost my dog', 'lost my cat', 'funeral', 'since he went', 'since she went',
+    'since my|the wife|husband|missus|hubby|partner|mum|mam|dad|mother|father went|passed|died', 'mourning',
   ],
   carers_support: [
     'carer*', 'caring for', 'care for my', 'care for him', 'care for her', 'look after my', 'looking after my',
@@ -116,7 +119,8 @@ export const LEXICON_EN: Lexicon = {
     'nerves', 'struggling', 'end of my tether', 'not coping', 'can not cope', 'cope', 'coping', 'counselling',
     'therapy', 'mindfulness', 'meditation', 'relax', 'calm', 'drinking too much', 'drinking more', 'alcohol',
     'drink problem', 'going under', 'barely coping', 'under pressure', 'pressure', 'drugs', 'addict*', 'talk to someone', 'function', 'falling apart', 'feel lost',
-    'feeling lost', 'empty', 'numb',
+    'feeling lost', 'empty', 'numb', 'anxiety|nerves ... group*|crowd*', 'sober', 'in recovery', 'recovering addict', 'relapse', 'i am scared|frightened|afraid',
+    'feel* ... scared|frightened|afraid',
   ],
   long_term_condition: [
     'copd', 'asthma', 'diabet*', 'arthriti*', 'ms', 'multiple sclerosis', 'parkinson*', 'dementia', 'alzheimer*',
@@ -124,7 +128,8 @@ export const LEXICON_EN: Lexicon = {
     'long covid', 'epilep*', 'condition', 'illness', 'ill health', 'chronic pain', 'back pain', 'pain', 'lung*',
     'kidney*', 'blood pressure', 'osteo*', 'crohns', 'lupus', 'me cfs', 'cfs', 'chronic fatigue', 'diagnos*',
     'health condition*', 'breathless*', 'out of breath', 'my back', 'bad back', 'back problem*',
-    'injury', 'injured', 'chest', 'breathing', 'my heart', 'my lungs', 'hip replacement', 'knee replacement',
+    'injury', 'injured', 'chest', 'breathing', 'my heart', 'my lungs', 'hip replacement', 'knee replacement', 'memory', 'memory loss', 'forgetful', 'forgetting things',
+    'sugar levels', 'blood sugar', 'insulin', 'type 1', 'type 2', 'cerebral palsy', 'down syndrome', 'adhd',
   ],
   food: [
     'food', 'cook', 'cooking', 'cookery', 'meal*', 'eat', 'eating', 'eat better', 'eat healthy', 'healthy eating',
@@ -137,23 +142,23 @@ export const LEXICON_EN: Lexicon = {
     'technology', 'tech', 'wifi', 'gaming', 'coding', 'it skills', 'social media', 'facebook',
   ],
   faith_community: [
-    'church', 'chapel', 'mosque', 'temple', 'synagogue', 'gurdwara', 'faith', 'fellowship', 'pray*', 'worship',
+    'church', 'chapel', 'bible study', 'prayer group', 'mosque', 'temple', 'synagogue', 'gurdwara', 'faith', 'fellowship', 'pray*', 'worship',
     'muslim', 'christian', 'hindu', 'sikh', 'jewish', 'buddhist', 'religio*', 'spiritual*', 'bible', 'quran',
     'vicar', 'imam', 'congregation',
   ],
   parenting: [
     'parent*', 'new mum', 'new mam', 'new dad', 'mums', 'dads', 'baby', 'babies', 'toddler*', 'kids', 'my children',
-    'the children', 'young children', 'small children', 'single mum', 'single dad', 'single parent', 'little ones', 'little one', 'pregnan*',
+    'the children', 'young children', 'small children', 'single mum', 'single dad', 'single parent', 'teenage son|daughter|lad|boy|girl', 'my teenager',
+    'for my son|daughter|lad|boy|girl|kid|kids|child|children', 'little ones', 'little one', 'pregnan*',
     'nursery', 'mums and tots', 'mother and baby', 'school run', 'feed the kids', 'feed my kids',
   ],
   older_people: [
     'retired', 'retire', 'retirement', 'pension*', 'oap', 'elderly', 'older people', 'older person', 'old age',
     'i am old', 'getting old', 'senior*', 'over 50s', 'over 60s', 'over 65s', 'over 70s', 'elders',
-    'later life', 'age concern', 'age uk', 'older adults', 'in my seventies', 'in my eighties',
-    'in my sixties', 'in my nineties',
+    'later life', 'age concern', 'age uk', 'older adults', 'in my|his|her|our seventies|eighties|sixties|nineties',
   ],
   young_people: [
-    'young people', 'young person', 'young adult*', 'youth', 'teen*', 'teenager*', 'student*', 'at uni', 'for uni',
+    'young people', 'young person', 'young adult*', 'teenage son|daughter|lad|boy|girl', 'my teenager', 'youth', 'teen*', 'teenager*', 'student*', 'at uni', 'for uni',
     'at university', 'at college', 'left college', 'left school', 'sixth form', 'school leaver', 'gcses', 'a levels',
     'young carer*',
   ],
@@ -163,7 +168,7 @@ export const LEXICON_EN: Lexicon = {
   ],
   ethnic_community: [
     'refugee*', 'asylum', 'asylum seeker*', 'migrant*', 'immigrant*', 'my community', 'my culture', 'my country',
-    'my language', 'our community', 'our|my ... community', 'our culture', 'english is not my first language', 'second language', 'from poland', 'polish', 'syria', 'syrian',
+    'my language', 'my english', 'better at english', 'esol', 'our community', 'our|my ... community', 'our culture', 'english is not my first language', 'second language', 'from poland', 'polish', 'syria', 'syrian',
     'somali', 'bangladeshi', 'bengali', 'pakistani', 'indian', 'chinese', 'african', 'caribbean', 'black',
     'asian', 'arabic', 'eritrean', 'afghan', 'ukrainian', 'romanian', 'portuguese', 'gypsy', 'traveller*', 'bame',
     'ethnic minority', 'ethnic', 'new to the country', 'new to this country', 'moved to the uk', 'came to the uk',
@@ -183,8 +188,8 @@ export const LEXICON_EN: Lexicon = {
     'taxi*', 'too far to walk', 'no way of getting', 'getting anywhere', 'get anywhere', 'stuck out here', 'a lift', 'lift there', 'get a lift', 'need a lift', 'too far', 'out in the sticks', 'rural',
   ],
   anxiety_in_groups: [
-    'nervous ... group*', 'anxious ... group*', 'nervous ... people', 'anxious ... people', 'scared ... group*',
-    'big groups', 'large groups', 'busy places', 'crowded', 'noisy places', 'lots of people', 'groups of people', 'crowd*', 'shy', 'social anxiety', 'socially anxious',
+    'nervous ... group*', 'anxious ... group*', 'anxiety|nerves ... group*|crowd*', 'nervous ... people', 'anxious ... people', 'scared ... group*',
+    'big groups', 'large groups', 'busy places', 'crowded', 'loads of people', 'freeze up', 'clam up', 'tongue tied', 'noisy places', 'lots of people', 'groups of people', 'crowd*', 'shy', 'social anxiety', 'socially anxious',
     'one to one', 'one on one', 'small group*', 'quiet group', 'new people scare me', 'too many people',
     'anxious meeting new people', 'nervous meeting new people', 'on my own first', 'bring someone with me',
   ],
@@ -201,7 +206,7 @@ export const LEXICON_EN: Lexicon = {
 export const NEUTRAL_EN: readonly string[] = [
   'free time', 'spare time', 'feel free', 'free to', 'of course', 'car park', 'fit it in', 'walk the dog',
   'walk my dog', 'walking the dog', 'walks the dog', 'work out what', 'work out how', 'kids|children ... left home',
-  'kids|children ... grown up', 'kids|children ... moved out', 'community nurse|midwife|team|worker', 'have a car', 'got a car', 'can drive',
+  'kids|children ... grown up', 'kids|children ... moved out', 'live|living in the countryside', 'community nurse|midwife|team|worker', 'have a car', 'got a car', 'can drive',
   'cost|money|transport|travel|price|distance is not a|an issue|problem|worry|concern',
   'cost|money|transport|travel|price|distance not a|an issue|problem|worry|concern',
 ];

@@ -49,6 +49,8 @@ const EXTRA_SHORTHAND: Readonly<Record<string, string>> = {
   pple: 'people',
   kidz: 'kids',
   cuppa: 'cup of tea',
+  missus: 'wife',
+  av: 'have',
 };
 
 /** Words repeat across messages: remember each one's normalised form (bounded, so memory stays flat). */
