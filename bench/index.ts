@@ -1,10 +1,11 @@
 /**
  * `npm run bench`: performance as ratios against baselines measured in the same run
- * (these machines are noisy; absolute numbers alone mean little). `npm run bench -- store`, `-- turns` or `-- directline`
+ * (these machines are noisy; absolute numbers alone mean little). `npm run bench -- store`, `-- turns`, `-- directline` or `-- ranking`
  * runs one section.
  */
 import os from 'node:os';
 import { benchDirectLine } from './directline';
+import { benchRanking } from './ranking';
 import { benchStore } from './store';
 import { benchTurns } from './turns';
 
@@ -12,6 +13,7 @@ const SECTIONS: Record<string, () => Promise<boolean>> = {
   store: benchStore,
   turns: benchTurns,
   directline: benchDirectLine,
+  ranking: benchRanking,
 };
 
 async function main(): Promise<void> {

@@ -1,10 +1,10 @@
 import type { Category } from './categories';
 import { milesBetween, type Geocoder, type Point } from './geocode';
 import type { MatchProfile, WantedCategory } from './profile';
-import { scheduleFit, whenWanted, type WhenWanted } from './schedule';
+import { scheduleFit, scheduleFitOnly, whenWanted, type WhenWanted } from './schedule';
 import type { StoredService } from './schema';
 import { categoryBit, serviceFacts, type DayCode, type ServiceFacts } from './serviceFacts';
-import { contentWords } from './textRelevance';
+import { buildWordIndex, contentWords, indexStillFits, sampleOf as sampleOfServices, type WordIndex } from './textRelevance';
 
 export type { DayCode } from './serviceFacts';
 
@@ -166,7 +166,8 @@ interface Scored {
   miles?: number;
 }
 
-function score(service: StoredService, facts: ServiceFacts, p: PreparedProfile): Scored {
+/** The score of one service (a plain number: no allocation, this runs for every service). */
+function score(facts: ServiceFacts, p: PreparedProfile, text: number): number {
   let s = 0;
   // What matters: category match, strongest wanted categories first.
   let matchedWanted = false;
@@ -180,11 +181,6 @@ function score(service: StoredService, facts: ServiceFacts, p: PreparedProfile):
   }
   s += WEIGHTS.category * (best + WEIGHTS.extraCategoryShare * (sum - best));
   if (!matchedWanted) s += WEIGHTS.noCategoryMatch;
-  let text = 0;
-  for (const word of p.queryWords) {
-    if (facts.nameWords.has(word)) text += WEIGHTS.nameWord;
-    else if (facts.descriptionWords.has(word)) text += WEIGHTS.descriptionWord;
-  }
   s += Math.min(text, WEIGHTS.textCap);
   const otherAudience = facts.categoryMask & AUDIENCE_MASK & ~p.wantedMask;
   if (otherAudience !== 0) s += WEIGHTS.otherAudience * popcount(otherAudience);
@@ -207,14 +203,13 @@ function score(service: StoredService, facts: ServiceFacts, p: PreparedProfile):
   } else if (p.welsh && facts.otherLanguages.some((l) => WELSH.test(l))) s += WEIGHTS.welshForWelshSpeaker;
 
   // When.
-  const fit = p.when ? scheduleFit(facts, p.when).fit : 'unknown';
+  const fit = p.when ? scheduleFitOnly(facts, p.when) : 'unknown';
   if (fit === 'fits') s += WEIGHTS.scheduleFits;
   else if (fit === 'doesNotFit') s += WEIGHTS.scheduleDoesNotFit;
 
   // Where: distance counts only against services you must travel to.
-  let miles: number | undefined;
   if (p.point && facts.point && facts.inPerson) {
-    miles = milesBetween(p.point, facts.point);
+    const miles = milesBetween(p.point, facts.point);
     if (!facts.online && !facts.phone) {
       const reach = p.barriers.has('transport') ? 2 : 1.5;
       if (miles > reach) s += (miles - reach) * (p.barriers.has('transport') ? WEIGHTS.perMileTransport : WEIGHTS.perMile);
@@ -228,8 +223,10 @@ function score(service: StoredService, facts: ServiceFacts, p: PreparedProfile):
     if (ageDays > 730) s += WEIGHTS.staleTwoYears;
     else if (ageDays > 365) s += WEIGHTS.staleYear;
   }
-  return { service, facts, score: s, miles };
+  return s;
 }
+
+const milesTo = (facts: ServiceFacts, p: PreparedProfile) => (p.point && facts.point && facts.inPerson ? milesBetween(p.point, facts.point) : undefined);
 
 function popcount(n: number): number {
   let count = 0;
@@ -240,8 +237,9 @@ function popcount(n: number): number {
 const byScoreThenId = (a: Scored, b: Scored) => b.score - a.score || (a.service._id < b.service._id ? -1 : a.service._id > b.service._id ? 1 : 0);
 
 /** Greedy pick with a penalty for more of the same activity or organisation, so the top 3 are not three walking groups. */
-function pickVaried(ranked: Scored[], limit: number): Scored[] {
-  const window = ranked.slice(0, Math.max(limit * 4, limit + 20));
+const varietyWindow = (limit: number) => Math.max(limit * 4, limit + 20);
+
+function pickVaried(window: Scored[], limit: number): Scored[] {
   const picked: Scored[] = [];
   const activityCount = new Map<string, number>();
   const organisationCount = new Map<string, number>();
@@ -300,21 +298,62 @@ function reasonsFor(c: Scored, p: PreparedProfile): Reason[] {
   return reasons;
 }
 
+/** Per services array: each service's facts and a word index, built on first use (the directory reuses its array). */
+interface Directory {
+  facts: ServiceFacts[];
+  words: WordIndex;
+}
+const directories = new WeakMap<readonly StoredService[], Directory>();
+
+function directoryOf(services: readonly StoredService[]): Directory {
+  const known = directories.get(services);
+  if (known && indexStillFits(known.words, services)) return known;
+  const facts = services.map(serviceFacts);
+  const words = buildWordIndex(facts, (f) => ({ name: f.nameWords, description: f.descriptionWords }));
+  words.sample = sampleOfServices(services);
+  const built = { facts, words };
+  directories.set(services, built);
+  return built;
+}
+
+/** Text relevance of every service: the person's words found in its name (more) or description (less). */
+function textScores(directory: Directory, p: PreparedProfile): Float64Array {
+  const scores = new Float64Array(directory.facts.length);
+  for (const word of p.queryWords) {
+    for (const i of directory.words.name.get(word) ?? []) scores[i] += WEIGHTS.nameWord;
+    for (const i of directory.words.descriptionOnly.get(word) ?? []) scores[i] += WEIGHTS.descriptionWord;
+  }
+  return scores;
+}
+
 /** Pure and deterministic: same services + profile + options => same result (ties broken by id). */
 export function rankServices(services: readonly StoredService[], profile: MatchProfile, options: RankOptions = {}): Suggestion[] {
   const limit = Math.max(0, options.limit ?? DEFAULT_LIMIT);
   if (limit === 0) return [];
   const p = prepare(profile, options);
   const exclude = new Set(options.exclude ?? []);
-  const scored: Scored[] = [];
-  for (const service of services) {
-    if (service.status !== 'active' || exclude.has(service._id)) continue;
-    const facts = serviceFacts(service);
+  // Keep only the best few in order (variety picks from them): no sort of the whole directory.
+  const window = varietyWindow(limit);
+  const best: Scored[] = [];
+  const directory = directoryOf(services);
+  const text = textScores(directory, p);
+  for (let i = 0; i < services.length; i++) {
+    const service = services[i];
+    if (service.status !== 'active' || (exclude.size > 0 && exclude.has(service._id))) continue;
+    const facts = directory.facts[i];
     if (breaksBarrier(facts, p)) continue;
-    scored.push(score(service, facts, p));
+    const value = score(facts, p, text[i]);
+    if (best.length === window) {
+      const last = best[window - 1];
+      if (value < last.score || (value === last.score && service._id >= last.service._id)) continue;
+    }
+    const candidate: Scored = { service, facts, score: value, miles: milesTo(facts, p) };
+    let at = best.length;
+    while (at > 0 && byScoreThenId(candidate, best[at - 1]) < 0) at--;
+    best.splice(at, 0, candidate);
+    if (best.length > window) best.pop();
   }
-  scored.sort(byScoreThenId);
-  return pickVaried(scored, limit).map((c) => ({
+  return pickVaried(best, limit).map((c) => ({
     id: c.service._id,
     name: c.service.name,
     categories: [...c.facts.categories],

@@ -52,3 +52,10 @@ export function scheduleFit(facts: ServiceFacts, wanted: WhenWanted | undefined)
   if (facts.remoteOnly && facts.phone) return { fit: 'fits', session: first };
   return { fit: facts.schedules.length > 0 ? 'doesNotFit' : 'unknown' };
 }
+
+/** scheduleFit without the session (no allocation: the ranker asks this for every service). */
+export function scheduleFitOnly(facts: ServiceFacts, wanted: WhenWanted): ScheduleFit {
+  for (const session of facts.schedules) if (sessionFits(session, wanted)) return 'fits';
+  if (facts.remoteOnly && facts.phone) return 'fits';
+  return facts.schedules.length > 0 ? 'doesNotFit' : 'unknown';
+}

@@ -93,3 +93,43 @@ export function inferCategories(words: ReadonlySet<string>): Category[] {
 export function categoryKeywords(category: Category): ReadonlySet<string> {
   return KEYWORD_STEMS.find(([c]) => c === category)?.[1] ?? new Set();
 }
+
+/**
+ * Which services (by position in one services array) have each word in their name, or only in their
+ * description: text relevance then walks a few short lists instead of testing every service's words.
+ */
+export interface WordIndex {
+  length: number;
+  /** A few items of the array indexed (see indexStillFits). */
+  sample: readonly unknown[];
+  name: Map<string, number[]>;
+  descriptionOnly: Map<string, number[]>;
+}
+
+export function buildWordIndex<T>(items: readonly T[], wordsOf: (item: T) => { name: ReadonlySet<string>; description: ReadonlySet<string> }): WordIndex {
+  const name = new Map<string, number[]>();
+  const descriptionOnly = new Map<string, number[]>();
+  const post = (map: Map<string, number[]>, word: string, i: number) => {
+    const list = map.get(word);
+    if (list) list.push(i);
+    else map.set(word, [i]);
+  };
+  items.forEach((item, i) => {
+    const words = wordsOf(item);
+    for (const w of words.name) post(name, w, i);
+    for (const w of words.description) if (!words.name.has(w)) post(descriptionOnly, w, i);
+  });
+  return { length: items.length, sample: sampleOf(items), name, descriptionOnly };
+}
+
+/** A few items spread through the array: if they or the length changed, the index is stale. */
+export function sampleOf(items: readonly unknown[]): unknown[] {
+  const n = items.length;
+  return n === 0 ? [] : [items[0], items[n >> 2], items[n >> 1], items[(3 * n) >> 2], items[n - 1]];
+}
+
+export function indexStillFits(index: WordIndex, items: readonly unknown[]): boolean {
+  if (index.length !== items.length) return false;
+  const now = sampleOf(items);
+  return now.every((item, i) => item === index.sample[i]);
+}
