@@ -8,6 +8,7 @@ import { loadSampleDirectoryIfEmpty } from '../../src/directory/sample';
 import type { Language } from '../../src/i18n';
 import { OfflineRecognizer } from '../../src/nlu/offline';
 import { ReferralRepository } from '../../src/referrals';
+import { BotWorld } from '../helpers/botHarness';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import { config, consentedPerson, Conversation, LANGUAGES, newPersonKey, storedReferral, tFor, typed, type Turn } from './support';
 
@@ -34,8 +35,13 @@ const WHAT_MATTERS: Record<Language, string> = {
 };
 
 /** A person who has answered everything and is about to see the summary. */
-async function answeredPerson(lang: Language): Promise<string> {
-  const personKey = await consentedPerson(repo, lang, 'suggestions');
+async function answeredPerson(lang: Language, key?: string): Promise<string> {
+  const personKey = key ?? (await consentedPerson(repo, lang, 'suggestions'));
+  if (key) {
+    await repo.getOrCreate(key, 'webchat', lang);
+    await repo.setLanguage(key, lang);
+    await repo.recordConsent(key, { noticeVersion: 'test', channel: 'webchat', answer: 'yes' });
+  }
   await repo.saveAnswer(personKey, 'whatMatters', WHAT_MATTERS[lang]);
   await repo.saveAnswer(personKey, 'interests', { chosen: ['outdoors', 'social'] });
   await repo.saveAnswer(personKey, 'barriers', ['cost']);
@@ -312,5 +318,33 @@ describe.each(LANGUAGES)('suggestions in %s', (lang) => {
     expect(reply.text).toContain(t('suggestions.added', { names: expected[1].name }));
     const end = await conversation.say(typed[lang].done);
     expect(end.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
+  });
+});
+
+describe('suggestions through the whole turn pipeline', () => {
+  const t = tFor('en');
+
+  it('a card button passes the pipeline as the name with the id, and "talk to a person" answers the question rather than being a command', async () => {
+    const world = await BotWorld.create(database.db);
+    const person = world.person({ channelId: 'webchat' });
+    await answeredPerson('en', person.personKey);
+    await person.say('hello');
+    await person.say(typed.en.carryOn);
+    const shown = await person.say(typed.en.confirm);
+    const expected = await expectedFor(person.personKey, 'en');
+    const cards = shown.messages.flatMap((m) => m.attachments ?? []);
+    expect(cards).toHaveLength(3);
+
+    const choose = (cards[2].content as { actions: { data: { cardAction: { text: string; value: unknown } } }[] }).actions[0].data.cardAction;
+    let turn = await person.say({ type: 'message', text: choose.text, value: choose.value });
+    expect(turn.text).toContain(t('suggestions.added', { names: expected[2].name }));
+
+    turn = await person.say('talk to a person');
+    expect(turn.text).toContain(t('suggestions.personDone', { serviceName: config.serviceName }));
+    expect(turn.text).not.toContain(t('commands.human.done', { serviceName: config.serviceName }));
+    expect(turn.messages.at(-1)!.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
+    const stored = await person.referral();
+    expect(stored!.humanRequestedAt).toBeInstanceOf(Date);
+    expect((stored!.suggestions as { picked: { id: string }[] }).picked.map((p) => p.id)).toEqual([expected[2].id]);
   });
 });
