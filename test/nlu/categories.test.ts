@@ -129,6 +129,8 @@ describe('extractCategories', () => {
     expect(categoriesOf('I have dementia')).toEqual(['long_term_condition']);
     // Someone close with a condition or disability: the person is probably their carer.
     expect(extractCategories('my wife is in a wheelchair', 'en')).toEqual([{ category: 'carers_support', words: ['wheelchair'] }]);
+    // Having a carer is not being one.
+    expect(categoriesOf('can I come with my carer')).toEqual(['disability_access']);
     // Their own feelings after someone else's news are still theirs.
     expect(categoriesOf('Since my husband died I have been really depressed')).toEqual(['bereavement', 'mental_wellbeing']);
   });

@@ -180,7 +180,7 @@ export const LEXICON_EN: Lexicon = {
     'disab*', 'accessible', 'step free', 'ramp', 'stairs', 'ground floor', 'deaf', 'hard of hearing',
     'hearing', 'hearing aid*', 'hearing loop', 'blind', 'sight', 'partially sighted', 'visually impaired',
     'can not walk far', 'bsl', 'sign language', 'learning disabilit*', 'autis*', 'registered blind', 'crutches',
-    'accessible toilet', 'walker', 'rollator', 'steps', 'kerbs', 'mobility aid*', 'blue badge',
+    'accessible toilet', 'my carer', 'my carers', 'walker', 'rollator', 'steps', 'kerbs', 'mobility aid*', 'blue badge',
   ],
   transport_barrier: [
     'no car', 'not have a car', 'not got a car', 'without a car', 'can not drive', 'do not drive', 'not drive',
