@@ -28,7 +28,9 @@ const NOT_TYPOS: ReadonlySet<string> = new Set([
   'patent', 'mother', 'bother', 'father', 'farther', 'rather', 'gather', 'crowds', 'clouds', 'growth', 'healthy',
   'wealthy', 'depressed', 'impressed', 'learned', 'earned', 'warned', 'lonely', 'lively', 'likely', 'lonelier',
   'friend', 'fiend', 'dying', 'diet', 'course', 'coarse', 'source', 'horse', 'house', 'mouse', 'crafty', 'drafty',
-  'morning', 'mornings', 'evening', 'evenings', 'along', 'among', 'stops', 'shops', 'alike', 'atone', 'byddai', 'byddaf', 'byddan', 'byddwn',
+  'morning', 'mornings', 'evening', 'evenings', 'along', 'among', 'stops', 'shops', 'alike', 'atone',
+  // Welsh "would be" forms, one letter from "byddar" (deaf)
+  'byddai', 'byddaf', 'byddan', 'byddwn',
 ]);
 
 const MAX_GAP = 4;
