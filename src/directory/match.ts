@@ -4,7 +4,7 @@ import type { MatchProfile, WantedCategory } from './profile';
 import { scheduleFit, scheduleFitOnly, whenWanted, type WhenWanted } from './schedule';
 import type { StoredService } from './schema';
 import { categoryBit, serviceFacts, type DayCode, type ServiceFacts } from './serviceFacts';
-import { buildWordIndex, contentWords, indexStillFits, sampleOf as sampleOfServices, type WordIndex } from './textRelevance';
+import { buildWordIndex, contentWords, type WordIndex } from './textRelevance';
 
 export type { DayCode } from './serviceFacts';
 
@@ -54,7 +54,7 @@ export const WEIGHTS = {
   /** A category the person's barrier points to counts for this share of a wanted category. */
   barrierCategoryShare: 0.5,
   /** Later categories in the profile count less (the recogniser lists the strongest first). */
-  categoryDecay: 0.5,
+  categoryDecay: 1,
   /** Beyond the best-matching category, each further match adds this share (many tags are not many reasons). */
   extraCategoryShare: 0.33,
   noCategoryMatch: -2,
@@ -89,6 +89,8 @@ export const WEIGHTS = {
   staleTwoYears: -0.6,
   /** Variety: per earlier pick with the same activity, and with the same organisation. */
   sameActivity: -1.2,
+  /** The same broad activity category (coarser than an OpenActive activity: knitting and a repair café are both crafts). */
+  sameCategory: -0.6,
   sameOrganisation: -0.6,
 } as const;
 
@@ -252,7 +254,7 @@ function pickVaried(window: Scored[], limit: number): Scored[] {
       const c = window[i];
       const adjusted =
         c.score +
-        WEIGHTS.sameActivity * (activityCount.get(c.facts.varietyKey) ?? 0) +
+        (c.facts.varietyKey.startsWith('oa:') ? WEIGHTS.sameActivity : WEIGHTS.sameCategory) * (activityCount.get(c.facts.varietyKey) ?? 0) +
         (c.facts.organisationKey ? WEIGHTS.sameOrganisation * (organisationCount.get(c.facts.organisationKey) ?? 0) : 0);
       // Strictly greater: on a tie the earlier (higher score, then lower id) candidate stays.
       if (adjusted > bestScore) {
@@ -300,6 +302,7 @@ function reasonsFor(c: Scored, p: PreparedProfile): Reason[] {
 
 /** Per services array: each service's facts and a word index, built on first use (the directory reuses its array). */
 interface Directory {
+  services: StoredService[];
   facts: ServiceFacts[];
   words: WordIndex;
 }
@@ -307,11 +310,11 @@ const directories = new WeakMap<readonly StoredService[], Directory>();
 
 function directoryOf(services: readonly StoredService[]): Directory {
   const known = directories.get(services);
-  if (known && indexStillFits(known.words, services)) return known;
+  // The array may have been changed in place since: reuse only when every entry is the same object.
+  if (known && known.services.length === services.length && known.services.every((s, i) => s === services[i])) return known;
   const facts = services.map(serviceFacts);
   const words = buildWordIndex(facts, (f) => ({ name: f.nameWords, description: f.descriptionWords }));
-  words.sample = sampleOfServices(services);
-  const built = { facts, words };
+  const built = { services: [...services], facts, words };
   directories.set(services, built);
   return built;
 }

@@ -26,7 +26,7 @@ export interface ServiceFacts {
   categoryMask: number;
   /** True when the categories came from keywords, not from the directory's own tags. */
   categoriesInferred: boolean;
-  /** What "more of the same" means for variety: the OpenActive activity, else the first activity category. */
+  /** What "more of the same" means for variety: `oa:` the OpenActive activity, else `cat:` the first activity category. */
   varietyKey: string;
   organisationKey?: string;
   /** true = free or pay what you can; false = known to cost; undefined = the record does not say. */
@@ -55,8 +55,11 @@ export interface ServiceFacts {
 const CATEGORY_BIT = new Map<Category, number>(CATEGORIES.map((c, i) => [c, 1 << i]));
 export const categoryBit = (category: Category): number => CATEGORY_BIT.get(category) ?? 0;
 
-/** Categories that describe who a service is for or what it helps with, not an activity to do. */
-const NOT_AN_ACTIVITY = new Set<Category>(['loneliness', 'older_people', 'young_people', 'transport_barrier', 'anxiety_in_groups', 'cost_barrier', 'disability_access', 'mental_wellbeing']);
+/** Categories that are something to do (rather than who it is for or what it helps with). */
+const ACTIVITIES = new Set<Category>([
+  'walking', 'physical_activity', 'gardening_nature', 'arts_crafts', 'music_singing', 'learning', 'volunteering', 'food',
+  'digital_skills', 'faith_community', 'befriending', 'money_debt', 'housing', 'employment',
+]);
 
 const ENGLISH = /^(en|eng|english)(-.*)?$/i;
 
@@ -144,7 +147,7 @@ function derive(service: StoredService): ServiceFacts {
   for (const c of categories) categoryMask |= categoryBit(c);
 
   const activity = service.taxonomy.find((t) => t.vocabulary === 'openactive-activity-list' && (t.code ?? t.id));
-  const firstActivity = categories.find((c) => !NOT_AN_ACTIVITY.has(c)) ?? categories[0];
+  const firstActivity = categories.find((c) => ACTIVITIES.has(c)) ?? categories[0];
   const varietyKey = activity ? `oa:${activity.code ?? activity.id}` : `cat:${firstActivity ?? service._id}`;
 
   const delivery = deliveryFrom(service);

@@ -95,13 +95,10 @@ export function categoryKeywords(category: Category): ReadonlySet<string> {
 }
 
 /**
- * Which services (by position in one services array) have each word in their name, or only in their
- * description: text relevance then walks a few short lists instead of testing every service's words.
+ * Which items (by position in one array) have each word in their name, or only in their description:
+ * text relevance then walks a few short lists instead of testing every service's words.
  */
 export interface WordIndex {
-  length: number;
-  /** A few items of the array indexed (see indexStillFits). */
-  sample: readonly unknown[];
   name: Map<string, number[]>;
   descriptionOnly: Map<string, number[]>;
 }
@@ -119,17 +116,5 @@ export function buildWordIndex<T>(items: readonly T[], wordsOf: (item: T) => { n
     for (const w of words.name) post(name, w, i);
     for (const w of words.description) if (!words.name.has(w)) post(descriptionOnly, w, i);
   });
-  return { length: items.length, sample: sampleOf(items), name, descriptionOnly };
-}
-
-/** A few items spread through the array: if they or the length changed, the index is stale. */
-export function sampleOf(items: readonly unknown[]): unknown[] {
-  const n = items.length;
-  return n === 0 ? [] : [items[0], items[n >> 2], items[n >> 1], items[(3 * n) >> 2], items[n - 1]];
-}
-
-export function indexStillFits(index: WordIndex, items: readonly unknown[]): boolean {
-  if (index.length !== items.length) return false;
-  const now = sampleOf(items);
-  return now.every((item, i) => item === index.sample[i]);
+  return { name, descriptionOnly };
 }

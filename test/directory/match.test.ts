@@ -158,6 +158,14 @@ describe('rankServices', () => {
     expect(rankServices(list, profile(), { now: NOW, limit: 0 })).toEqual([]);
   });
 
+  it('sees a directory array changed in place between calls', () => {
+    const list = services({ id: 'a', name: 'Walk A', categories: ['walking'] }, { id: 'b', name: 'Choir', categories: ['music_singing'] });
+    expect(rankServices(list, profile(), { now: NOW })[0].id).toBe('test:a');
+    [list[1]] = services({ id: 'c', name: 'Nordic Walk', description: 'A brisk walk', categories: ['walking'], cost: 'free' });
+    const again = rankServices(list, profile({ text: 'a brisk nordic walk' }), { now: NOW });
+    expect(again[0].id).toBe('test:c');
+  });
+
   it('is deterministic: same result for the same input in any order, ties broken by id', () => {
     const list = services(
       { id: 'b', name: 'Walk B', categories: ['walking'] },
