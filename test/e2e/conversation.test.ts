@@ -5,6 +5,7 @@
  * reach Web Chat's live region, and axe finds nothing serious mid-conversation.
  */
 import type { Browser, Page } from 'playwright-core';
+import { loadSampleDirectoryIfEmpty } from '../../src/directory/sample';
 import { JOURNEY, JOURNEY_REFERRAL, stepAfter, type JourneyStep } from '../fixtures/journey';
 import {
   describeInBrowser,
@@ -61,6 +62,8 @@ describeInBrowser('a conversation in the web chat page', () => {
   let page: Page;
   beforeAll(async () => {
     [app, browser] = await Promise.all([startTestApp(), launchBrowser()]);
+    // The fictional town's activities, for the suggestions after the summary.
+    await loadSampleDirectoryIfEmpty(app.database.db, () => undefined);
     watched = await openWatchedPage(browser);
     page = watched.page;
   });
@@ -118,12 +121,25 @@ describeInBrowser('a conversation in the web chat page', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
     await walk(JOURNEY.slice(stepAfter('Sam'), stepAfter('3')));
     await screenshot(page, 'conversation-summary');
-    await walk(JOURNEY.slice(stepAfter('3')));
+    await walk(JOURNEY.slice(stepAfter('3'), stepAfter('yes')));
+    // The suggestions are Adaptive Cards; the first one's "Choose this", by keyboard, picks it.
+    expect(await page.locator('.ac-adaptiveCard button', { hasText: 'Choose this' }).count()).toBe(3);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'conversation-suggestions');
+    const choose = page.locator('.ac-adaptiveCard button', { hasText: 'Choose this' }).first();
+    await choose.focus();
+    await page.keyboard.press('Enter');
+    await waitForBotText(page, /I['’]ve added .+ to your referral/);
+    // Web Chat keeps Tab inside the card the person is in; Escape leaves it.
+    await page.keyboard.press('Escape');
+    await tabTo(page, SEND_BOX);
+    await walk(JOURNEY.slice(stepAfter('1')));
     await screenshot(page, 'conversation-done');
 
     const referrals = await app.database.db.collection('referrals').find().toArray();
     expect(referrals).toHaveLength(1);
     expect(referrals[0]).toMatchObject({ ...JOURNEY_REFERRAL, channel: 'webchat' });
+    expect(referrals[0].suggestions.picked).toEqual([{ id: referrals[0].suggestions.shown[0].ids[0], at: expect.any(Date) }]);
 
     expect(watched.requests.filter((url) => !isLoopback(url))).toEqual([]);
     expect(watched.cspViolations).toEqual([]);
