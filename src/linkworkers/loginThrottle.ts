@@ -69,6 +69,18 @@ export class LoginThrottle {
     await this.throttle.deleteOne({ _id: accountKey(email) });
   }
 
+  /** Deletes records with no lock in force and no failure inside the window (a tidy-up job); returns how many. */
+  async purgeStale(): Promise<number> {
+    const at = this.now().getTime();
+    const windowMs = Math.max(this.accountRule.windowMs, this.ipRule.windowMs);
+    const docs = await this.throttle.find({}).toArray();
+    const stale = docs
+      .filter((doc) => (doc.lockedUntil?.getTime() ?? 0) <= at && (doc.failures ?? []).every((f) => f.getTime() <= at - windowMs))
+      .map((doc) => doc._id);
+    if (stale.length === 0) return 0;
+    return (await this.throttle.deleteMany({ _id: { $in: stale } })).deletedCount;
+  }
+
   private async fail(key: string, rule: ThrottleRule): Promise<void> {
     const at = this.now();
     const doc = await this.throttle.findOneAndUpdate(

@@ -1,5 +1,6 @@
 /** Login throttling: per-account lockout after repeated failures, per-address limit across accounts. */
 import { LoginThrottle } from '../../src/linkworkers';
+import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
 let t: TestDatabase;
@@ -45,4 +46,20 @@ test('one address guessing across many accounts is blocked', async () => {
   for (let i = 0; i < 10; i++) await throttle.recordFailure(`user${i}@example.org`, '192.0.2.7');
   expect(await throttle.check('someone-new@example.org', '192.0.2.7')).toMatchObject({ allowed: false, scope: 'ip' });
   expect((await throttle.check('someone-new@example.org', '192.0.2.8')).allowed).toBe(true);
+});
+
+test('purgeStale forgets old failures and ended locks, and keeps what still counts', async () => {
+  const throttle = new LoginThrottle(t.db, {}, now);
+  await throttle.recordFailure('old@example.org', '198.51.100.1');
+  for (let i = 0; i < 5; i++) await throttle.recordFailure('locked-then@example.org', '198.51.100.2');
+  clock += 20 * MINUTE;
+  await throttle.recordFailure('recent@example.org', '198.51.100.3');
+  for (let i = 0; i < 5; i++) await throttle.recordFailure('locked-now@example.org', '198.51.100.4');
+  const before = await t.db.collection(Collections.loginThrottle).countDocuments();
+  const purged = await throttle.purgeStale();
+  expect(purged).toBeGreaterThanOrEqual(4); // old@ and locked-then@, and their two addresses
+  expect(await t.db.collection(Collections.loginThrottle).countDocuments()).toBe(before - purged);
+  expect((await throttle.check('locked-now@example.org', '203.0.113.1')).allowed).toBe(false);
+  for (let i = 0; i < 4; i++) await throttle.recordFailure('recent@example.org', '198.51.100.3');
+  expect((await throttle.check('recent@example.org', '203.0.113.1')).allowed).toBe(false);
 });
