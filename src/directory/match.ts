@@ -22,7 +22,7 @@ export type Reason =
   | { kind: 'oneToOne' }
   | { kind: 'online' }
   | { kind: 'phone' }
-  | { kind: 'when'; days: DayCode[]; opensAt?: string }
+  | { kind: 'when'; days: DayCode[]; opensAt?: string; perMonth?: number }
   | { kind: 'distance'; miles: number }
   | { kind: 'language'; language: string };
 
@@ -295,7 +295,12 @@ function reasonsFor(c: Scored, p: PreparedProfile): Reason[] {
   const ordered = p.barriers.has('cost') ? facets : [...facets.filter((f) => f.kind !== 'free'), ...facets.filter((f) => f.kind === 'free')];
   reasons.push(...ordered.slice(0, 2));
   const { session } = scheduleFit(facts, p.when);
-  if (session && session.days.length > 0) reasons.push(session.opensAt ? { kind: 'when', days: [...session.days], opensAt: session.opensAt } : { kind: 'when', days: [...session.days] });
+  if (session && session.days.length > 0) {
+    const when: Reason = { kind: 'when', days: [...session.days] };
+    if (session.opensAt) when.opensAt = session.opensAt;
+    if (session.perMonth !== undefined) when.perMonth = session.perMonth;
+    reasons.push(when);
+  }
   if (c.miles !== undefined && !facts.remoteOnly) reasons.push({ kind: 'distance', miles: Math.round(c.miles * 10) / 10 });
   return reasons;
 }

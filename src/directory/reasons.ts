@@ -35,6 +35,15 @@ export function describeDays(days: readonly DayCode[], t: Translate): string {
   return t('matching.days.list', { days: joined });
 }
 
+/** Days of a monthly session: "Tuesdays" (Welsh "Dydd Mawrth": not "every", it is not every week). */
+function describeMonthlyDays(days: readonly DayCode[], t: Translate): string {
+  const names = DAY_CODES.filter((d) => days.includes(d)).map((d) => t(`matching.days.names.${d}`));
+  if (names.length === 0) return '';
+  const joined = names.length === 1 ? names[0] : t('matching.days.and', { first: names.slice(0, -1).join(', '), last: names[names.length - 1] });
+  const text = t('matching.days.listMonthly', { days: joined });
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "10am", "2:30pm", "12 noon" (Welsh "10yb", "2:30yp", "hanner dydd"). */
 export function describeTime(hhmm: string, t: Translate): string {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
@@ -77,9 +86,12 @@ function describeReason(reason: Reason, t: Translate): string {
     case 'phone':
       return t(`matching.reasons.${reason.kind}`);
     case 'when': {
-      const days = describeDays(reason.days, t);
+      const days = reason.perMonth === undefined ? describeDays(reason.days, t) : describeMonthlyDays(reason.days, t);
       const time = reason.opensAt ? describeTime(reason.opensAt, t) : '';
-      return days && time ? t('matching.reasons.when', { days, time }) : days || time;
+      const when = days && time ? t('matching.reasons.when', { days, time }) : days || time;
+      if (reason.perMonth === undefined || !when) return when;
+      const often = reason.perMonth === 1 ? 'once' : reason.perMonth === 2 ? 'twice' : 'many';
+      return t(`matching.reasons.monthly.${often}`, { when, times: reason.perMonth });
     }
     case 'distance':
       return describeDistance(reason.miles, t);

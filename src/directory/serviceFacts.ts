@@ -18,6 +18,8 @@ export interface ScheduleFact {
   /** Minutes after midnight the session opens, when known. */
   opensMinutes?: number;
   closesMinutes?: number;
+  /** Sessions a month on these days when the schedule is monthly ("1TU" and "3TU": 2); undefined when weekly. */
+  perMonth?: number;
 }
 
 export interface ServiceFacts {
@@ -125,7 +127,18 @@ function schedulesFrom(service: StoredService): ScheduleFact[] {
     let dayMask = 0;
     for (const d of days) dayMask |= 1 << DAY_CODES.indexOf(d);
     if (dayMask === 0 && !s.opensAt) continue;
-    out.push({ days, dayMask, opensAt: s.opensAt, opensMinutes: minutes(s.opensAt), closesMinutes: minutes(s.closesAt) });
+    // RFC 5545 ordinals ("1TU", "-1FR") or FREQ=MONTHLY: not every week.
+    const byday = typeof s.given.byday === 'string' ? s.given.byday : '';
+    const ordinals = byday.split(',').filter((part) => /^[+-]?\d/.test(part.trim())).length;
+    const monthly = ordinals > 0 || String(s.given.freq ?? '').toUpperCase() === 'MONTHLY';
+    const perMonth = monthly ? Math.max(1, ordinals) : undefined;
+    // The same day and time in two monthly rules (1st and 3rd Tuesday) is one session, twice a month.
+    const same = out.find((o) => o.dayMask === dayMask && o.opensAt === s.opensAt && o.perMonth !== undefined && perMonth !== undefined);
+    if (same) {
+      same.perMonth = (same.perMonth ?? 0) + (perMonth ?? 0);
+      continue;
+    }
+    out.push({ days, dayMask, opensAt: s.opensAt, opensMinutes: minutes(s.opensAt), closesMinutes: minutes(s.closesAt), perMonth });
   }
   return out;
 }

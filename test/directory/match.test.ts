@@ -1,7 +1,7 @@
 import { rankServices, type Reason } from '../../src/directory/match';
 import { DirectoryGeocoder } from '../../src/directory/geocode';
 import type { MatchProfile } from '../../src/directory/profile';
-import { services } from '../fixtures/matching/services';
+import { orukRecord, services, storedFrom } from '../fixtures/matching/services';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 
@@ -96,6 +96,16 @@ describe('rankServices', () => {
     expect(top[0].reasons).toContainEqual({ kind: 'when', days: ['WE'], opensAt: '10:00' });
     const weekend = rankServices(list, profile({ days: 'weekends' }), { now: NOW });
     expect(weekend[0].id).toBe('test:sat');
+  });
+
+  it('says when a session is monthly, counting the 1st and 3rd Tuesday as twice a month', () => {
+    const [record] = [orukRecord({ id: 'm', name: 'Bereavement Cafe', categories: ['bereavement'] })];
+    record.schedules = [
+      { freq: 'MONTHLY', byday: '1TU', opens_at: '14:00' },
+      { freq: 'MONTHLY', byday: '3TU', opens_at: '14:00' },
+    ];
+    const [top] = rankServices(storedFrom([record]), profile({ categories: [{ category: 'bereavement', from: 'text' }] }), { now: NOW });
+    expect(top.reasons).toContainEqual({ kind: 'when', days: ['TU'], opensAt: '14:00', perMonth: 2 });
   });
 
   it('gives a small penalty to entries not assured for over a year', () => {
