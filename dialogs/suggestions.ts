@@ -91,6 +91,7 @@ const NEGATIONS = new Set(['not', 'no', 'dont', 'never', 'nothing', 'ddim', 'dim
 /** The one question of this step, asked again after every pick. */
 export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseOptions, ChooseState> implements AnswerRecogniser {
   private actions?: MatchableChoice<Action>[];
+  private yesChoice?: MatchableChoice<'yes'>[];
 
   constructor(id: string) {
     super(id);
@@ -151,10 +152,11 @@ export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseO
     if (earlier) return { kind: 'answer', result: { kind: 'pick', ids: [earlier.id] } };
 
     // A number that is not on the list is not one of the other choices either.
-    if (!isNumber(normalised)) {
-      const action = matchChoice(text, this.actionChoices());
-      if (action) return { kind: 'answer', result: this.answerFor(action, state) };
-    }
+    if (isNumber(normalised)) return { kind: 'problem', problemKey: 'suggestions.whichOne' };
+    const action = matchChoice(text, this.actionChoices());
+    if (action) return { kind: 'answer', result: this.answerFor(action, state) };
+    // "Yes" to "Would you like to choose one?": which one, then.
+    if (matchChoice(text, this.yes())) return { kind: 'problem', problemKey: 'suggestions.whichOne' };
 
     // Words from one name ("the walking one"), unless the message is a command or says no.
     const command = recogniseCommand(text, 'en');
@@ -163,6 +165,11 @@ export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseO
       if (byWords.length > 0) return { kind: 'answer', result: { kind: 'pick', ids: byWords } };
     }
     return { kind: 'problem', problemKey: 'common.notUnderstood' };
+  }
+
+  private yes(): MatchableChoice<'yes'>[] {
+    this.yesChoice ??= [matchable('yes', 'common.choices.yes')];
+    return this.yesChoice;
   }
 
   private answerFor(action: Action, state: ChooseState): SuggestionAnswer {

@@ -198,6 +198,11 @@ describe('activity suggestions after the summary', () => {
     const { conversation } = await upToSuggestions(personKey, 'en', 'sms');
     const expected = await expectedFor(personKey, 'en');
     let reply = await conversation.say('7');
+    expect(reply.text).toContain(t('suggestions.whichOne'));
+    expect((await storedSuggestions(personKey)).picked).toEqual([]);
+    reply = await conversation.say('yes please');
+    expect(reply.text).toContain(t('suggestions.whichOne'));
+    reply = await conversation.say('I like the look of them');
     expect(reply.text).toContain(t('common.notUnderstood'));
     expect((await storedSuggestions(personKey)).picked).toEqual([]);
     reply = await conversation.say(expected[2].name.toUpperCase());
