@@ -210,6 +210,21 @@ describe('activity suggestions after the summary', () => {
     expect((await storedSuggestions(personKey)).picked.map((p) => p.id)).toEqual([expected[2].id]);
   });
 
+  it('picks by a word only one of the names has, but not when the person says no', async () => {
+    const personKey = await answeredPerson('en');
+    const { conversation } = await upToSuggestions(personKey, 'en', 'sms');
+    const expected = await expectedFor(personKey, 'en');
+    const words = (name: string) => name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 5);
+    const others = new Set([...words(expected[0].name), ...words(expected[2].name)]);
+    const word = words(expected[1].name).find((w) => !others.has(w) && !['group', 'groups', 'support', 'kestleford', 'session'].includes(w));
+    expect(word).toBeDefined();
+    let reply = await conversation.say(`not the ${word} one`);
+    expect(reply.text).toContain(t('common.notUnderstood'));
+    reply = await conversation.say(`the ${word} one please`);
+    expect(reply.text).toContain(t('suggestions.added', { names: expected[1].name }));
+    expect((await storedSuggestions(personKey)).picked.map((p) => p.id)).toEqual([expected[1].id]);
+  });
+
   it('"Show me more" shows three different ones; when there are no more it says so and still takes a pick', async () => {
     const personKey = await answeredPerson('en');
     const { conversation } = await upToSuggestions(personKey, 'en', 'sms');
@@ -227,6 +242,10 @@ describe('activity suggestions after the summary', () => {
     const pick = await conversation.say('1');
     expect(pick.text).toContain(t('suggestions.added', { names: second[0].name }));
     expect((await storedSuggestions(personKey)).picked.map((p) => p.id)).toEqual([second[0].id]);
+    // A card further up (the first list) can still be chosen.
+    const earlier = await conversation.say({ type: 'message', text: first[1].name, value: { frontDoorSuggestion: first[1].id } });
+    expect(earlier.text).toContain(t('suggestions.added', { names: first[1].name }));
+    expect((await storedSuggestions(personKey)).picked.map((p) => p.id)).toEqual([second[0].id, first[1].id]);
   });
 
   it('says kindly when there are no more to show', async () => {
