@@ -24,6 +24,8 @@ export interface OpenHandoffInput extends SummaryInput {
   reason: HandoffReason;
   /** Crisis handoffs are always urgent; other reasons may ask for it too. Urgency never goes back down. */
   urgent?: boolean;
+  /** The person's conversation reference (e.g. TurnContext.getConversationReference), for replies; the latest one wins. */
+  conversationReference?: Record<string, unknown>;
 }
 
 export interface CloseInput {
@@ -109,6 +111,8 @@ export class HandoffRepository {
       createdAt: at,
     };
     const set: Partial<StoredHandoff> = { summary: clean(summary), updatedAt: at };
+    if (input.conversationReference) set.conversationReference = input.conversationReference;
+    else setOnInsert.conversationReference = null;
     if (urgent) set.urgent = true;
     else setOnInsert.urgent = false;
     const update: UpdateFilter<StoredHandoff> = {

@@ -83,6 +83,11 @@ export const HandoffSchema = z.object({
   followUpAt: z.date().nullable().catch(null),
   closedBy: z.object({ id: z.string(), email: z.string() }).nullable().catch(null),
   closedAt: z.date().nullable().catch(null),
+  /**
+   * Where to reach the person: the channel's conversation reference from the latest request, kept
+   * opaque here (no botbuilder types in the domain) for the PersonMessenger to use.
+   */
+  conversationReference: z.record(z.string(), z.unknown()).nullable().catch(null),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

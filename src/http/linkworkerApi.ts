@@ -331,9 +331,9 @@ function listItem(handoff: Handoff) {
   };
 }
 
-/** Everything a link worker needs (the personKey stays inside: it is an internal identifier). */
+/** Everything a link worker needs (the personKey and channel address stay inside: they are internal). */
 function fullView(handoff: Handoff) {
-  const { _id, personKey: _personKey, schemaVersion: _schemaVersion, ...rest } = handoff;
+  const { _id, personKey: _personKey, schemaVersion: _schemaVersion, conversationReference: _reference, ...rest } = handoff;
   return { id: _id.toHexString(), ...rest };
 }
 

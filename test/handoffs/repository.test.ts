@@ -137,3 +137,13 @@ test('closing needs a follow-up date in the future and within a year, and frees 
   expect(await countFor(r.personKey)).toBe(2);
   expect(await repo.eraseFor(r.personKey)).toBe(2);
 });
+
+test('the latest conversation reference is kept for replies, and an older request without one does not wipe it', async () => {
+  const r = await referral();
+  const first = await repo.open({ referral: r, reason: 'referralConfirmed' });
+  expect(first.handoff.conversationReference).toBeNull();
+  const reference = { channelId: 'directline', conversation: { id: 'conv-1' }, user: { id: 'user-1' }, serviceUrl: 'http://127.0.0.1:3978/' };
+  await repo.open({ referral: r, reason: 'askedForPerson', conversationReference: reference });
+  const again = await repo.open({ referral: r, reason: 'askedForPerson' });
+  expect(again.handoff.conversationReference).toEqual(reference);
+});

@@ -296,6 +296,7 @@ test('the journey: queue, view, claim, message the person, release, claim again,
   expect(view.json.handoff.summary).toMatchObject({ whatMatters: WHAT_MATTERS, language: 'cy', riskFlags: [{ rule: 'en.hopelessness' }] });
   expect(view.json.handoff.transcript).toHaveLength(transcript.length);
   expect(view.json.handoff.personKey).toBeUndefined();
+  expect(view.json.handoff.conversationReference).toBeUndefined();
   expect((await ann.request('GET', `handoffs/${'0'.repeat(24)}`)).status).toBe(404);
   expect((await ann.request('GET', 'handoffs/not-an-id')).status).toBe(404);
 
