@@ -45,8 +45,14 @@ describe('ServiceDirectory', () => {
     expect((await directory.suggest(walker)).map((s) => s.name)).toEqual(['First Walk']);
     await importServices(t.db, [orukRecord({ id: 'w2', name: 'Second Walk', categories: ['walking'], cost: 'free' })], { source: 'test' });
     expect((await directory.suggest(walker)).map((s) => s.name)).toEqual(['First Walk']);
+    const firstObject = (await directory.activeServices())[0];
     now = new Date(now.getTime() + 61_000);
     expect((await directory.suggest(walker)).map((s) => s.name).sort()).toEqual(['First Walk', 'Second Walk']);
+    // An unchanged service is the same object after a reload (its derived facts are reused).
+    expect((await directory.activeServices()).find((s) => s._id === firstObject._id)).toBe(firstObject);
+    await importServices(t.db, [orukRecord({ id: 'w1', name: 'First Walk, renamed', categories: ['walking'], cost: 'free' })], { source: 'test' });
+    now = new Date(now.getTime() + 61_000);
+    expect((await directory.suggest(walker)).map((s) => s.name).sort()).toEqual(['First Walk, renamed', 'Second Walk']);
   });
 
   it('never suggests inactive services, and finds services by id in the order asked', async () => {
