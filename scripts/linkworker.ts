@@ -6,7 +6,7 @@
  * unset (stop `npm start` first: only one process can open the embedded database).
  */
 import { ConfigError, loadConfig } from '../src/config';
-import { askHidden, explainDatabaseError, parseLinkWorkerArgs, readAllStdin, runLinkWorkerCli, UsageError } from '../src/linkworkers/cli';
+import { askHidden, explainDatabaseError, parseLinkWorkerArgs, readAllStdin, runLinkWorkerCli, UsageError } from '../src/linkworker/cli';
 import { openDatabase, type Database } from '../src/store';
 
 async function main(): Promise<number> {

@@ -1,20 +1,20 @@
 import type { Db } from 'mongodb';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { AuditLog, AUDIT_ACTIONS, type AuditRecord } from '../handoffs/audit';
+import { AuditLog, AUDIT_ACTIONS, type AuditRecord } from '../handoff/audit';
 import {
   HandoffConflictError,
   HandoffNotFoundError,
   HandoffRepository,
   HandoffValidationError,
   type PersonMessenger,
-} from '../handoffs/repository';
-import { HANDOFF_STATUSES, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, type Actor, type Handoff, type HandoffStatus } from '../handoffs/schema';
-import { AccountRepository, MAX_PASSWORD_LENGTH, summariseAccount, type Account } from '../linkworkers/accounts';
-import { CSRF_HEADER, csrfTokenMatches } from '../linkworkers/csrf';
-import { LoginThrottle, type LoginThrottleOptions } from '../linkworkers/loginThrottle';
-import { hasRole, type Role } from '../linkworkers/roles';
-import { SessionStore, type Session, type SessionOptions } from '../linkworkers/sessions';
+} from '../handoff/repository';
+import { HANDOFF_STATUSES, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, type Actor, type Handoff, type HandoffStatus } from '../handoff/schema';
+import { AccountRepository, MAX_PASSWORD_LENGTH, summariseAccount, type Account } from './accounts';
+import { CSRF_HEADER, csrfTokenMatches } from './csrf';
+import { LoginThrottle, type LoginThrottleOptions } from './loginThrottle';
+import { hasRole, type Role } from './roles';
+import { SessionStore, type Session, type SessionOptions } from './sessions';
 
 /**
  * The link workers' JSON API under /api/linkworker/ (ARCHITECTURE.md, "Stable contracts"): login

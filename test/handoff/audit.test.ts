@@ -1,5 +1,5 @@
 /** The audit log: entries are kept with who, what and when, and read newest first with filters. */
-import { AuditLog } from '../../src/handoffs';
+import { AuditLog } from '../../src/handoff';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 

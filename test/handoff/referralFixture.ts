@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import { ReferralRepository } from '../../src/referrals';
 import type { Referral } from '../../src/referrals/schema';
-import type { TranscriptEntry } from '../../src/handoffs';
+import type { TranscriptEntry } from '../../src/handoff';
 
 /** What the person said, verbatim, in the fixture referral. */
 export const WHAT_MATTERS = "I've been on my own since my wife died. I'd like to get out of the house and maybe meet people who like birds.";

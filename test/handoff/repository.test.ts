@@ -1,6 +1,6 @@
 /** HandoffRepository on the real driver and embedded server: one active handoff per person, atomic claims, closing rules. */
 import { Collections } from '../../src/store/collections';
-import { HandoffConflictError, HandoffNotFoundError, HandoffRepository, HandoffValidationError } from '../../src/handoffs';
+import { HandoffConflictError, HandoffNotFoundError, HandoffRepository, HandoffValidationError } from '../../src/handoff';
 import { ReferralRepository } from '../../src/referrals';
 import type { Referral } from '../../src/referrals/schema';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';

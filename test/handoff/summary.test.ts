@@ -1,5 +1,5 @@
 /** The thirty-second summary: every field issue 6 lists, from a referral written by the real repository. */
-import { buildSummary, HandoffRepository } from '../../src/handoffs';
+import { buildSummary, HandoffRepository } from '../../src/handoff';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import { completeReferral, CRISIS_TEXT, WHAT_MATTERS } from './referralFixture';
 

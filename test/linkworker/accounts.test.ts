@@ -1,5 +1,5 @@
 /** Accounts: scrypt with a salt per user, emails unique and case-blind, disabled accounts cannot log in. */
-import { AccountError, AccountRepository, hashPassword, verifyPassword } from '../../src/linkworkers';
+import { AccountError, AccountRepository, hashPassword, verifyPassword } from '../../src/linkworker';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 

@@ -5,13 +5,13 @@
  */
 import type { AddressInfo } from 'node:net';
 import restify, { type Server } from 'restify';
-import type { Handoff } from '../../src/handoffs';
-import { createLinkWorkerServices, registerLinkWorkerApi, SESSION_COOKIE, type LinkWorkerApiDeps } from '../../src/http/linkworkerApi';
-import type { Role } from '../../src/linkworkers';
+import type { Handoff } from '../../src/handoff';
+import { createLinkWorkerServices, registerLinkWorkerApi, SESSION_COOKIE, type LinkWorkerApiDeps } from '../../src/linkworker/api';
+import type { Role } from '../../src/linkworker';
 import { ReferralRepository } from '../../src/referrals';
 import type { Referral } from '../../src/referrals/schema';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
-import { completeReferral, WHAT_MATTERS } from '../handoffs/referralFixture';
+import { completeReferral, WHAT_MATTERS } from '../handoff/referralFixture';
 
 const PASSWORD = 'a long enough password';
 let t: TestDatabase;

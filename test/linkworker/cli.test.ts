@@ -3,8 +3,8 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AccountRepository, SessionStore } from '../../src/linkworkers';
-import { parseLinkWorkerArgs, runLinkWorkerCli, UsageError, type CliIo } from '../../src/linkworkers/cli';
+import { AccountRepository, SessionStore } from '../../src/linkworker';
+import { parseLinkWorkerArgs, runLinkWorkerCli, UsageError, type CliIo } from '../../src/linkworker/cli';
 import { startEmbeddedServer } from '../../src/store/embedded';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 

@@ -1,5 +1,5 @@
 /** Login throttling: per-account lockout after repeated failures, per-address limit across accounts. */
-import { LoginThrottle } from '../../src/linkworkers';
+import { LoginThrottle } from '../../src/linkworker';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 

@@ -1,6 +1,6 @@
 /** Sessions: only hashes stored, idle and absolute expiry, logout and logout everywhere, CSRF tokens per session. */
 import { ObjectId } from 'mongodb';
-import { csrfTokenMatches, hashToken, SessionStore } from '../../src/linkworkers';
+import { csrfTokenMatches, hashToken, SessionStore } from '../../src/linkworker';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
