@@ -1,4 +1,5 @@
 import { MongoServerError, type Collection, type Db, type Document } from 'mongodb';
+import { z } from 'zod';
 import type { Language } from '../i18n/languages';
 import { Collections } from '../store/collections';
 import {
@@ -6,6 +7,7 @@ import {
   CONSENT_SCHEMA_VERSION,
   ConsentRecordSchema,
   ERASURE_SCHEMA_VERSION,
+  FOLLOW_UP_ANSWERS,
   Ons4ScoreSchema,
   REFERRAL_SCHEMA_VERSION,
   ReferralSchema,
@@ -13,6 +15,7 @@ import {
   type AnswerValue,
   type ConsentAnswer,
   type ConsentRecord,
+  type FollowUpAnswer,
   type Ons4Measure,
   type Ons4Score,
   type Referral,
@@ -135,6 +138,17 @@ export class ReferralRepository {
   /** The person said none of the suggestions fit. */
   async recordNoSuggestionFits(personKey: string): Promise<void> {
     await this.update(personKey, { $set: { 'suggestions.noneFitAt': this.now() } });
+  }
+
+  /** A reply to a follow-up text; false when the person has no referral (e.g. erased). */
+  async recordFollowUpReply(personKey: string, answer: FollowUpAnswer, kind?: string): Promise<boolean> {
+    forget(personKey);
+    const reply = withoutUndefined({ answer: z.enum(FOLLOW_UP_ANSWERS).parse(answer), at: this.now(), kind });
+    const result = await this.referrals.updateOne(
+      { personKey },
+      { $push: { 'followUps.replies': reply }, $set: { updatedAt: this.now() } } as Document,
+    );
+    return result.matchedCount > 0;
   }
 
   /** Stores the consent record; on "yes" also marks the referral as consented. */

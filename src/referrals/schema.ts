@@ -126,6 +126,16 @@ function noSuggestions(): SuggestionRecord {
   return { shown: [], picked: [] };
 }
 
+/** A reply to a follow-up text: 1 went, 2 not yet, 3 would like help. */
+export const FOLLOW_UP_ANSWERS = ['went', 'notYet', 'needHelp'] as const;
+export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
+
+/** Replies to follow-up texts, oldest first (src/followups); `kind` names the follow-up when known. */
+export const FollowUpRepliesSchema = z.object({
+  replies: z.array(z.object({ answer: z.enum(FOLLOW_UP_ANSWERS), at: z.date(), kind: z.string().optional() })).catch([]),
+});
+export type FollowUpReplies = z.infer<typeof FollowUpRepliesSchema>;
+
 /** The referral document as read: tolerant of older shapes. */
 export const ReferralSchema = z.object({
   personKey: z.string(),
@@ -147,6 +157,7 @@ export const ReferralSchema = z.object({
     .catch(undefined),
   humanRequestedAt: z.date().optional().catch(undefined),
   suggestions: SuggestionRecordSchema.catch(noSuggestions),
+  followUps: FollowUpRepliesSchema.optional().catch(undefined),
   createdAt: z.date().catch(new Date(0)),
   updatedAt: z.date().catch(new Date(0)),
   readyAt: z.date().optional().catch(undefined),

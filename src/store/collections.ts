@@ -35,6 +35,8 @@ export const Collections = {
   handoffs: 'handoffs',
   /** Append-only record of who viewed, claimed, messaged, exported or closed what, and when. */
   auditLog: 'auditLog',
+  /** Scheduled follow-up messages (check-in, link worker's date, ONS4 repeat): kind, person key, when, state. No text, no number. */
+  followUps: 'followUps',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -32,6 +32,12 @@ export const INDEXES: Partial<Record<CollectionName, IndexDescription[]>> = {
     { key: { handoffId: 1, at: -1 }, name: 'handoffId_1_at_-1' },
     { key: { 'actor.id': 1, at: -1 }, name: 'actor.id_1_at_-1' },
   ],
+  [Collections.followUps]: [
+    // One job per person and kind: scheduling twice (two processes, a restart) never makes two messages.
+    { key: { personKey: 1, kind: 1 }, name: 'personKey_1_kind_1', unique: true },
+    // Workers claim the earliest due pending job.
+    { key: { status: 1, dueAt: 1 }, name: 'status_1_dueAt_1' },
+  ],
 };
 
 /** Adds an index set another module owns (e.g. handoffs), before ensureIndexes runs. */

@@ -1,0 +1,28 @@
+export { DEFAULT_FOLLOW_UP_CONFIG, FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './config';
+export { renderFollowUp, renderFollowUpThanks, smsSize, type SmsSize } from './messages';
+export { isWithinSendWindow, nextSendTime, type SendWindow } from './quietHours';
+export { interpretFollowUpReply, recordFollowUpReply, type FollowUpReplyStore, type RecordReplyOptions } from './replies';
+export { FollowUpSchedule, followUpsCollection, type ReferralScheduleOptions } from './schedule';
+export {
+  FOLLOW_UP_ANSWERS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_STATUSES,
+  FollowUpJobSchema,
+  INTERRUPTED,
+  OPTED_OUT,
+  type FollowUpAnswer,
+  type FollowUpJob,
+  type FollowUpKind,
+  type FollowUpStatus,
+} from './schema';
+export { createSmsFollowUpSender, type SendSms, type SmsFollowUpSenderOptions } from './smsSender';
+export {
+  describeError,
+  FollowUpUndeliverable,
+  FollowUpWorker,
+  type Clock,
+  type FollowUpSender,
+  type FollowUpWorkerOptions,
+  type OptOutCheck,
+  type RunSummary,
+} from './worker';

@@ -1,0 +1,152 @@
+import { MongoServerError, type Collection, type Db, type ObjectId } from 'mongodb';
+import { Collections } from '../store/collections';
+import { DEFAULT_FOLLOW_UP_CONFIG } from './config';
+import {
+  FOLLOW_UP_SCHEMA_VERSION,
+  FollowUpJobSchema,
+  type FollowUpAnswer,
+  type FollowUpJob,
+  type FollowUpKind,
+} from './schema';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const DUPLICATE_KEY = 11000;
+
+/** Stored job shape without the driver's ObjectId requirement on insert. */
+type JobDocument = Omit<FollowUpJob, '_id'> & { _id?: ObjectId };
+
+export function followUpsCollection(db: Db): Collection<JobDocument> {
+  return db.collection<JobDocument>(Collections.followUps);
+}
+
+export interface ReferralScheduleOptions {
+  /** Days from the referral being ready to the check-in (FOLLOWUP_CHECKIN_DAYS, default 7). */
+  checkInDays?: number;
+  /** Weeks from the referral being ready to the ONS4 repeat (default 6). */
+  ons4Weeks?: number;
+}
+
+/** Follow-ups that ask a 1/2/3 question, so a reply can be matched to them. */
+const ASKS_FOR_REPLY: readonly FollowUpKind[] = ['referralCheckIn', 'linkWorkerFollowUp'];
+
+/**
+ * Creates, moves and withdraws follow-up jobs. At most one job per person and kind (a unique
+ * index), so scheduling twice, from two processes or after a restart, never makes two messages.
+ */
+export class FollowUpSchedule {
+  private readonly jobs: Collection<JobDocument>;
+
+  constructor(
+    db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.jobs = followUpsCollection(db);
+  }
+
+  /**
+   * After a referral is ready: the "did you manage to try it?" check-in and the ONS4 repeat.
+   * Idempotent: a kind the person already has (in any state) is left as it is.
+   */
+  async scheduleForReferral(personKey: string, readyAt: Date, options: ReferralScheduleOptions = {}): Promise<FollowUpKind[]> {
+    const checkInDays = options.checkInDays ?? DEFAULT_FOLLOW_UP_CONFIG.checkInDays;
+    const ons4Weeks = options.ons4Weeks ?? DEFAULT_FOLLOW_UP_CONFIG.ons4Weeks;
+    const wanted: [FollowUpKind, Date][] = [
+      ['referralCheckIn', new Date(readyAt.getTime() + checkInDays * DAY_MS)],
+      ['ons4Repeat', new Date(readyAt.getTime() + ons4Weeks * 7 * DAY_MS)],
+    ];
+    const created: FollowUpKind[] = [];
+    for (const [kind, dueAt] of wanted) {
+      if (await this.createIfAbsent(personKey, kind, dueAt)) created.push(kind);
+    }
+    return created;
+  }
+
+  /**
+   * The link worker's chosen follow-up date. One such job per person: a new date re-arms it
+   * (pending again, attempts reset), whatever happened to the last one. A job being sent at this
+   * very moment is left alone and 'inFlight' returned: ask again once it has gone.
+   */
+  async scheduleLinkWorkerFollowUp(personKey: string, at: Date): Promise<'scheduled' | 'inFlight'> {
+    const now = this.now();
+    try {
+      await this.jobs.updateOne(
+        { personKey, kind: 'linkWorkerFollowUp', status: { $ne: 'sending' } },
+        {
+          $set: { dueAt: at, status: 'pending', attempts: 0, updatedAt: now },
+          $unset: { lastError: '', lease: '', inFlightSince: '', sentAt: '', providerId: '', answer: '', repliedAt: '' },
+          $setOnInsert: { schemaVersion: FOLLOW_UP_SCHEMA_VERSION, createdAt: now },
+        },
+        { upsert: true },
+      );
+      return 'scheduled';
+    } catch (error) {
+      // The filter missed only because the job is 'sending', so the upsert hit the unique index.
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return 'inFlight';
+      throw error;
+    }
+  }
+
+  /** Withdraws every follow-up not yet sent (the person opted out). Returns how many. */
+  async cancelFor(personKey: string): Promise<number> {
+    const result = await this.jobs.updateMany(
+      { personKey, status: 'pending' },
+      { $set: { status: 'cancelled', updatedAt: this.now() }, $unset: { lease: '' } },
+    );
+    return result.modifiedCount;
+  }
+
+  /** "Delete my data": removes the person's jobs entirely (a job names the person by key). */
+  async eraseFor(personKey: string): Promise<number> {
+    return (await this.jobs.deleteMany({ personKey })).deletedCount;
+  }
+
+  /** The person's jobs, oldest due first (for link workers and tests). */
+  async listFor(personKey: string): Promise<FollowUpJob[]> {
+    const docs = await this.jobs.find({ personKey }).sort({ dueAt: 1 }).toArray();
+    return docs.map((doc) => FollowUpJobSchema.parse(doc));
+  }
+
+  /**
+   * The most recent check-in sent to the person within `withinDays` that has no answer yet: an
+   * inbound "1", "2" or "3" is read as the answer to it.
+   */
+  async awaitingReply(personKey: string, withinDays = 14): Promise<FollowUpJob | null> {
+    const since = new Date(this.now().getTime() - withinDays * DAY_MS);
+    const doc = await this.jobs.findOne(
+      { personKey, kind: { $in: [...ASKS_FOR_REPLY] }, status: 'sent', sentAt: { $gte: since }, answer: { $exists: false } },
+      { sort: { sentAt: -1 } },
+    );
+    return doc ? FollowUpJobSchema.parse(doc) : null;
+  }
+
+  /** Records the answer on the job (the referral keeps its own copy). */
+  async markReplied(id: ObjectId, answer: FollowUpAnswer): Promise<void> {
+    const now = this.now();
+    await this.jobs.updateOne({ _id: id }, { $set: { answer, repliedAt: now, updatedAt: now } });
+  }
+
+  private async createIfAbsent(personKey: string, kind: FollowUpKind, dueAt: Date): Promise<boolean> {
+    const now = this.now();
+    try {
+      const result = await this.jobs.updateOne(
+        { personKey, kind },
+        {
+          $setOnInsert: {
+            schemaVersion: FOLLOW_UP_SCHEMA_VERSION,
+            dueAt,
+            status: 'pending',
+            attempts: 0,
+            createdAt: now,
+            updatedAt: now,
+          },
+        },
+        { upsert: true },
+      );
+      return result.upsertedCount > 0;
+    } catch (error) {
+      // Another process created it between our filter and our insert: it exists, which is the point.
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) return false;
+      throw error;
+    }
+  }
+}
