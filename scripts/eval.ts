@@ -4,23 +4,25 @@
  */
 import { runCategoriesEval } from './eval/categories';
 import { runCrisisEval } from './eval/crisis';
+import { runMatchingEval } from './eval/matching';
 
 interface Section {
   readonly title: string;
   /** Prints its report; returns whether its targets are met. */
-  readonly run: (log: (line: string) => void) => boolean;
+  readonly run: (log: (line: string) => void) => boolean | Promise<boolean>;
 }
 
 const SECTIONS: readonly Section[] = [
   { title: 'Crisis detection', run: runCrisisEval },
   { title: 'Category extraction (offline)', run: runCategoriesEval },
+  { title: 'Extraction feeds matching', run: runMatchingEval },
 ];
 
-function main(): void {
+async function main(): Promise<void> {
   let allMet = true;
   for (const section of SECTIONS) {
     console.log(`== ${section.title} ${'='.repeat(Math.max(0, 70 - section.title.length))}`);
-    const met = section.run((line) => console.log(line));
+    const met = await section.run((line) => console.log(line));
     console.log('');
     allMet &&= met;
   }
@@ -30,4 +32,4 @@ function main(): void {
   }
 }
 
-main();
+void main();

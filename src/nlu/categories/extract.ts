@@ -162,7 +162,8 @@ export function extractCategories(text: string, lang: Language): CategoryEvidenc
   const found = new Map<Category, Found>();
   const add = (category: Category, score: number, first: number, tokenIndexes: readonly number[]): void => {
     const entry = found.get(category) ?? { category, score: 0, first, tokens: new Set<number>() };
-    entry.score += score;
+    // Overlapping phrases are one mention: "meet people like me" is not two ("meet people", "people like me").
+    if (!tokenIndexes.some((t) => entry.tokens.has(t))) entry.score += score;
     entry.first = Math.min(entry.first, first);
     for (const t of tokenIndexes) entry.tokens.add(t);
     found.set(category, entry);

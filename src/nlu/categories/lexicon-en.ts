@@ -214,6 +214,8 @@ export const LEXICON_EN: Lexicon = {
     'cost a fortune', 'costs a fortune', 'cost', 'costs', 'price*', 'on a budget', 'tight budget', 'low income',
     'hard up', 'pay for', 'not have much money', 'not have any money', 'not have the money', 'little money',
     'money is tight',
+    // Longer than "can not pay" / "struggling" so the cost wins: "can't pay for classes" is not debt or low mood.
+    'can not pay for', 'struggling to afford', 'struggle to afford',
   ],
 };
 
@@ -225,4 +227,6 @@ export const NEUTRAL_EN: readonly string[] = [
   'community nurse|midwife|team|worker', 'have a car', 'got a car', 'can drive',
   'cost|money|transport|travel|price|distance is not a|an issue|problem|worry|concern',
   'cost|money|transport|travel|price|distance not a|an issue|problem|worry|concern',
+  // Having a job, or having left one, is background ("I work in the day", "since I stopped work"), not a need.
+  'i work', 'i am working', 'i still work', 'as i work', 'stopped work|working', 'retired from work',
 ];
