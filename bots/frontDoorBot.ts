@@ -30,7 +30,10 @@ import { detectCrisis } from '../src/nlu/crisis';
 import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
 import type { Recognizer } from '../src/nlu/recognizer';
 import { withReferralCache, type ReferralRepository } from '../src/referrals';
+import type { HandoffDesk } from '../src/handoff/desk';
+import { askForPerson } from '../dialogs/handoffRequests';
 import { crisisActivities } from './crisisReply';
+import { BotHandoffRequests, HANDOFF_OPENED_THIS_TURN } from './handoffRequests';
 
 export interface FrontDoorBotDeps {
   conversationState: ConversationState;
@@ -49,6 +52,16 @@ export interface FrontDoorBotDeps {
    * person deletes their data. The referral and bot state are erased here either way.
    */
   eraseConversationRecords?: (channelId: string, conversationId: string) => Promise<void>;
+  /**
+   * Live handoff to link workers: opened on "talk to a person", on confirm and on crisis; while a
+   * link worker holds it the bot relays the person's words and stays silent (crisis check apart).
+   */
+  handoffs?: { desk: HandoffDesk; timeZone: string };
+  /**
+   * An extra crisis layer after the local detector (e.g. Azure CLU's crisis intent): either firing
+   * means crisis. Returns the rule name when it fires. Never a replacement for the local check.
+   */
+  extraCrisisCheck?: (text: string, lang: Language) => Promise<string | undefined>;
 }
 
 /** Longest message we read. Crisis detection still sees all of it; beyond this a person is asked to shorten. */
@@ -61,6 +74,8 @@ interface ConversationFlags {
    * know it. The referral stays the record; every change of language goes through a turn here.
    */
   lang?: Language;
+  /** The person has an open handoff: each turn checks whether a link worker now holds it. */
+  handoff?: boolean;
 }
 
 /** Set on a turn that erased the person's data: nothing may be written back for it. */
@@ -76,14 +91,16 @@ export class FrontDoorBot extends ActivityHandler {
   private readonly flags: StatePropertyAccessor<ConversationFlags>;
   private readonly dialogs: DialogSet;
   private readonly log: (line: string) => void;
+  private readonly handoffRequests?: BotHandoffRequests;
 
   constructor(private readonly deps: FrontDoorBotDeps) {
     super();
     this.log = deps.log ?? ((line) => console.log(line));
+    if (deps.handoffs) this.handoffRequests = new BotHandoffRequests(deps.handoffs.desk, deps.handoffs.timeZone, this.log);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.dialogs = new DialogSet(this.dialogState)
-      .add(new RootDialog(deps.referrals, deps.config, { directory: deps.directory, recognizer: deps.recognizer, log: this.log }))
+      .add(new RootDialog(deps.referrals, deps.config, { directory: deps.directory, recognizer: deps.recognizer, log: this.log, handoffs: this.handoffRequests }))
       .add(new ChangeLanguageDialog(deps.referrals))
       .add(new DeleteDataDialog(deps.referrals));
 
@@ -108,8 +125,10 @@ export class FrontDoorBot extends ActivityHandler {
   }
 
   private async rememberLanguage(context: TurnContext): Promise<void> {
+    if (context.turnState.get(ERASED_THIS_TURN)) return;
+    if (context.turnState.get(HANDOFF_OPENED_THIS_TURN)) (await this.flags.get(context, {})).handoff = true;
     const lang = knownTurnLanguage(context);
-    if (!lang || context.turnState.get(ERASED_THIS_TURN)) return;
+    if (!lang) return;
     const flags = await this.flags.get(context, {});
     if (flags.lang !== lang) flags.lang = lang;
   }
@@ -126,7 +145,7 @@ export class FrontDoorBot extends ActivityHandler {
     // 1. Safety first: every inbound text, in every state, before anything else.
     const crisis = detectCrisis(text);
     if (crisis.crisis) {
-      await this.respondToCrisis(context, personKey, crisis.rule ?? 'unknown', crisis.kind ?? 'unknown');
+      await this.respondToCrisis(context, personKey, text, crisis.rule ?? 'unknown', crisis.kind ?? 'unknown');
       return;
     }
 
@@ -135,6 +154,30 @@ export class FrontDoorBot extends ActivityHandler {
     if (flags.lang) setTurnLanguage(context, flags.lang);
     else await loadTurnLanguage(context, this.deps.referrals, personKey);
     const t = turnTranslator(context);
+
+    // 1b. Any extra crisis layer (Azure CLU), which needs the person's language.
+    const extraRule = text ? await this.extraCrisisRule(text, turnLanguage(context)) : undefined;
+    if (extraRule) {
+      await this.respondToCrisis(context, personKey, text, extraRule, 'extra');
+      return;
+    }
+
+    // 2. A link worker holds the conversation: their words go to the link worker; the bot is quiet.
+    if (flags.handoff && this.deps.handoffs) {
+      const active = await this.deps.handoffs.desk.activeFor(personKey);
+      if (!active) {
+        // Closed since: back to the conversation, starting with the question that was waiting.
+        flags.handoff = false;
+        if (flags.paused) {
+          await this.carryOn(dc, personKey, flags);
+          return;
+        }
+      } else if (active.status === 'claimed') {
+        flags.paused = true;
+        if (text) await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS));
+        return;
+      }
+    }
 
     if (text.length === 0) {
       await context.sendActivity(renderMessage(t('common.needText')));
@@ -147,7 +190,7 @@ export class FrontDoorBot extends ActivityHandler {
       return;
     }
 
-    // 2. Global commands, unless the question waiting takes these words as its answer.
+    // 3. Global commands, unless the question waiting takes these words as its answer.
     const command = activeQuestionAccepts(dc, text) ? null : recogniseCommand(text, turnLanguage(context));
     if (command) {
       await this.runCommand(dc, command, personKey, flags);
@@ -159,14 +202,23 @@ export class FrontDoorBot extends ActivityHandler {
       return;
     }
 
-    // 3. (Live handoff relay comes with the handoff issue.)
     // 4. The conversation itself.
     const result = await dc.continueDialog();
     await this.afterDialogTurn(context, result.result);
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG, { personKey });
   }
 
-  private async respondToCrisis(context: TurnContext, personKey: string, rule: string, kind: string): Promise<void> {
+  private async extraCrisisRule(text: string, lang: Language): Promise<string | undefined> {
+    if (!this.deps.extraCrisisCheck) return undefined;
+    try {
+      return await this.deps.extraCrisisCheck(text, lang);
+    } catch (error) {
+      this.log(`crisis: the extra crisis check failed (${(error as Error).message}); the local detector still ran`);
+      return undefined;
+    }
+  }
+
+  private async respondToCrisis(context: TurnContext, personKey: string, text: string, rule: string, kind: string): Promise<void> {
     this.log(`crisis: rule ${rule} (${kind}) fired for ${shortKey(personKey)} on ${context.activity.channelId}`);
     const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
     const t = turnTranslator(context);
@@ -177,6 +229,12 @@ export class FrontDoorBot extends ActivityHandler {
     } catch (error) {
       this.log(`crisis: could not flag ${shortKey(personKey)} as urgent: ${(error as Error).message}`);
       throw error;
+    }
+    // An urgent handoff, with the message that raised it, so a person sees it first in the queue.
+    const at = new Date();
+    await this.handoffRequests?.request(context, personKey, 'crisis', { rule, message: text, at });
+    if (this.deps.handoffs && (await this.deps.handoffs.desk.heldFor(personKey).catch(() => null))) {
+      await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
     }
   }
 
@@ -203,9 +261,8 @@ export class FrontDoorBot extends ActivityHandler {
         await dc.beginDialog(ROOT_DIALOG, { personKey, restart: true });
         return;
       case 'human':
-        await this.deps.referrals.recordHumanRequest(personKey, context.activity.channelId, turnLanguage(context));
         this.log(`handoff requested by ${shortKey(personKey)} on ${context.activity.channelId}`);
-        await context.sendActivity(renderMessage(t('commands.human.done', { serviceName })));
+        await askForPerson(context, personKey, this.deps.referrals, this.handoffRequests, serviceName, 'commands.human.done');
         await this.askAgain(dc, flags);
         return;
       case 'language': {

@@ -8,6 +8,7 @@ import {
 import { languageFromLocale } from '../src/i18n';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
+import type { HandoffRequests } from './handoffRequests';
 import { CONSENT_DIALOG, ConsentDialog, type ConsentResult } from './consent';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
@@ -44,6 +45,8 @@ export type RootResult =
  * already stored, so nothing is asked twice.
  */
 export class RootDialog extends PersonDialog<RootDialogOptions> {
+  private readonly handoffs?: HandoffRequests;
+
   constructor(
     repo: ReferralRepository,
     private readonly config: DialogConfig,
@@ -51,6 +54,7 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
     suggestions: Omit<SuggestionsDeps, 'config'>,
   ) {
     super(ROOT_DIALOG, repo);
+    this.handoffs = suggestions.handoffs;
     this.addDialog(
       new WaterfallDialog<PersonOptions>(NEW_PERSON, [
         (s) => s.beginDialog(WELCOME_DIALOG, { personKey: s.options.personKey }),
@@ -114,11 +118,15 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
   private async suggestAfterConfirm(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
     const summary = step.result as SummaryResult | undefined;
     if (!summary?.confirmed) return step.endDialog({ outcome: 'ready' } satisfies RootResult);
+    // The team gets the referral now, so nothing waits on the suggestions (which may be left half-way).
+    await this.handoffs?.request(step.context, step.options.personKey, 'referralConfirmed');
     return step.beginDialog(SUGGESTIONS_DIALOG, { personKey: step.options.personKey });
   }
 
   /** Said last, after the suggestions, so it is what the person reads at the end. */
   private async whatHappensNext(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    // The link worker's summary gains any activities picked.
+    await this.handoffs?.refresh(step.options.personKey);
     await tellWhatHappensNext(step.context, this.repo, step.options.personKey, this.config);
     return step.endDialog({ outcome: 'ready' } satisfies RootResult);
   }

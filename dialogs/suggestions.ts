@@ -9,6 +9,7 @@ import type { CategoryEvidence, Recognizer } from '../src/nlu/recognizer';
 import type { ReferralRepository } from '../src/referrals';
 import { matchable, matchChoice, matchChoices, type MatchableChoice } from './choiceMatching';
 import type { DialogConfig } from './config';
+import { askForPerson, type HandoffRequests } from './handoffRequests';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import type { AnswerRecogniser } from './prompts/answerRecogniser';
 import { Question, type QuestionOptions, type QuestionState, type Reading } from './prompts/question';
@@ -32,6 +33,8 @@ export interface SuggestionsDeps {
   config: DialogConfig;
   /** Operator log: what failed, never what people wrote. */
   log?: (line: string) => void;
+  /** The live handoff: "talk to a person" here opens one as it does anywhere else. */
+  handoffs?: HandoffRequests;
 }
 
 /** A suggestion as the question remembers it between turns (dialog state holds data only). */
@@ -337,9 +340,7 @@ export class SuggestionsDialog extends PersonDialog {
         await step.context.sendActivity(renderMessage(t('suggestions.noneFitThanks')));
         return step.endDialog({ outcome: 'noneFit' } satisfies SuggestionsResult);
       case 'person':
-        // The live handoff comes later; for now the team is told and contacts the person.
-        await this.repo.recordHumanRequest(personKey, step.context.activity.channelId, turnLanguage(step.context));
-        await step.context.sendActivity(renderMessage(t('suggestions.personDone', { serviceName: this.deps.config.serviceName })));
+        await askForPerson(step.context, personKey, this.repo, this.deps.handoffs, this.deps.config.serviceName, 'suggestions.personDone');
         return step.endDialog({ outcome: 'person' } satisfies SuggestionsResult);
       case 'done':
         return step.endDialog({ outcome: 'done', picked: options.picked } satisfies SuggestionsResult);

@@ -2,6 +2,8 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
+  type Activity,
+  type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
 import { FrontDoorBot } from '../bots';
@@ -11,8 +13,13 @@ import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
 import { loadSampleDirectoryIfEmpty } from './directory';
 import { ServiceDirectory } from './directory/directory';
+import { HandoffDesk, type PersonChannel } from './handoff/desk';
+import type { Handoff, TranscriptEntry } from './handoff/schema';
+import { ServiceHours } from './handoff/serviceHours';
+import { createLinkWorkerServices, registerLinkWorkerApi } from './linkworker/api';
 import { OfflineRecognizer } from './nlu';
-import { createRecognizer } from './nlu/clu';
+import { CluRecognizer } from './nlu/clu';
+import type { Recognizer } from './nlu/recognizer';
 import { ReferralRepository } from './referrals';
 import { scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
@@ -52,13 +59,45 @@ export async function startFrontDoor(
     const conversationState = new ConversationState(new MongoBotStorage(database.db));
     // Set once Direct Line exists (below); the bot needs it only after a turn.
     let eraseWebChatTranscript: (conversationId: string) => Promise<unknown> = async () => undefined;
+    let webChatTranscript: (conversationId: string) => Promise<TranscriptEntry[]> = async () => [];
+    let sendToPerson: (handoff: Handoff, activity: Partial<Activity>) => Promise<void> = async () => {
+      throw new Error('Front Door is still starting');
+    };
+    const directory = new ServiceDirectory(database.db);
+    // Azure CLU when its CLU_ variables are set, with the offline recogniser behind it; else offline alone.
+    const offline = new OfflineRecognizer();
+    const recognizer: Recognizer = config.clu ? new CluRecognizer(config.clu, { fallback: offline, log }) : offline;
+    if (config.clu) log(`Language understanding: Azure CLU project "${config.clu.projectName}", offline recogniser as fallback`);
+
+    // Link workers: their API, and the handoffs the conversation opens for them.
+    const hours = new ServiceHours(config.linkWorkerHours, config.linkWorkerTimeZone);
+    const linkWorkers = createLinkWorkerServices(database.db, {
+      messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
+      notify: {
+        claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.joined') }),
+        closed: (handoff) => sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.closed', { serviceName: config.serviceName }) }),
+      },
+      publicBaseUrl: config.publicBaseUrl,
+      log,
+    });
+    const desk = new HandoffDesk({
+      handoffs: linkWorkers.handoffs,
+      referrals,
+      hours,
+      transcriptOf: (channel: PersonChannel) => (channel.channelId === DIRECTLINE_CHANNEL_ID ? webChatTranscript(channel.conversationId) : Promise.resolve([])),
+      activityNames: async (ids) => new Map((await directory.byIds(ids)).map((s) => [s._id, s.name])),
+      log,
+    });
+
     const bot = new FrontDoorBot({
       conversationState,
       referrals,
       config: { serviceName: config.serviceName, nextStepsDays: config.nextStepsDays, privacyUrl: privacyUrl(config) },
-      directory: new ServiceDirectory(database.db),
-      // Azure CLU when its CLU_ variables are set, with the offline recogniser behind it; else offline alone.
-      recognizer: createRecognizer(process.env, new OfflineRecognizer(), log),
+      directory,
+      recognizer,
+      handoffs: { desk, timeZone: config.linkWorkerTimeZone },
+      // CLU's crisis intent adds to the local detector (never replaces it); offline alone adds nothing.
+      extraCrisisCheck: config.clu ? async (text, lang) => ((await recognizer.recognize(text, lang)).crisis ? 'clu:crisis' : undefined) : undefined,
       personKeyOf: (context: TurnContext) =>
         derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log,
@@ -91,6 +130,16 @@ export async function startFrontDoor(
     });
     directLine.adapter.onTurnError = onTurnError;
     eraseWebChatTranscript = (conversationId) => directLine.transcript.deleteConversation(conversationId);
+    webChatTranscript = (conversationId) => readWebChatTranscript(directLine, conversationId, config.bot.appId ?? 'front-door');
+    // A link worker's words reach the person on the channel they used last.
+    sendToPerson = async (handoff, activity) => {
+      const reference = handoff.conversationReference as Partial<ConversationReference> | null;
+      if (!reference?.channelId || !reference.conversation) throw new Error('the handoff has no conversation to reply on');
+      const target = reference.channelId === DIRECTLINE_CHANNEL_ID ? directLine.adapter : adapter;
+      await target.continueConversationAsync(config.bot.appId ?? '', reference, async (context) => {
+        await context.sendActivity(activity);
+      });
+    };
 
     const server = await startServer({
       config,
@@ -98,7 +147,10 @@ export async function startFrontDoor(
       bot,
       databaseReady: () => database.ping(),
       log,
-      register: (restifyServer) => directLine.register(restifyServer),
+      register: (restifyServer) => {
+        directLine.register(restifyServer);
+        registerLinkWorkerApi(restifyServer, linkWorkers);
+      },
     });
     return {
       url: server.url,
@@ -116,6 +168,23 @@ export async function startFrontDoor(
     await database.close();
     throw error;
   }
+}
+
+/** The web chat so far, as the link worker reads it: who said what, when (text only). */
+async function readWebChatTranscript(directLine: DirectLineService, conversationId: string, botId: string): Promise<TranscriptEntry[]> {
+  const entries: TranscriptEntry[] = [];
+  let watermark = 0;
+  // A bounded read: the latest few hundred messages are enough for a summary.
+  for (let page = 0; page < 10; page++) {
+    const { activities, watermark: next } = await directLine.transcript.readAfter(conversationId, watermark);
+    for (const activity of activities) {
+      if (activity.type !== 'message' || !activity.text) continue;
+      entries.push({ from: activity.from?.id === botId ? 'bot' : 'person', text: activity.text, at: new Date(activity.timestamp ?? Date.now()) });
+    }
+    if (next === watermark || activities.length === 0) break;
+    watermark = next;
+  }
+  return entries;
 }
 
 /** Whether binding to `host` keeps the server on this machine: localhost, 127.x.x.x or ::1. */

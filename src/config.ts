@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseServiceHours } from './handoff/serviceHours';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
 
 /**
@@ -33,6 +34,33 @@ const EnvSchema = z.object({
     emptyToUndefined,
     z.string().min(32, 'must be at least 32 characters (e.g. from: openssl rand -base64 48)').optional(),
   ),
+  LINKWORKER_HOURS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(DEFAULT_SERVICE_HOURS)
+      .superRefine((value, ctx) => {
+        try {
+          parseServiceHours(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `must be opening hours like "Mon-Fri 09:00-17:00" or "always" (${(error as Error).message})` });
+        }
+      }),
+  ),
+  LINKWORKER_TIMEZONE: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(DEFAULT_TIME_ZONE)
+      .refine((zone) => {
+        try {
+          new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/London'),
+  ),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -62,6 +90,9 @@ export interface Config {
     /** No app id: no Bot Framework authentication (local use with the Emulator). */
     anonymous: boolean;
   };
+  /** When link workers are on duty (e.g. "Mon-Fri 09:00-17:00") and in which time zone. */
+  linkWorkerHours: string;
+  linkWorkerTimeZone: string;
   /** Azure CLU (all four CLU_ variables); unset means the offline recogniser alone. */
   clu?: CluConfig;
 }
@@ -103,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicBaseUrl: e.PUBLIC_BASE_URL,
     directLineTokenSecret: e.DIRECTLINE_TOKEN_SECRET,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },
+    linkWorkerHours: e.LINKWORKER_HOURS,
+    linkWorkerTimeZone: e.LINKWORKER_TIMEZONE,
     clu,
   };
 }

@@ -29,6 +29,8 @@ describe('defaults', () => {
       serviceName: 'Front Door',
       nextStepsDays: 3,
       publicBaseUrl: undefined,
+      linkWorkerHours: 'Mon-Fri 09:00-17:00',
+      linkWorkerTimeZone: 'Europe/London',
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, anonymous: true },
     });
   });
@@ -55,8 +57,12 @@ describe('defaults', () => {
       SERVICE_NAME: 'Front Door Cardiff',
       NEXT_STEPS_DAYS: '5',
       PUBLIC_BASE_URL: 'https://frontdoor.example.org',
+      LINKWORKER_HOURS: 'Mon-Sat 08:30-18:00',
+      LINKWORKER_TIMEZONE: 'Europe/Dublin',
     });
     expect(config).toMatchObject({
+      linkWorkerHours: 'Mon-Sat 08:30-18:00',
+      linkWorkerTimeZone: 'Europe/Dublin',
       port: 8080,
       mongodbUri: 'mongodb+srv://user:pass@cluster.example.net/fd',
       mongodbDatabase: 'frontdoor_test',

@@ -204,6 +204,16 @@ export class HandoffRepository {
     return entry;
   }
 
+  /** Rebuilds the active handoff's summary from the referral as it is now (e.g. after activities were picked). */
+  async refreshSummary(referral: Referral, input: SummaryInput = {}): Promise<boolean> {
+    const current = await this.handoffs.findOne({ openFor: referral.personKey });
+    if (!current) return false;
+    const handoff = this.read(current);
+    const summary = buildSummary(referral, { ...input, transcript: handoff.transcript, riskFlags: handoff.riskFlags });
+    const result = await this.handoffs.updateOne({ _id: current._id, status: { $in: ACTIVE } }, { $set: { summary: clean(summary), updatedAt: this.now() } });
+    return result.matchedCount > 0;
+  }
+
   /** Adds what the person said to their active handoff (e.g. relayed during a live chat). False when none is active. */
   async recordPersonMessage(personKey: string, text: string): Promise<boolean> {
     const at = this.now();

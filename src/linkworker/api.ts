@@ -30,6 +30,8 @@ export interface LinkWorkerApiDeps {
   audit: AuditLog;
   /** Delivers link workers' messages to the person on their own channel. */
   messenger: PersonMessenger;
+  /** Tells the person when a link worker joins or finishes (failures are logged; the action stands). */
+  notify?: HandoffNotifications;
   /** When https, cookies are always Secure (e.g. behind a TLS-terminating proxy). */
   publicBaseUrl?: string;
   /** The client's address for rate limiting; defaults to the socket's peer address. */
@@ -37,8 +39,15 @@ export interface LinkWorkerApiDeps {
   log?: (line: string) => void;
 }
 
+/** Things the person should hear about as a link worker acts on their handoff. */
+export interface HandoffNotifications {
+  claimed?(handoff: Handoff): Promise<void>;
+  closed?(handoff: Handoff): Promise<void>;
+}
+
 export interface LinkWorkerServiceOptions {
   messenger: PersonMessenger;
+  notify?: HandoffNotifications;
   publicBaseUrl?: string;
   session?: SessionOptions;
   throttle?: LoginThrottleOptions;
@@ -57,6 +66,7 @@ export function createLinkWorkerServices(db: Db, options: LinkWorkerServiceOptio
     handoffs: new HandoffRepository(db, now),
     audit: new AuditLog(db, now),
     messenger: options.messenger,
+    notify: options.notify,
     publicBaseUrl: options.publicBaseUrl,
     clientIp: options.clientIp,
     log: options.log,
@@ -77,7 +87,7 @@ class ApiError extends Error {
   }
 }
 
-interface Caller {
+export interface Caller {
   account: Account;
   session: Session;
   sessionId: string;
@@ -131,16 +141,9 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
       .join('; ');
 
   async function authenticate(req: Request): Promise<Caller> {
-    const sessionId = readCookie(req, SESSION_COOKIE);
-    const session = sessionId ? await deps.sessions.touch(sessionId) : null;
-    if (!sessionId || !session) throw new ApiError(401, 'unauthenticated', 'Please log in.');
-    const account = await deps.accounts.findById(session.accountId);
-    if (!account || account.disabled) {
-      await deps.sessions.endAllFor(session.accountId);
-      throw new ApiError(401, 'unauthenticated', 'Please log in.');
-    }
-    const actor = { id: account._id.toHexString(), email: account.email };
-    return { account, session, sessionId, actor, auditActor: { ...actor, role: account.role } };
+    const caller = await authenticateLinkWorker(deps, req);
+    if (!caller) throw new ApiError(401, 'unauthenticated', 'Please log in.');
+    return caller;
   }
 
   function route(method: 'get' | 'post', path: string, access: Access, handler: Handler): void {
@@ -254,10 +257,19 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     };
   });
 
+  async function tell(event: keyof HandoffNotifications, handoff: Handoff): Promise<void> {
+    try {
+      await deps.notify?.[event]?.(handoff);
+    } catch (error) {
+      log(`Could not tell the person their handoff ${handoff._id.toHexString()} was ${event}: ${(error as Error).message}`);
+    }
+  }
+
   route('post', 'handoffs/:id/claim', 'linkWorker', async (req, _res, caller) => {
     parse(EmptyBody, req.body ?? {});
     const handoff = await deps.handoffs.claim(req.params.id, caller.actor);
     await deps.audit.record({ actor: caller.auditActor, action: 'claim', handoffId: handoff._id.toHexString() });
+    await tell('claimed', handoff);
     return { body: { handoff: fullView(handoff) } };
   });
 
@@ -294,6 +306,7 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
       { asAdmin: caller.account.role === 'admin' },
     );
     await deps.audit.record({ actor: caller.auditActor, action: 'close', handoffId: handoff._id.toHexString(), detail: { outcome: body.outcome } });
+    await tell('closed', handoff);
     return { body: { handoff: fullView(handoff) } };
   });
 
@@ -303,6 +316,23 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     await deps.audit.record({ actor: caller.auditActor, action: 'viewAudit' });
     return { body: { entries: entries.map(({ _id, ...entry }) => ({ id: _id.toHexString(), ...entry })) } };
   });
+}
+
+/**
+ * The caller behind the request's session cookie (its idle clock restarted), or null when there is
+ * no live session or the account is gone or disabled. Exported for the dashboard's event stream.
+ */
+export async function authenticateLinkWorker(deps: Pick<LinkWorkerApiDeps, 'sessions' | 'accounts'>, req: Request): Promise<Caller | null> {
+  const sessionId = readCookie(req, SESSION_COOKIE);
+  const session = sessionId ? await deps.sessions.touch(sessionId) : null;
+  if (!sessionId || !session) return null;
+  const account = await deps.accounts.findById(session.accountId);
+  if (!account || account.disabled) {
+    await deps.sessions.endAllFor(session.accountId);
+    return null;
+  }
+  const actor = { id: account._id.toHexString(), email: account.email };
+  return { account, session, sessionId, actor, auditActor: { ...actor, role: account.role } };
 }
 
 function accountView(account: Account) {
@@ -367,7 +397,7 @@ function isJson(req: Request): boolean {
   return /^application\/json\b/i.test(headerValue(req, 'content-type') ?? '');
 }
 
-function readCookie(req: Request, name: string): string | undefined {
+export function readCookie(req: Request, name: string): string | undefined {
   const header = headerValue(req, 'cookie');
   if (!header) return undefined;
   for (const part of header.split(';')) {

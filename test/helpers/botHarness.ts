@@ -4,11 +4,21 @@ import type { Db } from 'mongodb';
 import { FrontDoorBot } from '../../bots';
 import type { DialogConfig } from '../../dialogs';
 import { ServiceDirectory } from '../../src/directory/directory';
+import { HandoffDesk } from '../../src/handoff/desk';
+import { HandoffRepository } from '../../src/handoff/repository';
+import { ServiceHours } from '../../src/handoff/serviceHours';
 import { derivePersonKey } from '../../src/identity/personKey';
 import { OfflineRecognizer } from '../../src/nlu';
 import { ReferralRepository } from '../../src/referrals';
 import { Collections } from '../../src/store/collections';
 import { getOrCreateSecret, MongoBotStorage } from '../../src/store';
+
+export interface BotWorldOptions {
+  /** When link workers are on duty (default "always"). */
+  serviceHours?: string;
+  now?: () => Date;
+  extraCrisisCheck?: (text: string, lang: 'en' | 'cy') => Promise<string | undefined>;
+}
 
 export const botConfig: DialogConfig = {
   serviceName: 'Front Door Test',
@@ -36,16 +46,21 @@ export class BotWorld {
   readonly referrals: ReferralRepository;
   readonly storage: MongoBotStorage;
   readonly log: string[] = [];
+  readonly handoffs: HandoffRepository;
   private bot!: FrontDoorBot;
   private secret!: Buffer;
 
-  private constructor(readonly db: Db) {
+  private constructor(
+    readonly db: Db,
+    private readonly options: BotWorldOptions,
+  ) {
     this.referrals = new ReferralRepository(db);
     this.storage = new MongoBotStorage(db);
+    this.handoffs = new HandoffRepository(db);
   }
 
-  static async create(db: Db): Promise<BotWorld> {
-    const world = new BotWorld(db);
+  static async create(db: Db, options: BotWorldOptions = {}): Promise<BotWorld> {
+    const world = new BotWorld(db, options);
     world.secret = await getOrCreateSecret(db, 'personKey');
     world.restart();
     return world;
@@ -60,6 +75,17 @@ export class BotWorld {
       // The test database's directory (empty unless a test loads services into it).
       directory: new ServiceDirectory(this.db),
       recognizer: new OfflineRecognizer(),
+      handoffs: {
+        desk: new HandoffDesk({
+          handoffs: new HandoffRepository(this.db),
+          referrals: new ReferralRepository(this.db),
+          hours: new ServiceHours(this.options.serviceHours ?? 'always'),
+          activityNames: async (ids) => new Map((await new ServiceDirectory(this.db).byIds(ids)).map((service) => [service._id, service.name])),
+          now: this.options.now,
+        }),
+        timeZone: 'Europe/London',
+      },
+      extraCrisisCheck: this.options.extraCrisisCheck,
       personKeyOf: (context: TurnContext) => this.personKeyFor(context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log: (line) => this.log.push(line),
     });

@@ -1,0 +1,95 @@
+import type { ReferralRepository } from '../referrals';
+import type { Handoff, HandoffReason, RiskFlag, TranscriptEntry } from './schema';
+import type { HandoffRepository } from './repository';
+import type { ServiceHours } from './serviceHours';
+
+/** Where the person is talking to us, as the channel knows it (kept opaque: no botbuilder types here). */
+export interface PersonChannel {
+  channelId: string;
+  conversationId: string;
+  /** The channel's conversation reference, for the link worker's replies. */
+  conversationReference: Record<string, unknown>;
+}
+
+export interface HandoffRequest {
+  personKey: string;
+  reason: HandoffReason;
+  channel: PersonChannel;
+  /** The crisis rule that fired and the message that fired it. */
+  riskFlag?: RiskFlag;
+}
+
+export interface HandoffDeskDeps {
+  handoffs: HandoffRepository;
+  referrals: ReferralRepository;
+  hours: ServiceHours;
+  /** The conversation so far on the person's channel, when the channel keeps one (web chat does). */
+  transcriptOf?: (channel: PersonChannel) => Promise<TranscriptEntry[]>;
+  /** Names of directory services by id, so the summary can name chosen activities. */
+  activityNames?: (ids: readonly string[]) => Promise<Map<string, string>>;
+  now?: () => Date;
+  log?: (line: string) => void;
+}
+
+export interface RequestOutcome {
+  handoff: Handoff;
+  created: boolean;
+  /** Someone is on duty now; otherwise `nextOnDuty` says from when. */
+  onDuty: boolean;
+  nextOnDuty: Date;
+}
+
+/**
+ * The conversation side of handoffs: opening one when a person asks, confirms or is in crisis, and
+ * relaying their words while a link worker holds it. Channel- and botbuilder-free.
+ */
+export class HandoffDesk {
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: HandoffDeskDeps) {
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Opens the person's handoff, or adds this reason (and any new flag) to the one already open. */
+  async request(request: HandoffRequest): Promise<RequestOutcome | undefined> {
+    const referral = await this.deps.referrals.find(request.personKey);
+    if (!referral) return undefined;
+    const transcript = (await this.deps.transcriptOf?.(request.channel)) ?? [];
+    const activityNames = await this.deps.activityNames?.(referral.suggestions.picked.map((p) => p.id));
+    const { handoff, created } = await this.deps.handoffs.open({
+      referral,
+      reason: request.reason,
+      transcript,
+      riskFlags: request.riskFlag ? [request.riskFlag] : [],
+      activityNames,
+      conversationReference: request.channel.conversationReference,
+    });
+    const now = this.now();
+    const onDuty = this.deps.hours.onDuty(now);
+    return { handoff, created, onDuty, nextOnDuty: onDuty ? now : this.deps.hours.nextOnDuty(now) };
+  }
+
+  /** Brings an open handoff's summary up to date (e.g. after the person picked activities). */
+  async refresh(personKey: string): Promise<void> {
+    const referral = await this.deps.referrals.find(personKey);
+    if (!referral) return;
+    const activityNames = await this.deps.activityNames?.(referral.suggestions.picked.map((p) => p.id));
+    await this.deps.handoffs.refreshSummary(referral, { activityNames });
+  }
+
+  /** The person's handoff when a link worker holds it now (the bot stays quiet and relays). */
+  async heldFor(personKey: string): Promise<Handoff | null> {
+    const active = await this.deps.handoffs.activeFor(personKey);
+    return active?.status === 'claimed' ? active : null;
+  }
+
+  /** Whether the person has an active (open or claimed) handoff at all. */
+  async activeFor(personKey: string): Promise<Handoff | null> {
+    return this.deps.handoffs.activeFor(personKey);
+  }
+
+  /** Adds the person's words to their live handoff's transcript, where the link worker sees them. */
+  async relay(personKey: string, text: string): Promise<boolean> {
+    return this.deps.handoffs.recordPersonMessage(personKey, text);
+  }
+}

@@ -1,0 +1,93 @@
+/**
+ * When link workers are on duty, in the service's own time zone (Europe/London by default, so
+ * British Summer Time is handled by the platform's time-zone data, not by us).
+ *
+ * Written as `LINKWORKER_HOURS`, e.g. "Mon-Fri 09:00-17:00" or "Mon-Thu 09:00-17:00, Fri 09:00-16:30,
+ * Sat 10:00-13:00". "always" means someone is always on duty.
+ */
+export const DEFAULT_SERVICE_HOURS = 'Mon-Fri 09:00-17:00';
+export const DEFAULT_TIME_ZONE = 'Europe/London';
+
+const DAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+/** Minutes after midnight each day (0 = Sunday) that are on duty: [from, to) pairs. */
+type Week = [number, number][][];
+
+export class ServiceHoursError extends Error {}
+
+function minutes(hhmm: string): number {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(hhmm);
+  if (!match) throw new ServiceHoursError(`"${hhmm}" is not a time like 09:00`);
+  const h = Number(match[1]);
+  const m = Number(match[2]);
+  if (h > 24 || m > 59 || (h === 24 && m > 0)) throw new ServiceHoursError(`"${hhmm}" is not a time of day`);
+  return h * 60 + m;
+}
+
+function dayIndex(name: string): number {
+  const index = DAY_NAMES.indexOf(name.slice(0, 3).toLowerCase() as (typeof DAY_NAMES)[number]);
+  if (index < 0) throw new ServiceHoursError(`"${name}" is not a day (Mon, Tue, Wed, Thu, Fri, Sat, Sun)`);
+  return index;
+}
+
+export function parseServiceHours(spec: string): Week | 'always' {
+  const text = spec.trim();
+  if (/^always$/i.test(text)) return 'always';
+  const week: Week = DAY_NAMES.map(() => []);
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const match = /^([A-Za-z]+)(?:\s*-\s*([A-Za-z]+))?\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$/.exec(part);
+    if (!match) throw new ServiceHoursError(`"${part}" should look like "Mon-Fri 09:00-17:00"`);
+    const from = dayIndex(match[1]);
+    const to = match[2] ? dayIndex(match[2]) : from;
+    const start = minutes(match[3]);
+    const end = minutes(match[4]);
+    if (end <= start) throw new ServiceHoursError(`"${part}": the end time must be after the start time`);
+    for (let d = from; ; d = (d + 1) % 7) {
+      week[d].push([start, end]);
+      if (d === to) break;
+    }
+  }
+  if (week.every((day) => day.length === 0)) throw new ServiceHoursError('no hours given');
+  return week;
+}
+
+interface LocalTime {
+  day: number;
+  minute: number;
+}
+
+export class ServiceHours {
+  private readonly week: Week | 'always';
+  private readonly format: Intl.DateTimeFormat;
+
+  constructor(
+    spec: string = DEFAULT_SERVICE_HOURS,
+    readonly timeZone: string = DEFAULT_TIME_ZONE,
+  ) {
+    this.week = parseServiceHours(spec);
+    this.format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  }
+
+  private local(at: Date): LocalTime {
+    const parts = Object.fromEntries(this.format.formatToParts(at).map((p) => [p.type, p.value]));
+    return { day: dayIndex(parts.weekday), minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  }
+
+  onDuty(at: Date): boolean {
+    if (this.week === 'always') return true;
+    const { day, minute } = this.local(at);
+    return this.week[day].some(([start, end]) => minute >= start && minute < end);
+  }
+
+  /** The next moment someone is on duty (at itself when on duty now), to the minute. */
+  nextOnDuty(at: Date): Date {
+    if (this.onDuty(at)) return at;
+    // Walk forward a minute at a time from the next whole minute: at most a week, and DST-proof.
+    const start = new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
+    for (let i = 0; i <= 8 * 24 * 60; i++) {
+      const candidate = new Date(start.getTime() + i * 60_000);
+      if (this.onDuty(candidate)) return candidate;
+    }
+    return at;
+  }
+}
