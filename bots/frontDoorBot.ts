@@ -305,6 +305,8 @@ export class FrontDoorBot extends ActivityHandler {
       context.turnState.set(ERASED_THIS_TURN, true);
       await this.deps.conversationState.delete(context);
       await this.deps.eraseConversationRecords?.(context.activity.channelId, context.activity.conversation.id);
+      // Their handoffs too (summary, transcript, risk flags); the audit log keeps who did what, not what was said.
+      await this.deps.handoffs?.desk.eraseFor(this.deps.personKeyOf(context));
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }

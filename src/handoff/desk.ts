@@ -88,6 +88,11 @@ export class HandoffDesk {
     return this.deps.handoffs.activeFor(personKey);
   }
 
+  /** "Delete my data": every handoff of the person goes. */
+  async eraseFor(personKey: string): Promise<number> {
+    return this.deps.handoffs.eraseFor(personKey);
+  }
+
   /** Adds the person's words to their live handoff's transcript, where the link worker sees them. */
   async relay(personKey: string, text: string): Promise<boolean> {
     return this.deps.handoffs.recordPersonMessage(personKey, text);

@@ -126,4 +126,15 @@ describe('a confirmed referral and crisis', () => {
     const calm = await person.say('I would like to meet new people near me');
     expect(calm.messages.at(-1)?.text).toContain(en('whatMatters.interests.ask'));
   });
+
+  it('"delete my data" removes the person’s handoffs as well', async () => {
+    const person = world.person();
+    await consented(person);
+    await person.say('talk to a person');
+    expect(await world.handoffs.activeFor(person.personKey)).not.toBeNull();
+    await person.say('delete my data');
+    await person.say('yes');
+    expect(await world.handoffs.activeFor(person.personKey)).toBeNull();
+    expect(await database.db.collection('handoffs').countDocuments({ personKey: person.personKey })).toBe(0);
+  });
 });
