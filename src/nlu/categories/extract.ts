@@ -182,11 +182,40 @@ export function extractCategories(text: string, lang: Language): CategoryEvidenc
     add(category, match.fuzzy ? 0.75 : 1, match.start, match.filled);
   }
   for (const age of ages(tk)) add(age.category, 1, age.at, age.tokens);
+  learningLeadsTo(tk, matches, found);
 
   const order = (c: Category): number => CATEGORIES.indexOf(c);
   return [...found.values()]
     .sort((a, b) => b.score - a.score || a.first - b.first || order(a.category) - order(b.category))
     .map((entry) => ({ category: entry.category, words: wordsOf(tk, entry.tokens) }));
+}
+
+/** How far after "learn" the thing to learn may start: "learn to cook", "learn how to use a tablet". */
+const LEARNT_WITHIN = 4;
+/** Words that say what follows "learn" is the thing learnt (not "learn English and meet people"). */
+const LEARN_WHAT: ReadonlySet<string> = new Set(['to', 'how', 'about', 'sut', 'am']);
+
+/**
+ * "Learn to do video calls": the need is what they want to learn (digital skills), learning is how.
+ * That category takes the place of "learn" in the order, just ahead of learning.
+ */
+function learningLeadsTo(tk: Tokens, matches: readonly PhraseMatch[], found: Map<Category, Found>): void {
+  const learning = found.get('learning');
+  if (learning === undefined) return;
+  for (const learn of matches) {
+    if (learn.phrase.category !== 'learning' || !learning.tokens.has(learn.start)) continue;
+    const next = tk.tokens[learn.end + 1]?.norm;
+    if (next === undefined || next === BOUNDARY) continue;
+    const object = matches.find((m) => {
+      if (m.phrase.category === null || m.phrase.category === 'learning' || !found.has(m.phrase.category)) return false;
+      if (m.start <= learn.end || m.start - learn.end > LEARNT_WITHIN) return false;
+      if (m.start > learn.end + 1 && !LEARN_WHAT.has(next)) return false;
+      for (let i = learn.end + 1; i < m.start; i++) if (tk.tokens[i].norm === BOUNDARY) return false;
+      return true;
+    });
+    const entry = object?.phrase.category ? found.get(object.phrase.category) : undefined;
+    if (entry && entry.score >= learning.score) entry.first = Math.min(entry.first, learn.start - 0.5);
+  }
 }
 
 /** The person's words behind a set of tokens, in the order they wrote them, each once. */

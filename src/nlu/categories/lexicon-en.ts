@@ -26,6 +26,7 @@ export const LEXICON_EN: Lexicon = {
     'do not know anyone', 'do not know anybody', 'not ... know anyone|anybody', 'know no one', 'know nobody',
     'house is so quiet', 'house is quiet', 'people to share', 'sense of belonging', 'got nobody', 'have nobody',
     'got no one', 'have no one', 'nobody really', 'no one really', 'not seen my friends', 'not seen anyone',
+    'not see anyone|anybody', 'never see anyone|anybody', 'hardly see anyone|anybody',
     'miss my friends', 'find my people', 'people like me', 'like minded', 'fit in', 'belong', 'men shed', 'mens shed',
     'know my neighbours', 'meet my neighbours', 'meet the neighbours', 'nobody visits', 'no one visits',
     'no one calls', 'nobody calls', 'left out', 'cut off',
@@ -48,7 +49,8 @@ export const LEXICON_EN: Lexicon = {
     'nature', 'outdoors', 'outdoor*', 'the outside', 'being outside', 'fresh air', 'countryside', 'hills', 'woods',
     'woodland*', 'forest*', 'the beach', 'wildlife', 'birdwatching', 'bird watching', 'birds', 'birding', 'animals',
     'conservation', 'fishing', 'angling', 'park', 'parks', 'trees', 'green space*', 'the coast', 'mountains',
-    'the country', 'farm', 'horticultur*',
+    'the country', 'farm', 'horticultur*', 'grow things', 'growing things', 'grow my own', 'grow food',
+    'growing food', 'grow flowers', 'soil', 'compost*', 'seeds', 'greenhouse', 'veg patch', 'vegetable patch',
   ],
   arts_crafts: [
     'art', 'arts', 'arty', 'artist*', 'artistic', 'craft*', 'paint*', 'draw', 'drawing', 'sketch*', 'knit*',
@@ -129,6 +131,9 @@ export const LEXICON_EN: Lexicon = {
     'talk to someone', 'function', 'falling apart', 'feel lost', 'feeling lost', 'empty', 'numb',
     'anxiety|nerves ... group*|crowd*', 'sober', 'in recovery', 'recovering addict', 'relapse',
     'i am scared|frightened|afraid', 'feel* ... scared|frightened|afraid',
+    // Everyday ways of saying the mind is not well.
+    'head ... all over the place', 'head is a mess', 'head is mashed', 'not in a good place', 'in a bad place',
+    'in a dark place', 'not been myself', 'not feeling myself',
   ],
   long_term_condition: [
     'copd', 'asthma', 'diabet*', 'arthriti*', 'ms', 'multiple sclerosis', 'parkinson*', 'dementia', 'alzheimer*',
