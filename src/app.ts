@@ -80,6 +80,13 @@ export async function startFrontDoor(
       publicBaseUrl: config.publicBaseUrl,
       log,
     });
+    // Ended link-worker sessions and old failed logins are tidied away hourly (no TTL indexes: not portable).
+    const housekeeping = setInterval(() => {
+      Promise.all([linkWorkers.sessions.purgeExpired(), linkWorkers.throttle.purgeStale()]).catch((error: Error) =>
+        log(`link-worker housekeeping failed: ${error.message}`),
+      );
+    }, 60 * 60 * 1000);
+    housekeeping.unref();
     const desk = new HandoffDesk({
       handoffs: linkWorkers.handoffs,
       referrals,
@@ -161,6 +168,7 @@ export async function startFrontDoor(
         await directLine.close();
         await server.close();
         await retention.stop();
+        clearInterval(housekeeping);
         await database.close();
       },
     };
