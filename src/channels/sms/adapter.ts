@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ActivityTypes,
+  BotAdapter,
+  TurnContext,
+  type Activity,
+  type ChannelAccount,
+  type ConversationReference,
+  type ResourceResponse,
+} from 'botbuilder';
+import { shortKey } from '../../identity/personKey';
+import { fitsSegments } from './gsm';
+import { renderSms, segmentBudget } from './render';
+import type { TextSender } from './sender';
+import type { SmsStore } from './store';
+
+/** `channelId` of SMS activities; the dialogs show choices as numbered lists on it (dialogs/render.ts). */
+export const SMS_CHANNEL_ID = 'sms';
+/** `serviceUrl` of SMS activities and references: a marker for "continue on SmsAdapter", not an address. */
+export const SMS_SERVICE_URL = 'sms://twilio';
+
+export function isSmsReference(reference: Partial<ConversationReference>): boolean {
+  return reference.serviceUrl === SMS_SERVICE_URL;
+}
+
+type Logic = (context: TurnContext) => Promise<void>;
+
+/** Texts a turn has sent, held until the turn ends. */
+interface Outgoing {
+  numberKey: string;
+  texts: string[];
+  evenIfOptedOut: boolean;
+}
+const OUTBOX = Symbol('smsOutbox');
+type ClaimsIdentityLike = Exclude<Parameters<BotAdapter['continueConversationAsync']>[0], string>;
+
+export interface SmsAdapterOptions {
+  store: SmsStore;
+  sender: TextSender;
+  bot: ChannelAccount;
+  log: (line: string) => void;
+}
+
+/** What happened to one text handed to the channel. */
+export type DeliveryResult = { sent: true; sids: string[] } | { sent: false; reason: 'optedOut' | 'unknownNumber' | 'failed' | 'empty' };
+
+/**
+ * The Bot Framework adapter for SMS over Twilio. Turns run in-process; the person's number
+ * never enters an activity: `from.id` (and so the conversation reference a handoff keeps) is
+ * the number key, and the number is looked up, decrypted, only when a text goes out.
+ */
+export class SmsAdapter extends BotAdapter {
+  readonly bot: ChannelAccount;
+  private readonly store: SmsStore;
+  private readonly sender: TextSender;
+  private readonly log: (line: string) => void;
+
+  constructor(options: SmsAdapterOptions) {
+    super();
+    this.store = options.store;
+    this.sender = options.sender;
+    this.bot = { ...options.bot, role: 'bot' };
+    this.log = options.log;
+  }
+
+  /** The activity for one inbound text from the person behind `numberKey`. */
+  inboundActivity(numberKey: string, conversationId: string, text: string, messageSid: string): Partial<Activity> {
+    return {
+      type: ActivityTypes.Message,
+      id: messageSid,
+      text,
+      channelId: SMS_CHANNEL_ID,
+      serviceUrl: SMS_SERVICE_URL,
+      timestamp: new Date(),
+      from: { id: numberKey, name: '', role: 'user' },
+      recipient: this.bot,
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    };
+  }
+
+  async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
+    await this.runTurn(new TurnContext(this, { ...activity, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL }), logic);
+  }
+
+  /**
+   * Runs a turn with its texts held back and sent at the end, joined into as few texts as fit
+   * the segment budget: a turn's three short messages arrive as one or two texts, in order
+   * (separate texts can overtake each other on the networks), and cost less.
+   */
+  private async runTurn(context: TurnContext, logic: Logic): Promise<void> {
+    const outbox: Outgoing[] = [];
+    context.turnState.set(OUTBOX, outbox);
+    try {
+      await this.runMiddleware(context, logic);
+    } finally {
+      context.turnState.delete(OUTBOX);
+      await this.flush(outbox);
+    }
+  }
+
+  private async flush(outbox: Outgoing[]): Promise<void> {
+    const batches: Outgoing[] = [];
+    for (const item of outbox) {
+      for (const text of item.texts) {
+        const last = batches.at(-1);
+        const joined = last ? `${last.texts[0]}\n\n${text}` : text;
+        if (last && last.numberKey === item.numberKey && last.evenIfOptedOut === item.evenIfOptedOut && fitsSegments(joined, segmentBudget(joined))) {
+          last.texts[0] = joined;
+        } else {
+          batches.push({ ...item, texts: [text] });
+        }
+      }
+    }
+    for (const batch of batches) await this.deliver(batch.numberKey, batch.texts, { evenIfOptedOut: batch.evenIfOptedOut });
+  }
+
+  async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
+    const responses: ResourceResponse[] = [];
+    for (const activity of activities) {
+      if (activity.type !== ActivityTypes.Message) {
+        // Typing, delays, traces: nothing a phone shows (and a delay would only hold the turn).
+        responses.push({ id: '' });
+        continue;
+      }
+      const numberKey = activity.recipient?.id ?? context.activity.from?.id;
+      if (!numberKey) throw new Error('SmsAdapter.sendActivities: the activity names no recipient');
+      // Crisis support answers a person who wrote to us, even after STOP (they reached out; safety first).
+      const crisisReply = (activity.channelData as { safety?: string } | undefined)?.safety === 'crisis' && context.activity.type === ActivityTypes.Message;
+      const texts = renderSms(activity);
+      const outbox = context.turnState.get(OUTBOX) as Outgoing[] | undefined;
+      if (outbox) {
+        outbox.push({ numberKey, texts, evenIfOptedOut: crisisReply });
+        responses.push({ id: '' });
+        continue;
+      }
+      const result = await this.deliver(numberKey, texts, { evenIfOptedOut: crisisReply });
+      responses.push({ id: result.sent ? result.sids[0] : '' });
+    }
+    return responses;
+  }
+
+  /** Sends texts to the person behind `numberKey`, in order, unless they opted out. */
+  async deliver(numberKey: string, texts: string[], options: { evenIfOptedOut?: boolean } = {}): Promise<DeliveryResult> {
+    if (texts.length === 0) return { sent: false, reason: 'empty' };
+    if (!options.evenIfOptedOut && (await this.store.isOptedOut(numberKey))) return { sent: false, reason: 'optedOut' };
+    const number = await this.store.numberFor(numberKey);
+    if (!number) {
+      this.log(`sms: no number on record for ${shortKey(numberKey)}; text not sent`);
+      return { sent: false, reason: 'unknownNumber' };
+    }
+    const sids: string[] = [];
+    for (const text of texts) {
+      const outcome = await this.sender.send(number, text);
+      const createdAt = new Date();
+      if (outcome.ok) {
+        await this.store.recordSent({ _id: outcome.sid, numberKey, status: 'queued', attempts: outcome.attempts, createdAt });
+        sids.push(outcome.sid);
+        continue;
+      }
+      const detail = `${outcome.status ?? 'no response'}${outcome.code ? ` (Twilio ${outcome.code})` : ''}`;
+      this.log(`sms: send to ${shortKey(numberKey)} failed after ${outcome.attempts} ${outcome.attempts === 1 ? 'try' : 'tries'}: ${detail}`);
+      await this.store.recordSent({
+        _id: `unsent-${randomBytes(8).toString('hex')}`,
+        numberKey,
+        status: 'rejected',
+        attempts: outcome.attempts,
+        errorCode: outcome.code ?? (outcome.status ? String(outcome.status) : 'network'),
+        createdAt,
+      });
+      // The rest of this message would make no sense without its first part.
+      return { sent: false, reason: 'failed' };
+    }
+    return { sent: true, sids };
+  }
+
+  async updateActivity(): Promise<ResourceResponse | void> {
+    throw new Error('SmsAdapter.updateActivity: a text message cannot be changed once sent');
+  }
+
+  async deleteActivity(): Promise<void> {
+    throw new Error('SmsAdapter.deleteActivity: a text message cannot be taken back once sent');
+  }
+
+  async continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
+    const activity = TurnContext.applyConversationReference(
+      { type: ActivityTypes.Event, name: 'continueConversation' },
+      { ...reference, bot: reference.bot ?? this.bot, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL },
+      true,
+    );
+    await this.runTurn(new TurnContext(this, activity), logic);
+  }
+
+  /** Proactive messages, with CloudAdapter's call shape; the app id or claims are unused (no Bot Connector). */
+  override async continueConversationAsync(
+    _botAppIdOrClaims: string | ClaimsIdentityLike,
+    reference: Partial<ConversationReference>,
+    logicOrAudience: Logic | string,
+    maybeLogic?: Logic,
+  ): Promise<void> {
+    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
+    if (!logic) throw new Error('SmsAdapter.continueConversationAsync: logic is required');
+    await this.continueConversation(reference, logic);
+  }
+}

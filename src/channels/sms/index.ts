@@ -1,0 +1,177 @@
+import type { ActivityHandlerBase, ChannelAccount, ConversationReference, TurnContext } from 'botbuilder';
+import type { Db } from 'mongodb';
+import type { Server } from 'restify';
+import { translator, type Language } from '../../i18n';
+import { shortKey } from '../../identity/personKey';
+import { detectCrisis } from '../../nlu/crisis';
+import { getOrCreateSecret } from '../../store';
+import { SMS_CHANNEL_ID, SMS_SERVICE_URL, SmsAdapter, type DeliveryResult } from './adapter';
+import type { SmsConfig } from './config';
+import { recogniseKeyword } from './keywords';
+import { splitForSms, plainText } from './render';
+import { registerSmsRoutes, type InboundSms } from './routes';
+import { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type TextSender } from './sender';
+import { SmsCollections, SmsStore } from './store';
+
+export { SmsAdapter, SMS_CHANNEL_ID, SMS_SERVICE_URL, isSmsReference, type DeliveryResult } from './adapter';
+export { readSmsConfig, SmsConfigError, SMS_VARIABLES, type SmsConfig } from './config';
+export { countSegments, fitsSegments, isGsmCharacter, type SegmentCount, type SmsEncoding } from './gsm';
+export { recogniseKeyword, keywordWords, type SmsKeyword } from './keywords';
+export { activityText, plainText, renderSms, splitForSms, segmentBudget, MAX_SEGMENTS_PER_TEXT, SEGMENT_BUDGET, UCS2_SEGMENT_BUDGET } from './render';
+export { EMPTY_TWIML, registerSmsRoutes, SMS_STATUS_PATH, SMS_WEBHOOK_PATH, type SmsRouteDeps } from './routes';
+export { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type SendOutcome, type TextSender } from './sender';
+export { INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, SmsCollections, SmsStore, canonicalNumber, type DeliveryStatus, type OutboundRecord } from './store';
+
+/**
+ * Whether the person behind a number key has opted out of texts (STOP and not START since).
+ * For the follow-up scheduler and anything else that texts people outside a conversation.
+ */
+export async function isOptedOut(db: Db, numberKey: string): Promise<boolean> {
+  const doc = await db.collection<{ _id: string; optedOut?: boolean }>(SmsCollections.optOuts).findOne({ _id: numberKey });
+  return doc?.optedOut === true;
+}
+
+export interface SmsChannelDeps {
+  db: Db;
+  config: SmsConfig;
+  /** The same bot as the other channels. */
+  bot: Pick<ActivityHandlerBase, 'run'>;
+  /** Named in the HELP reply and keyword confirmations. */
+  serviceName: string;
+  botAccount?: ChannelAccount;
+  log?: (line: string) => void;
+  /** Retries of Twilio REST calls (tests shorten the waits). */
+  retry?: RetryPolicy;
+  /** Another way to send (default: the twilio client). */
+  sender?: TextSender;
+  /** Called when a turn fails, as CloudAdapter.onTurnError (e.g. to say "something went wrong"). */
+  onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
+}
+
+/** Where a proactive text goes: a number key (from a conversation) or a number (e.g. one a person gave in a referral). */
+export type SmsTarget = { numberKey: string } | { number: string };
+
+export interface SmsChannel {
+  adapter: SmsAdapter;
+  store: SmsStore;
+  /** Adds POST /api/sms/twilio and /api/sms/twilio/status to a restify server (before it listens). */
+  register(server: Server): void;
+  /** The number key of a phone number (what the opt-out and delivery records are keyed by). */
+  numberKey(number: string): string;
+  isOptedOut(numberKey: string): Promise<boolean>;
+  /** A proactive text (follow-ups, link-worker messages): rendered and split like replies; never after STOP. */
+  sendTo(target: SmsTarget, text: string): Promise<DeliveryResult>;
+  /** The reference for continueConversationAsync into the conversation of a number key. */
+  referenceFor(numberKey: string): Partial<ConversationReference>;
+  /** Resolves when every inbound text taken so far has been answered (tests, shutdown). */
+  idle(): Promise<void>;
+  /** Stops taking texts (503, so Twilio retries elsewhere) and waits for turns in flight, up to the grace period. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** The SMS channel over Twilio: adapter, stores, keyword handling and webhook routes. */
+export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel> {
+  const log = deps.log ?? ((line: string) => console.log(line));
+  const store = new SmsStore(deps.db, await getOrCreateSecret(deps.db, 'smsNumberKey'), await getOrCreateSecret(deps.db, 'smsNumberCipher'));
+  const sender = deps.sender ?? new TwilioSender(deps.config, deps.retry ?? DEFAULT_RETRY);
+  const botAccount: ChannelAccount = { id: 'front-door', name: deps.serviceName, ...deps.botAccount, role: 'bot' };
+  const adapter = new SmsAdapter({ store, sender, bot: botAccount, log });
+  if (deps.onTurnError) adapter.onTurnError = deps.onTurnError;
+  const serviceName = deps.serviceName;
+
+  const keywordReply = (lang: Language, key: 'optedOut' | 'optedIn' | 'help') => splitForSms(plainText(translator(lang)(`sms.${key}`, { serviceName })));
+
+  /** One inbound text, after the webhook was answered: keywords, the opt-out rule, then the bot. */
+  const handle = async (message: InboundSms, numberKey: string, conversationId: string): Promise<void> => {
+    const keyword = recogniseKeyword(message.Body);
+    const optedOut = await store.isOptedOut(numberKey);
+    if (keyword?.keyword === 'optOut') {
+      if (optedOut) return; // Already out: one confirmation is enough.
+      await store.setOptedOut(numberKey, true, message.Body.trim().toUpperCase());
+      log(`sms: ${shortKey(numberKey)} opted out`);
+      await adapter.deliver(numberKey, keywordReply(keyword.lang, 'optedOut'), { evenIfOptedOut: true });
+      return;
+    }
+    if (keyword?.keyword === 'optIn' && optedOut) {
+      await store.setOptedOut(numberKey, false, message.Body.trim().toUpperCase());
+      log(`sms: ${shortKey(numberKey)} opted back in`);
+      await adapter.deliver(numberKey, keywordReply(keyword.lang, 'optedIn'));
+      return;
+    }
+    if (keyword?.keyword === 'help') {
+      // Networks expect HELP answered even after STOP.
+      await adapter.deliver(numberKey, keywordReply(keyword.lang, 'help'), { evenIfOptedOut: true });
+      return;
+    }
+    if (optedOut && !detectCrisis(message.Body).crisis) {
+      // Nothing goes out until START; crisis language still gets the crisis reply (the adapter lets only that through).
+      log(`sms: text from ${shortKey(numberKey)} not answered (opted out)`);
+      return;
+    }
+    await adapter.processActivity(adapter.inboundActivity(numberKey, conversationId, message.Body, message.MessageSid), (context) => deps.bot.run(context));
+  };
+
+  // One text at a time per number, in the order they came: quick texts must not race on the conversation's state.
+  const queues = new Map<string, Promise<void>>();
+  const inFlight = new Set<Promise<void>>();
+  let closing = false;
+  const accept = async (message: InboundSms): Promise<'accepted' | 'duplicate'> => {
+    if (!(await store.claimInbound(message.MessageSid))) return 'duplicate';
+    const { numberKey, conversationId } = await store.remember(message.From);
+    const previous = queues.get(numberKey) ?? Promise.resolve();
+    const settled = previous
+      .then(() => handle(message, numberKey, conversationId))
+      .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} failed: ${error instanceof Error ? error.message : String(error)}`));
+    queues.set(numberKey, settled);
+    inFlight.add(settled);
+    void settled.then(() => {
+      inFlight.delete(settled);
+      if (queues.get(numberKey) === settled) queues.delete(numberKey);
+    });
+    return 'accepted';
+  };
+
+  const idle = async () => {
+    while (inFlight.size > 0) await Promise.all([...inFlight]);
+  };
+
+  return {
+    adapter,
+    store,
+    register(server: Server) {
+      registerSmsRoutes(server, {
+        accountSid: deps.config.accountSid,
+        authToken: deps.config.authToken,
+        publicBaseUrl: deps.config.publicBaseUrl,
+        accept,
+        recordStatus: async (sid, status, errorCode) => {
+          const known = await store.recordStatus(sid, status, errorCode);
+          if (known && (status === 'failed' || status === 'undelivered')) log(`sms: message ${sid} ${status}${errorCode ? ` (Twilio ${errorCode})` : ''}`);
+        },
+        isClosing: () => closing,
+        log,
+      });
+    },
+    numberKey: (number) => store.numberKey(number),
+    isOptedOut: (numberKey) => store.isOptedOut(numberKey),
+    async sendTo(target, text) {
+      const numberKey = 'numberKey' in target ? target.numberKey : (await store.remember(target.number)).numberKey;
+      return adapter.deliver(numberKey, splitForSms(plainText(text)));
+    },
+    referenceFor(numberKey) {
+      return {
+        channelId: SMS_CHANNEL_ID,
+        serviceUrl: SMS_SERVICE_URL,
+        conversation: { id: `sms-${numberKey}`, isGroup: false, conversationType: 'personal', name: '' },
+        user: { id: numberKey, name: '', role: 'user' },
+        bot: botAccount,
+      };
+    },
+    idle,
+    async close(graceMs = 10_000) {
+      closing = true;
+      await Promise.race([idle(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    },
+  };
+}
+export { inboundTextParams, newMessageSid, postSignedWebhook } from './signedWebhook';

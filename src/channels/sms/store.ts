@@ -1,0 +1,193 @@
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
+import { MongoServerError, type Db } from 'mongodb';
+import { z } from 'zod';
+import { declareIndexes } from '../../store/indexes';
+
+/**
+ * What the SMS channel keeps. A phone number is personal data: documents are found by its
+ * HMAC (the "number key"); the number itself is kept once, encrypted, only so replies can be
+ * sent to it. Message text is never stored here.
+ *
+ * Until the lead merges them into src/store/collections.ts, the names live here.
+ */
+export const SmsCollections = {
+  /** One per phone number: number key, the number (AES-256-GCM), conversation id, last seen. */
+  conversations: 'smsConversations',
+  /** MessageSids already taken in, so Twilio's retries are processed once. Kept INBOUND_RETENTION_DAYS. */
+  inbound: 'smsInbound',
+  /** One per message sent, by MessageSid: status and attempts (no text). Kept OUTBOUND_RETENTION_DAYS. */
+  outbound: 'smsOutbound',
+  /** Opt-outs by number key (STOP ... START). Kept as long as the number may be texted. */
+  optOuts: 'smsOptOuts',
+} as const;
+
+/**
+ * Twilio retries a webhook for minutes, not days: a week of MessageSids is ample to see every
+ * retry. Delivery records are kept for a month for support questions ("did my text arrive?").
+ * Expiry is purgeSmsRecords (run by the retention job; no TTL indexes, they are not portable).
+ */
+export const INBOUND_RETENTION_DAYS = 7;
+export const OUTBOUND_RETENTION_DAYS = 30;
+
+declareIndexes(SmsCollections.inbound, [{ key: { receivedAt: 1 }, name: 'receivedAt_1' }]);
+declareIndexes(SmsCollections.outbound, [
+  { key: { createdAt: 1 }, name: 'createdAt_1' },
+  { key: { numberKey: 1, createdAt: -1 }, name: 'numberKey_1_createdAt_-1' },
+]);
+
+export type DeliveryStatus = 'queued' | 'accepted' | 'sending' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'receiving' | 'received' | 'read' | 'scheduled' | 'canceled';
+
+const ConversationDoc = z.object({
+  _id: z.string(),
+  schemaVersion: z.number().optional(),
+  number: z.object({ iv: z.string(), tag: z.string(), data: z.string() }),
+  conversationId: z.string(),
+  createdAt: z.date(),
+  lastSeenAt: z.date(),
+});
+type ConversationDoc = z.infer<typeof ConversationDoc>;
+
+interface InboundDoc {
+  _id: string;
+  receivedAt: Date;
+}
+
+export interface OutboundRecord {
+  _id: string;
+  schemaVersion: 1;
+  numberKey: string;
+  status: DeliveryStatus | 'rejected';
+  /** Tries the REST call took (1 when it went first time). */
+  attempts: number;
+  errorCode?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface OptOutDoc {
+  _id: string;
+  schemaVersion: 1;
+  optedOut: boolean;
+  /** Which word did it (STOP, START, ...): the record a network may ask for. */
+  keyword: string;
+  changedAt: Date;
+}
+
+/** A number in one canonical form, so "+44 7700 900123" and "+447700900123" are one person. */
+export function canonicalNumber(number: string): string {
+  return number.replace(/[\s().-]/g, '');
+}
+
+export class SmsStore {
+  constructor(
+    private readonly db: Db,
+    /** HMAC key for number keys. */
+    private readonly keySecret: Buffer,
+    /** AES-256-GCM key for stored numbers. */
+    private readonly numberKey32: Buffer,
+  ) {}
+
+  /** The number's stable pseudonymous key: what every SMS record, log line and activity carries instead of it. */
+  numberKey(number: string): string {
+    return createHmac('sha256', this.keySecret).update(`sms\u0000${canonicalNumber(number)}`).digest('base64url');
+  }
+
+  /** Records (or refreshes) the number behind a key and returns its conversation id. */
+  async remember(number: string, now = new Date()): Promise<{ numberKey: string; conversationId: string }> {
+    const numberKey = this.numberKey(number);
+    const collection = this.db.collection<ConversationDoc>(SmsCollections.conversations);
+    const conversationId = `sms-${numberKey}`;
+    await collection.updateOne(
+      { _id: numberKey },
+      {
+        $set: { lastSeenAt: now, number: this.encrypt(canonicalNumber(number)) },
+        $setOnInsert: { conversationId, createdAt: now, schemaVersion: 1 },
+      },
+      { upsert: true },
+    );
+    return { numberKey, conversationId };
+  }
+
+  /** The phone number behind a key, if we have texted or heard from it. */
+  async numberFor(numberKey: string): Promise<string | undefined> {
+    const raw = await this.db.collection<ConversationDoc>(SmsCollections.conversations).findOne({ _id: numberKey });
+    if (!raw) return undefined;
+    const doc = ConversationDoc.safeParse(raw);
+    return doc.success ? this.decrypt(doc.data.number) : undefined;
+  }
+
+  /** Claims an inbound MessageSid: true the first time, false for every retry of it. */
+  async claimInbound(messageSid: string, now = new Date()): Promise<boolean> {
+    try {
+      await this.db.collection<InboundDoc>(SmsCollections.inbound).insertOne({ _id: messageSid, receivedAt: now });
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
+    }
+  }
+
+  async isOptedOut(numberKey: string): Promise<boolean> {
+    const doc = await this.db.collection<OptOutDoc>(SmsCollections.optOuts).findOne({ _id: numberKey });
+    return doc?.optedOut === true;
+  }
+
+  async setOptedOut(numberKey: string, optedOut: boolean, keyword: string, now = new Date()): Promise<void> {
+    await this.db
+      .collection<OptOutDoc>(SmsCollections.optOuts)
+      .updateOne({ _id: numberKey }, { $set: { optedOut, keyword, changedAt: now, schemaVersion: 1 } }, { upsert: true });
+  }
+
+  async recordSent(record: Omit<OutboundRecord, 'schemaVersion' | 'updatedAt'>): Promise<void> {
+    try {
+      await this.db.collection<OutboundRecord>(SmsCollections.outbound).insertOne({ ...record, schemaVersion: 1, updatedAt: record.createdAt });
+    } catch (error) {
+      // The same MessageSid twice can only be a status callback that raced ahead: keep what it said.
+      if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
+    }
+  }
+
+  /** A status callback. Final states are not overwritten by late, earlier ones (callbacks can arrive out of order). */
+  async recordStatus(messageSid: string, status: DeliveryStatus, errorCode: string | undefined, now = new Date()): Promise<boolean> {
+    const final: DeliveryStatus[] = ['delivered', 'undelivered', 'failed', 'read', 'canceled'];
+    const update = { $set: { status, updatedAt: now, ...(errorCode ? { errorCode } : {}) } };
+    const filter = final.includes(status) ? { _id: messageSid } : { _id: messageSid, status: { $nin: final } };
+    const result = await this.db.collection<OutboundRecord>(SmsCollections.outbound).updateOne(filter, update);
+    return result.matchedCount > 0;
+  }
+
+  async outbound(messageSid: string): Promise<OutboundRecord | null> {
+    return this.db.collection<OutboundRecord>(SmsCollections.outbound).findOne({ _id: messageSid });
+  }
+
+  /** Deletes inbound and delivery records past their retention; returns the counts (never whose). */
+  async purge(now = new Date()): Promise<{ inbound: number; outbound: number }> {
+    const days = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
+    const inbound = await this.db.collection(SmsCollections.inbound).deleteMany({ receivedAt: { $lt: days(INBOUND_RETENTION_DAYS) } });
+    const outbound = await this.db.collection(SmsCollections.outbound).deleteMany({ createdAt: { $lt: days(OUTBOUND_RETENTION_DAYS) } });
+    return { inbound: inbound.deletedCount, outbound: outbound.deletedCount };
+  }
+
+  /** "Delete my data" on SMS: the number and its delivery records go; an opt-out stays (it protects the person). */
+  async forget(numberKey: string): Promise<void> {
+    await this.db.collection<ConversationDoc>(SmsCollections.conversations).deleteOne({ _id: numberKey });
+    await this.db.collection<OutboundRecord>(SmsCollections.outbound).deleteMany({ numberKey });
+  }
+
+  private encrypt(plain: string): ConversationDoc['number'] {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.numberKey32, iv);
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+  }
+
+  private decrypt(stored: ConversationDoc['number']): string | undefined {
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', this.numberKey32, Buffer.from(stored.iv, 'base64'));
+      decipher.setAuthTag(Buffer.from(stored.tag, 'base64'));
+      return Buffer.concat([decipher.update(Buffer.from(stored.data, 'base64')), decipher.final()]).toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+}
