@@ -1,0 +1,598 @@
+/*
+ * The link-worker dashboard's script (served at /linkworker/static/dashboard.js). It logs in
+ * through the JSON API, shows the queue and the chosen handoff, and keeps both up to date from the
+ * server's event stream (/api/linkworker/events) without a reload.
+ *
+ * Safety: everything a person typed is put in the page with textContent on nodes made by
+ * createElement, never as HTML, so a message holding <script> or markup shows as plain text.
+ * Words come from the page's JSON block (the server's locale files), never from here.
+ */
+/* global document, fetch, EventSource, setTimeout */
+(function () {
+  'use strict';
+
+  var config = JSON.parse(document.getElementById('dashboard-config').textContent);
+  var API = config.api;
+  var S = config.strings;
+
+  var state = {
+    account: null,
+    csrf: null,
+    events: null,
+    queue: [],
+    knownIds: null, // ids seen in the queue so far; null until the first load (nothing to announce then)
+    selectedId: null,
+    selected: null,
+    personMessages: 0,
+    refreshTimer: null,
+    refreshing: false,
+    refreshAgain: false,
+  };
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  /** The locale string at a dotted key, with {{placeholders}} filled in (as plain text). */
+  function t(key, params) {
+    var value = key.split('.').reduce(function (node, part) {
+      return node && typeof node === 'object' ? node[part] : undefined;
+    }, S);
+    if (typeof value !== 'string') return key;
+    var all = { serviceName: config.serviceName };
+    Object.keys(params || {}).forEach(function (name) {
+      all[name] = params[name];
+    });
+    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(all, name) ? String(all[name]) : whole;
+    });
+  }
+
+  var dateTime = new Intl.DateTimeFormat(config.locale, { timeZone: config.timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  var dateOnly = new Intl.DateTimeFormat(config.locale, { timeZone: config.timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+  function when(iso) {
+    return iso ? dateTime.format(new Date(iso)) : '';
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function clear(node) {
+    while (node.firstChild) node.removeChild(node.firstChild);
+  }
+
+  /** Says something to screen-reader users through the polite live region. */
+  function announce(message) {
+    var region = $('announcer');
+    region.textContent = '';
+    // A fresh node after a moment, so the same words twice are still read out.
+    setTimeout(function () {
+      region.appendChild(el('p', null, message));
+    }, 50);
+  }
+
+  function setText(id, text) {
+    $(id).textContent = text || '';
+  }
+
+  function nameOf(handoff) {
+    var name = handoff.preferredName !== undefined ? handoff.preferredName : handoff.summary && handoff.summary.preferredName;
+    return name ? name : t('queue.noName');
+  }
+
+  // ---- API ---------------------------------------------------------------------------------
+
+  function ApiFailure(status, code, message) {
+    this.status = status;
+    this.code = code;
+    this.message = message;
+  }
+
+  function request(method, path, body, retried) {
+    var headers = { Accept: 'application/json' };
+    if (method === 'POST') {
+      headers['Content-Type'] = 'application/json';
+      if (state.csrf) headers['X-CSRF-Token'] = state.csrf;
+    }
+    return fetch(API + path, {
+      method: method,
+      headers: headers,
+      body: method === 'POST' ? JSON.stringify(body || {}) : undefined,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    })
+      .catch(function () {
+        throw new ApiFailure(0, 'network', t('errors.network'));
+      })
+      .then(function (response) {
+        return response.text().then(function (text) {
+          var json = null;
+          try {
+            json = text ? JSON.parse(text) : null;
+          } catch {
+            json = null;
+          }
+          if (response.ok) return json;
+          var error = json && json.error ? json.error : { code: 'http' + response.status, message: t('errors.generic') };
+          if (response.status === 401 && path !== '/login') {
+            sessionEnded(t('account.expired'));
+          }
+          // A token from another tab's login may have rotated out: fetch a fresh one and try once more.
+          if (response.status === 403 && error.code === 'csrf' && !retried) {
+            return request('GET', '/me').then(function (me) {
+              state.csrf = me.csrfToken;
+              return request(method, path, body, true);
+            });
+          }
+          throw new ApiFailure(response.status, error.code, error.message);
+        });
+      });
+  }
+
+  function errorText(failure) {
+    if (!(failure instanceof ApiFailure)) return t('errors.generic');
+    if (failure.code === 'claimLost') return t('handoff.claimLost');
+    if (failure.status === 400 || failure.status === 409 || failure.status === 429 || failure.status === 0) return failure.message;
+    return t('errors.generic');
+  }
+
+  // ---- Views -------------------------------------------------------------------------------
+
+  function showLogin(message) {
+    $('account').hidden = true;
+    $('work-view').hidden = true;
+    $('login-view').hidden = false;
+    setText('status', message || '');
+    $('login-email').focus();
+  }
+
+  function showWork() {
+    $('login-view').hidden = true;
+    $('work-view').hidden = false;
+    $('account').hidden = false;
+    setText('signed-in-as', t('account.signedInAs', { email: state.account.email }));
+    setText('status', '');
+    refreshQueue();
+    connectEvents();
+  }
+
+  function sessionEnded(message) {
+    if (!state.account) return;
+    state.account = null;
+    state.csrf = null;
+    state.knownIds = null;
+    state.selectedId = null;
+    state.selected = null;
+    if (state.events) state.events.close();
+    state.events = null;
+    $('handoff').hidden = true;
+    $('handoff-none').hidden = false;
+    clear($('queue'));
+    showLogin(message);
+  }
+
+  // ---- Queue -------------------------------------------------------------------------------
+
+  function refreshQueue() {
+    return request('GET', '/handoffs').then(function (body) {
+      renderQueue(body.handoffs);
+    }, function () {
+      // The next event or action will try again; a lost session is handled in request().
+    });
+  }
+
+  function renderQueue(handoffs) {
+    var list = $('queue');
+    var active = document.activeElement;
+    var focusedId = active && active.getAttribute && active.getAttribute('data-handoff-id');
+    var isFirstLoad = state.knownIds === null;
+    var known = state.knownIds || {};
+    var nextKnown = {};
+    clear(list);
+    handoffs.forEach(function (handoff) {
+      nextKnown[handoff.id] = true;
+      if (!isFirstLoad && !known[handoff.id]) {
+        announce(t(handoff.urgent ? 'live.newUrgentHandoff' : 'live.newHandoff', { name: nameOf(handoff) }));
+      }
+      var item = el('li');
+      var button = el('button', null);
+      button.type = 'button';
+      button.setAttribute('data-handoff-id', handoff.id);
+      if (handoff.id === state.selectedId) button.setAttribute('aria-current', 'true');
+      var name = el('span', 'name');
+      if (handoff.urgent) name.appendChild(el('span', 'tag-urgent', t('queue.urgent')));
+      name.appendChild(document.createTextNode(nameOf(handoff)));
+      button.appendChild(name);
+      button.appendChild(el('span', 'words', handoff.whatMatters ? handoff.whatMatters : t('queue.noWords')));
+      var holder =
+        handoff.status === 'claimed' && handoff.claimedBy
+          ? handoff.claimedBy.id === state.account.id
+            ? t('queue.claimedByYou')
+            : t('queue.claimedBy', { email: handoff.claimedBy.email })
+          : t('queue.waiting', { time: when(handoff.createdAt) });
+      button.appendChild(el('span', 'meta', holder));
+      button.addEventListener('click', function () {
+        openHandoff(handoff.id, true);
+      });
+      item.appendChild(button);
+      list.appendChild(item);
+    });
+    state.knownIds = nextKnown;
+    state.queue = handoffs;
+    $('queue-empty').hidden = handoffs.length > 0;
+    if (focusedId) {
+      var again = list.querySelector('[data-handoff-id="' + focusedId.replace(/[^0-9a-f]/gi, '') + '"]');
+      if (again) again.focus();
+    }
+  }
+
+  // ---- One handoff -------------------------------------------------------------------------
+
+  function openHandoff(id, moveFocus) {
+    var changed = id !== state.selectedId;
+    state.selectedId = id;
+    if (changed) {
+      state.personMessages = -1;
+      $('message-text').value = '';
+      setText('action-error', '');
+      setText('message-error', '');
+      setText('close-error', '');
+    }
+    var buttons = $('queue').querySelectorAll('button[data-handoff-id]');
+    Array.prototype.forEach.call(buttons, function (button) {
+      if (button.getAttribute('data-handoff-id') === id) button.setAttribute('aria-current', 'true');
+      else button.removeAttribute('aria-current');
+    });
+    return request('GET', '/handoffs/' + encodeURIComponent(id)).then(
+      function (body) {
+        if (state.selectedId !== id) return;
+        renderHandoff(body.handoff);
+        if (moveFocus) $('handoff-heading').focus();
+      },
+      function (failure) {
+        setText('action-error', errorText(failure));
+      },
+    );
+  }
+
+  function renderHandoff(handoff) {
+    var mine = handoff.status === 'claimed' && handoff.claimedBy && handoff.claimedBy.id === state.account.id;
+    var name = nameOf(handoff);
+    state.selected = handoff;
+    $('handoff-none').hidden = true;
+    $('handoff').hidden = false;
+    setText('handoff-heading', t('handoff.title', { name: name }));
+    var status =
+      handoff.status === 'open'
+        ? t('handoff.status.open')
+        : handoff.status === 'closed'
+          ? t('handoff.status.closed')
+          : mine
+            ? t('handoff.status.claimedByYou')
+            : t('handoff.status.claimed', { email: handoff.claimedBy ? handoff.claimedBy.email : '' });
+    setText('handoff-status', status);
+    $('handoff-urgent').hidden = !handoff.urgent;
+    $('claim').hidden = handoff.status !== 'open';
+    $('release').hidden = !mine;
+    $('message-form').hidden = !mine;
+    $('close-form').hidden = !mine;
+    $('export').setAttribute('href', API + '/handoffs/' + encodeURIComponent(handoff.id) + '/export');
+    setText('message-label', t('message.label', { name: name }));
+    renderSummary(handoff);
+    renderTranscript(handoff);
+  }
+
+  function listOf(values, group) {
+    if (!values || values.length === 0) return null;
+    return values
+      .map(function (value) {
+        return t('values.' + group + '.' + value);
+      })
+      .join(', ');
+  }
+
+  function renderSummary(handoff) {
+    var s = handoff.summary;
+    var dl = $('summary');
+    clear(dl);
+    function row(labelKey, value) {
+      dl.appendChild(el('dt', null, t(labelKey)));
+      var dd = el('dd');
+      if (value && typeof value === 'object' && value.nodeType) dd.appendChild(value);
+      else dd.textContent = value === null || value === undefined || value === '' ? t('summary.notGiven') : String(value);
+      dl.appendChild(dd);
+    }
+    function bullets(items) {
+      if (items.length === 0) return null;
+      var ul = el('ul');
+      items.forEach(function (text) {
+        ul.appendChild(el('li', null, text));
+      });
+      return ul;
+    }
+    row(
+      'summary.reasons',
+      bullets(
+        (handoff.reasons || []).map(function (r) {
+          return t('summary.asked', { reason: t('values.reasons.' + r.reason), time: when(r.at) });
+        }),
+      ),
+    );
+    row('summary.riskFlags', bullets(
+      (s.riskFlags || []).map(function (flag) {
+        return flag.message
+          ? t('summary.riskFlag', { rule: flag.rule, time: when(flag.at), message: flag.message })
+          : t('summary.riskFlagNoMessage', { rule: flag.rule, time: when(flag.at) });
+      }),
+    ));
+    row('summary.whatMatters', s.whatMatters);
+    row('summary.whatMattersMore', s.whatMattersMore);
+    row('summary.interests', listOf(s.categories && s.categories.chosen, 'interests'));
+    row('summary.ownWords', s.categories && s.categories.ownWords);
+    row('summary.barriers', listOf(s.barriers, 'barriers'));
+    var days = s.availability && s.availability.days ? t('values.days.' + s.availability.days) : null;
+    var times = s.availability ? listOf(s.availability.times, 'times') : null;
+    row('summary.when', [days, times].filter(Boolean).join(': ') || null);
+    row('summary.place', s.location ? s.location.value : null);
+    var contact = s.contact && s.contact.method ? t('values.contact.' + s.contact.method) : null;
+    if (contact && s.contact.number) contact += ' (' + s.contact.number + ')';
+    row('summary.contact', contact);
+    row('summary.language', t('values.languages.' + s.language));
+    row('summary.channel', s.channel);
+    var w = s.wellbeingBaseline || {};
+    var score = function (value) {
+      return value === null || value === undefined ? t('summary.skipped') : String(value);
+    };
+    var anyScore = ['lifeSatisfaction', 'worthwhile', 'happiness', 'anxiety'].some(function (k) {
+      return w[k] !== null && w[k] !== undefined;
+    });
+    row(
+      'summary.wellbeing',
+      anyScore
+        ? t('summary.wellbeingScores', {
+            lifeSatisfaction: score(w.lifeSatisfaction),
+            worthwhile: score(w.worthwhile),
+            happiness: score(w.happiness),
+            anxiety: score(w.anxiety),
+          })
+        : null,
+    );
+    row('summary.activities', bullets(
+      (s.chosenActivities || []).map(function (a) {
+        return a.name || a.id;
+      }),
+    ));
+  }
+
+  function renderTranscript(handoff) {
+    var list = $('transcript');
+    var entries = handoff.transcript || [];
+    var fromPerson = entries.filter(function (entry) {
+      return entry.from === 'person';
+    }).length;
+    if (state.personMessages >= 0 && fromPerson > state.personMessages) {
+      announce(t('live.newMessage', { name: nameOf(handoff) }) + ' ' + entries[entries.length - 1].text);
+    }
+    state.personMessages = fromPerson;
+    var atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    clear(list);
+    if (entries.length === 0) list.appendChild(el('li', null, t('transcript.empty')));
+    entries.forEach(function (entry) {
+      var item = el('li', 'from-' + entry.from);
+      var who =
+        entry.from === 'person'
+          ? t('transcript.person', { name: nameOf(handoff) })
+          : entry.from === 'bot'
+            ? t('transcript.bot')
+            : entry.linkWorker && entry.linkWorker.id === state.account.id
+              ? t('transcript.you')
+              : t('transcript.linkWorker', { email: entry.linkWorker ? entry.linkWorker.email : '' });
+      item.appendChild(el('span', 'who', who));
+      item.appendChild(el('span', 'when', when(entry.at)));
+      if (entry.delivered === false) item.appendChild(el('span', 'undelivered', ' ' + t('transcript.notDelivered')));
+      item.appendChild(el('span', 'text', entry.text));
+      list.appendChild(item);
+    });
+    if (atBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  // ---- Actions -----------------------------------------------------------------------------
+
+  function act(path, body, done) {
+    var id = state.selectedId;
+    setText('action-error', '');
+    return request('POST', '/handoffs/' + encodeURIComponent(id) + path, body).then(
+      function (reply) {
+        if (reply && reply.handoff && state.selectedId === id) renderHandoff(reply.handoff);
+        if (done) done(reply);
+        refreshQueue();
+        return reply;
+      },
+      function (failure) {
+        throw failure;
+      },
+    );
+  }
+
+  $('claim').addEventListener('click', function () {
+    act('/claim', {}, function () {
+      announce(t('handoff.claimed'));
+      $('message-text').focus();
+    }).catch(function (failure) {
+      setText('action-error', errorText(failure));
+      openHandoff(state.selectedId, false);
+    });
+  });
+
+  $('release').addEventListener('click', function () {
+    act('/release', {}, function () {
+      announce(t('handoff.released'));
+      $('handoff-heading').focus();
+    }).catch(function (failure) {
+      setText('action-error', errorText(failure));
+    });
+  });
+
+  $('message-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    var box = $('message-text');
+    var text = box.value.trim();
+    setText('message-error', '');
+    if (!text) {
+      box.focus();
+      return;
+    }
+    $('send').disabled = true;
+    act('/messages', { text: text }, function () {
+      box.value = '';
+      announce(t('message.sent'));
+      openHandoff(state.selectedId, false);
+    })
+      .catch(function (failure) {
+        setText('message-error', errorText(failure));
+        openHandoff(state.selectedId, false);
+      })
+      .then(function () {
+        $('send').disabled = false;
+        box.focus();
+      });
+  });
+
+  $('close-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    setText('close-error', '');
+    var chosen = document.querySelector('input[name="outcome"]:checked');
+    if (!chosen) {
+      setText('close-error', t('close.chooseOutcome'));
+      document.querySelector('input[name="outcome"]').focus();
+      return;
+    }
+    var note = $('close-note').value.trim();
+    var followUp = $('close-follow-up').value;
+    var body = { outcome: chosen.value, note: note || null, followUpAt: followUp || null };
+    $('close').disabled = true;
+    act('/close', body, function (reply) {
+      var message = t('close.closed', { outcome: t('close.outcomes.' + chosen.value) });
+      if (reply.handoff.followUpAt) message += ' ' + t('close.followUpOn', { date: dateOnly.format(new Date(reply.handoff.followUpAt)) });
+      setText('handoff-status', message);
+      announce(message);
+      chosen.checked = false;
+      $('close-note').value = '';
+      $('close-follow-up').value = '';
+      $('handoff-heading').focus();
+    })
+      .catch(function (failure) {
+        setText('close-error', errorText(failure));
+      })
+      .then(function () {
+        $('close').disabled = false;
+      });
+  });
+
+  // ---- Live updates ------------------------------------------------------------------------
+
+  /** Refreshes the queue (and the open handoff, if the event is about it), at most one at a time. */
+  function refreshSoon(changedId) {
+    if (changedId && changedId === state.selectedId) state.selectedChanged = true;
+    if (state.refreshTimer) return;
+    state.refreshTimer = setTimeout(function () {
+      state.refreshTimer = null;
+      var selected = state.selectedChanged ? state.selectedId : null;
+      state.selectedChanged = false;
+      refreshQueue();
+      if (selected) openHandoff(selected, false);
+    }, 150);
+  }
+
+  function connectEvents() {
+    if (state.events) state.events.close();
+    var source = new EventSource(API + '/events');
+    state.events = source;
+    source.addEventListener('open', function () {
+      setText('live-state', t('live.connected'));
+      // Whatever changed while the stream was down.
+      refreshSoon(state.selectedId);
+    });
+    source.addEventListener('handoff', function (event) {
+      var data = {};
+      try {
+        data = JSON.parse(event.data);
+      } catch {
+        data = {};
+      }
+      refreshSoon(data.id);
+    });
+    source.addEventListener('ended', function () {
+      source.close();
+      sessionEnded(t('account.expired'));
+    });
+    source.addEventListener('error', function () {
+      if (state.events !== source) return;
+      setText('live-state', t('live.reconnecting'));
+      if (source.readyState === EventSource.CLOSED) {
+        // Refused (e.g. the session ended): ask who we are; a 401 shows the login, else try again.
+        request('GET', '/me').then(function (me) {
+          state.csrf = me.csrfToken;
+          setTimeout(function () {
+            if (state.account && state.events === source) connectEvents();
+          }, 3000);
+        }, function () {});
+      }
+    });
+  }
+
+  // ---- Login and logout --------------------------------------------------------------------
+
+  $('login-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    setText('login-error', '');
+    setText('status', '');
+    $('login-button').disabled = true;
+    request('POST', '/login', { email: $('login-email').value.trim(), password: $('login-password').value })
+      .then(function (body) {
+        $('login-password').value = '';
+        state.account = body.account;
+        state.csrf = body.csrfToken;
+        showWork();
+        $('queue-heading').focus();
+      })
+      .catch(function (failure) {
+        setText('login-error', t('login.failed', { reason: failure instanceof ApiFailure ? failure.message : '' }));
+        $('login-password').focus();
+      })
+      .then(function () {
+        $('login-button').disabled = false;
+      });
+  });
+
+  $('logout').addEventListener('click', function () {
+    request('POST', '/logout', {})
+      .catch(function () {})
+      .then(function () {
+        sessionEnded(t('account.loggedOut'));
+      });
+  });
+
+  // ---- Start -------------------------------------------------------------------------------
+
+  setText('status', t('loading'));
+  fetch(API + '/me', { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } })
+    .then(function (response) {
+      if (!response.ok) throw new Error('not logged in');
+      return response.json();
+    })
+    .then(
+      function (me) {
+        state.account = me.account;
+        state.csrf = me.csrfToken;
+        showWork();
+      },
+      function () {
+        showLogin('');
+      },
+    );
+})();
