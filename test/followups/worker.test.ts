@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { FollowUpSchedule, followUpsCollection } from '../../src/followups/schedule';
-import type { FollowUpJob } from '../../src/followups/schema';
+import type { FollowUpJob, FollowUpKind } from '../../src/followups/schema';
 import { FollowUpUndeliverable, FollowUpWorker, type FollowUpWorkerOptions } from '../../src/followups/worker';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -56,7 +56,7 @@ describe('FollowUpWorker', () => {
       ...options,
     });
   const jobs = () => followUpsCollection(db);
-  const jobOf = async (personKey: string, kind = 'referralCheckIn') => (await jobs().findOne({ personKey, kind }))!;
+  const jobOf = async (personKey: string, kind: FollowUpKind = 'referralCheckIn') => (await jobs().findOne({ personKey, kind }))!;
 
   beforeAll(async () => {
     database = await startTestDatabase();
