@@ -125,6 +125,25 @@ export class FollowUpSchedule {
     await this.jobs.updateOne({ _id: id }, { $set: { answer, repliedAt: now, updatedAt: now } });
   }
 
+  /** Follow-ups that failed (retries used up, or interrupted mid-send) for a person to look at, oldest first. */
+  async listFailed(limit = 100): Promise<FollowUpJob[]> {
+    const docs = await this.jobs.find({ status: 'failed' }).sort({ dueAt: 1 }).limit(limit).toArray();
+    return docs.map((doc) => FollowUpJobSchema.parse(doc));
+  }
+
+  /**
+   * A person checked a failed follow-up (e.g. an interrupted one in the provider's log: it never
+   * went) and wants it tried again now. Only a failed job moves; returns whether it did.
+   */
+  async retryFailed(id: ObjectId): Promise<boolean> {
+    const now = this.now();
+    const result = await this.jobs.updateOne(
+      { _id: id, status: 'failed' },
+      { $set: { status: 'pending', dueAt: now, attempts: 0, updatedAt: now }, $unset: { lastError: '', lease: '', inFlightSince: '' } },
+    );
+    return result.modifiedCount > 0;
+  }
+
   private async createIfAbsent(personKey: string, kind: FollowUpKind, dueAt: Date): Promise<boolean> {
     const now = this.now();
     try {

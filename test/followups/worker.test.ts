@@ -258,6 +258,14 @@ describe('FollowUpWorker', () => {
       expect([job.status, job.lastError]).toEqual(['failed', 'interrupted']);
       await worker({ leaseMs }).runOnce();
       expect(sender.sent).toEqual([]);
+
+      // A person checks the provider's log, finds it never went, and asks for it to be tried again.
+      const [failed] = await schedule.listFailed();
+      expect(failed.personKey).toBe('mid-send');
+      expect(await schedule.retryFailed(failed._id)).toBe(true);
+      expect(await schedule.retryFailed(failed._id)).toBe(false); // pending now, not failed
+      expect((await worker({ leaseMs }).runOnce()).sent).toBe(1);
+      expect(sender.sent.map((j) => j.personKey)).toEqual(['mid-send']);
     });
 
     it('a worker that stalled past its lease cannot overwrite the job once another has taken it', async () => {
@@ -283,6 +291,24 @@ describe('FollowUpWorker', () => {
       expect([job.status, job.providerId, job.lastError]).toEqual(['sent', 'SM-late', undefined]);
       expect(sender.sent).toEqual([]);
     });
+  });
+
+  it('a reply is matched to the latest check-in sent in the last 14 days that has no answer yet', async () => {
+    await schedule.scheduleForReferral('replier', new Date('2026-05-20T10:00:00Z'), { checkInDays: 1, ons4Weeks: 1 });
+    clock.set('2026-06-01T11:00:00Z');
+    expect((await worker().runOnce()).sent).toBe(2); // the check-in and the ONS4 repeat
+    expect(await schedule.awaitingReply('nobody')).toBeNull();
+    const awaiting = await schedule.awaitingReply('replier');
+    expect(awaiting?.kind).toBe('referralCheckIn'); // the ONS4 repeat does not ask 1/2/3
+    await schedule.markReplied(awaiting!._id, 'went');
+    expect(await schedule.awaitingReply('replier')).toBeNull();
+    expect((await jobOf('replier')).answer).toBe('went');
+
+    await schedule.scheduleLinkWorkerFollowUp('replier', new Date('2026-06-01T11:00:00Z'));
+    await worker().runOnce();
+    expect((await schedule.awaitingReply('replier'))?.kind).toBe('linkWorkerFollowUp');
+    clock.advance(15 * DAY);
+    expect(await schedule.awaitingReply('replier')).toBeNull(); // too long ago to be a reply to it
   });
 
   it('start()/stop(): sends what becomes due while running; stop finishes the job in hand', async () => {
