@@ -1,7 +1,14 @@
 export { DEFAULT_FOLLOW_UP_CONFIG, FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './config';
 export { renderFollowUp, renderFollowUpThanks, smsSize, type SmsSize } from './messages';
 export { isWithinSendWindow, nextSendTime, type SendWindow } from './quietHours';
-export { interpretFollowUpReply, recordFollowUpReply, type FollowUpReplyStore, type RecordReplyOptions } from './replies';
+export {
+  handleFollowUpReply,
+  interpretFollowUpReply,
+  recordFollowUpReply,
+  type FollowUpReplyDeps,
+  type FollowUpReplyStore,
+  type RecordReplyOptions,
+} from './replies';
 export { FollowUpSchedule, followUpsCollection, type ReferralScheduleOptions } from './schedule';
 export {
   FOLLOW_UP_ANSWERS,

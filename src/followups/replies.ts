@@ -1,4 +1,6 @@
+import type { ObjectId } from 'mongodb';
 import { localeValue, normaliseForMatching, SUPPORTED_LANGUAGES, type Language } from '../i18n';
+import { renderFollowUpThanks } from './messages';
 import { FOLLOW_UP_ANSWERS, type FollowUpAnswer, type FollowUpKind } from './schema';
 
 /**
@@ -83,4 +85,35 @@ export async function recordFollowUpReply(
   if (!stored) return false;
   if (answer === 'needHelp') await options.reopenHandoff(personKey);
   return true;
+}
+
+/** What handleFollowUpReply needs (FollowUpSchedule and ReferralRepository fit). */
+export interface FollowUpReplyDeps {
+  schedule: {
+    awaitingReply(personKey: string): Promise<{ _id: ObjectId; kind: FollowUpKind } | null>;
+    markReplied(id: ObjectId, answer: FollowUpAnswer): Promise<void>;
+  };
+  referrals: FollowUpReplyStore;
+  reopenHandoff: (personKey: string) => Promise<void>;
+}
+
+/**
+ * An inbound message from someone with an unanswered check-in: when it reads as 1, 2 or 3, the
+ * answer is stored (job and referral), "need help" reopens a handoff, and the thank-you text is
+ * returned for the channel to send. Otherwise undefined: the message goes through the normal turn.
+ * Call it only after the crisis detector and the channel's STOP handling have had the message.
+ */
+export async function handleFollowUpReply(
+  deps: FollowUpReplyDeps,
+  personKey: string,
+  text: string,
+  lang: Language,
+): Promise<{ answer: FollowUpAnswer; thanks: string } | undefined> {
+  const job = await deps.schedule.awaitingReply(personKey);
+  if (!job) return undefined;
+  const answer = interpretFollowUpReply(text, lang);
+  if (!answer) return undefined;
+  await deps.schedule.markReplied(job._id, answer);
+  await recordFollowUpReply(deps.referrals, personKey, answer, { kind: job.kind, reopenHandoff: deps.reopenHandoff });
+  return { answer, thanks: renderFollowUpThanks(answer, lang) };
 }

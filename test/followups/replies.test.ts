@@ -1,4 +1,7 @@
-import { interpretFollowUpReply, recordFollowUpReply } from '../../src/followups/replies';
+import { renderFollowUpThanks } from '../../src/followups/messages';
+import { handleFollowUpReply, interpretFollowUpReply, recordFollowUpReply } from '../../src/followups/replies';
+import { FollowUpSchedule } from '../../src/followups/schedule';
+import { FollowUpWorker } from '../../src/followups/worker';
 import { ReferralRepository } from '../../src/referrals/repository';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -98,5 +101,44 @@ describe('recording a reply on the referral', () => {
   it('a referral without follow-ups reads as before (no field)', async () => {
     await referrals.getOrCreate('person-b', 'directline', 'cy');
     expect((await referrals.find('person-b'))!.followUps).toBeUndefined();
+  });
+});
+
+describe('an inbound reply from someone with an unanswered check-in', () => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await startTestDatabase();
+  });
+  afterAll(() => database.stop());
+
+  it('"3" answers the check-in, is stored on the referral, reopens a handoff and gets a thank-you in their language', async () => {
+    const clock = { current: new Date('2026-06-01T10:00:00Z') };
+    const now = () => new Date(clock.current);
+    const referrals = new ReferralRepository(database.db, now);
+    const schedule = new FollowUpSchedule(database.db, now);
+    const reopened: string[] = [];
+    const deps = { schedule, referrals, reopenHandoff: async (personKey: string) => void reopened.push(personKey) };
+
+    await referrals.getOrCreate('texter', 'sms', 'cy');
+    // Nothing sent yet: a "3" is an ordinary message for the normal turn.
+    expect(await handleFollowUpReply(deps, 'texter', '3', 'cy')).toBeUndefined();
+
+    await schedule.scheduleForReferral('texter', new Date('2026-05-20T10:00:00Z'));
+    await new FollowUpWorker({
+      db: database.db,
+      sender: { send: async () => ({ providerId: 'SM1' }) },
+      optOuts: { isOptedOut: async () => false },
+      window: { start: '09:00', end: '20:00', timeZone: 'Europe/London' },
+      clock: { now },
+    }).runOnce();
+
+    expect(await handleFollowUpReply(deps, 'texter', 'beth?', 'cy')).toBeUndefined(); // not an answer
+    expect(await handleFollowUpReply(deps, 'texter', '3', 'cy')).toEqual({ answer: 'needHelp', thanks: renderFollowUpThanks('needHelp', 'cy') });
+    expect(reopened).toEqual(['texter']);
+    expect((await referrals.find('texter'))!.followUps!.replies.map((r) => [r.answer, r.kind])).toEqual([['needHelp', 'referralCheckIn']]);
+    // Answered: a second "3" is no longer read as a reply to it.
+    expect(await handleFollowUpReply(deps, 'texter', '3', 'cy')).toBeUndefined();
+    expect(reopened).toEqual(['texter']);
   });
 });
