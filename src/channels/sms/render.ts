@@ -24,7 +24,8 @@ export const MAX_SEGMENTS_PER_TEXT = 10;
  * Language Standards ask for Welsh to be treated no less favourably), so the budget is the same
  * message, not the same cost: the English budget is 306 characters (2 GSM-7 parts), the same
  * messages run 15-20% longer in Welsh, about 360 characters, which is 6 UCS-2 parts (402).
- * Welsh texts with no accented letter are GSM-7 and keep the 2-part budget.
+ * A Welsh text with no accented letter is GSM-7: the same 402 characters are at most 3 parts.
+ * (Turns' texts are still joined only up to 2 GSM-7 parts, see segmentBudget.)
  */
 export const UCS2_SEGMENT_BUDGET = 6;
 
