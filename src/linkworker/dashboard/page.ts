@@ -141,7 +141,7 @@ export function renderDashboardPage(lang: Language, options: DashboardPageOption
 <h3>${text('summary.heading')}</h3>
 <dl id="summary" class="summary"></dl>
 <h3 id="transcript-heading">${text('transcript.heading')}</h3>
-<ol id="transcript" class="transcript" aria-labelledby="transcript-heading"></ol>
+<ol id="transcript" class="transcript" aria-labelledby="transcript-heading" tabindex="0"></ol>
 <form id="message-form" novalidate>
 <h3>${text('message.heading')}</h3>
 <div class="field"><label for="message-text" id="message-label"></label>
