@@ -75,6 +75,16 @@ function negated(tk: Tokens, match: PhraseMatch, category: Category): boolean {
   return negationWordsBefore(tk, start, ACTIVITY_BRIDGE, MAX_ACTIVITY_BRIDGE) !== null;
 }
 
+/**
+ * What to do leads; feelings and barriers say why or how. Said as often as something to do, they come after
+ * it ("I feel calm with my hands in the soil": gardening, then wellbeing), as people who label such texts
+ * order them (both labelled sets list a feeling after the activity in most texts that have both).
+ */
+const WHY_OR_HOW: ReadonlySet<Category> = new Set([
+  'loneliness', 'mental_wellbeing', 'cost_barrier', 'transport_barrier', 'disability_access', 'anxiety_in_groups',
+]);
+const whyOrHowLast = (c: Category): number => (WHY_OR_HOW.has(c) ? 1 : 0);
+
 /** Conditions of someone else ("my husband has dementia") are the carer's context, not the person's need. */
 const PERSONAL: ReadonlySet<Category> = new Set(['long_term_condition', 'disability_access', 'mental_wellbeing']);
 const SOMEONE_ELSE: ReadonlySet<string> = new Set([
@@ -186,7 +196,7 @@ export function extractCategories(text: string, lang: Language): CategoryEvidenc
 
   const order = (c: Category): number => CATEGORIES.indexOf(c);
   return [...found.values()]
-    .sort((a, b) => b.score - a.score || a.first - b.first || order(a.category) - order(b.category))
+    .sort((a, b) => b.score - a.score || whyOrHowLast(a.category) - whyOrHowLast(b.category) || a.first - b.first || order(a.category) - order(b.category))
     .map((entry) => ({ category: entry.category, words: wordsOf(tk, entry.tokens) }));
 }
 
