@@ -1,5 +1,5 @@
 export { DEFAULT_FOLLOW_UP_CONFIG, FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './config';
-export { renderFollowUp, renderFollowUpThanks, smsSize, type SmsSize } from './messages';
+export { renderFollowUp, renderFollowUpThanks } from './messages';
 export { isWithinSendWindow, nextSendTime, type SendWindow } from './quietHours';
 export {
   handleFollowUpReply,
@@ -22,7 +22,14 @@ export {
   type FollowUpKind,
   type FollowUpStatus,
 } from './schema';
-export { createSmsFollowUpSender, type SendSms, type SmsFollowUpSenderOptions } from './smsSender';
+export {
+  createSmsFollowUpSender,
+  createSmsOptOutCheck,
+  type SmsDelivery,
+  type SmsFollowUpDeps,
+  type SmsFollowUpSenderOptions,
+  type SmsTarget,
+} from './smsSender';
 export {
   describeError,
   FollowUpUndeliverable,

@@ -1,6 +1,7 @@
-import { renderFollowUp, renderFollowUpThanks, smsSize } from '../../src/followups/messages';
+import { countSegments } from '../../src/channels/sms/gsm';
+import { renderFollowUp, renderFollowUpThanks } from '../../src/followups/messages';
 import { FOLLOW_UP_ANSWERS, FOLLOW_UP_KINDS } from '../../src/followups/schema';
-import { createSmsFollowUpSender } from '../../src/followups/smsSender';
+import { createSmsFollowUpSender, createSmsOptOutCheck, type SmsTarget } from '../../src/followups/smsSender';
 import { FollowUpUndeliverable } from '../../src/followups/worker';
 import { ObjectId } from 'mongodb';
 import { ReferralRepository } from '../../src/referrals/repository';
@@ -13,7 +14,7 @@ describe('follow-up texts', () => {
     for (const kind of FOLLOW_UP_KINDS) {
       for (const serviceName of ['Front Door', 'Kestleford Community Connections']) {
         const text = renderFollowUp(kind, 'en', { serviceName });
-        const size = smsSize(text);
+        const size = countSegments(text);
         expect({ kind, encoding: size.encoding }).toEqual({ kind, encoding: 'GSM-7' });
         expect(size.segments).toBeLessThanOrEqual(2);
         expect(text).toContain(serviceName);
@@ -24,7 +25,7 @@ describe('follow-up texts', () => {
 
   it('Welsh texts fit 2 segments too', () => {
     for (const kind of FOLLOW_UP_KINDS) {
-      const size = smsSize(renderFollowUp(kind, 'cy', { serviceName: 'Kestleford Community Connections' }));
+      const size = countSegments(renderFollowUp(kind, 'cy', { serviceName: 'Kestleford Community Connections' }));
       expect(size.segments).toBeLessThanOrEqual(2);
     }
   });
@@ -41,30 +42,33 @@ describe('follow-up texts', () => {
     }
     for (const answer of FOLLOW_UP_ANSWERS) for (const lang of LANGUAGES) expect(renderFollowUpThanks(answer, lang).length).toBeGreaterThan(5);
   });
-
-  it('counts segments the way carriers do', () => {
-    expect(smsSize('a'.repeat(160))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
-    expect(smsSize('a'.repeat(161))).toEqual({ encoding: 'GSM-7', units: 161, segments: 2 });
-    expect(smsSize('€'.repeat(80))).toEqual({ encoding: 'GSM-7', units: 160, segments: 1 });
-    expect(smsSize('ŵ'.repeat(70))).toEqual({ encoding: 'UCS-2', units: 70, segments: 1 });
-    expect(smsSize('ŵ'.repeat(71))).toEqual({ encoding: 'UCS-2', units: 71, segments: 2 });
-  });
 });
 
-describe('the SMS follow-up sender', () => {
+describe('the SMS follow-up sender and opt-out check', () => {
   let database: TestDatabase;
   let referrals: ReferralRepository;
-  const texts: { to: string; text: string }[] = [];
+  const texts: { target: SmsTarget; text: string }[] = [];
+  const optedOutKeys = new Set<string>();
+  const numberKey = (number: string) => `key-of-${number}`;
+  let failProvider = false;
+  const deps = () => ({
+    referrals,
+    smsNumberKeyFor: async (personKey: string) => (personKey === 'sms-person' ? 'key-of-sms-person' : undefined),
+  });
+  // Behaves as SmsChannel.sendTo does: refuses after STOP, reports a provider failure.
   const sender = () =>
     createSmsFollowUpSender({
-      referrals,
+      ...deps(),
       serviceName: 'Front Door',
-      sendSms: async (to, text) => {
-        texts.push({ to, text });
-        return { providerId: `SM${texts.length}` };
+      sendTo: async (target, text) => {
+        const key = 'numberKey' in target ? target.numberKey : numberKey(target.number);
+        if (optedOutKeys.has(key)) return { sent: false, reason: 'optedOut' };
+        if (failProvider) return { sent: false, reason: 'failed' };
+        texts.push({ target, text });
+        return { sent: true, sids: [`SM${texts.length}`] };
       },
-      numberFor: async (personKey) => (personKey === 'sms-person' ? '+447700900222' : undefined),
     });
+  const optOuts = () => createSmsOptOutCheck({ ...deps(), numberKey, isOptedOut: async (key) => optedOutKeys.has(key) });
   const job = (personKey: string) => ({
     _id: new ObjectId(),
     schemaVersion: 1,
@@ -87,19 +91,24 @@ describe('the SMS follow-up sender', () => {
     await referrals.getOrCreate('web-person', 'directline', 'cy');
     await referrals.saveAnswer('web-person', 'contactMethod', 'sms');
     await referrals.saveAnswer('web-person', 'contactNumber', '+447700900111');
-    const result = await sender().send(job('web-person'));
-    expect(result).toEqual({ providerId: 'SM1' });
-    expect(texts.at(-1)).toEqual({ to: '+447700900111', text: renderFollowUp('referralCheckIn', 'cy', { serviceName: 'Front Door' }) });
+    expect(await sender().send(job('web-person'))).toEqual({ providerId: 'SM1' });
+    expect(texts.at(-1)).toEqual({
+      target: { number: '+447700900111' },
+      text: renderFollowUp('referralCheckIn', 'cy', { serviceName: 'Front Door' }),
+    });
 
     await referrals.saveAnswer('web-person', 'contactNumber', '+447700900333');
     await sender().send(job('web-person'));
-    expect(texts.at(-1)!.to).toBe('+447700900333');
+    expect(texts.at(-1)!.target).toEqual({ number: '+447700900333' });
   });
 
-  it('texts someone who talks to us by SMS at the number the SMS channel gives', async () => {
+  it('texts someone who talks to us by SMS through their number key', async () => {
     await referrals.getOrCreate('sms-person', 'sms', 'en');
     await sender().send(job('sms-person'));
-    expect(texts.at(-1)).toEqual({ to: '+447700900222', text: renderFollowUp('referralCheckIn', 'en', { serviceName: 'Front Door' }) });
+    expect(texts.at(-1)).toEqual({
+      target: { numberKey: 'key-of-sms-person' },
+      text: renderFollowUp('referralCheckIn', 'en', { serviceName: 'Front Door' }),
+    });
   });
 
   it('skips (never texts) people who chose no contact or web chat, and people with no referral', async () => {
@@ -112,5 +121,24 @@ describe('the SMS follow-up sender', () => {
     await expect(sender().send(job('quiet-person'))).rejects.toEqual(new FollowUpUndeliverable('noSmsContact'));
     await expect(sender().send(job('gone'))).rejects.toEqual(new FollowUpUndeliverable('noReferral'));
     expect(texts.length).toBe(before);
+  });
+
+  it('opt-out: checked by the number key of whichever number the text would go to', async () => {
+    expect(await optOuts().isOptedOut('web-person')).toBe(false);
+    optedOutKeys.add(numberKey('+447700900333'));
+    expect(await optOuts().isOptedOut('web-person')).toBe(true);
+    expect(await optOuts().isOptedOut('sms-person')).toBe(false);
+    optedOutKeys.add('key-of-sms-person');
+    expect(await optOuts().isOptedOut('sms-person')).toBe(true);
+    expect(await optOuts().isOptedOut('chat-person')).toBe(false);
+    // STOP arriving between the check and the send: the channel refuses, the job is skipped, not retried.
+    await expect(sender().send(job('web-person'))).rejects.toEqual(new FollowUpUndeliverable('optedOut'));
+    optedOutKeys.clear();
+  });
+
+  it('a provider failure is an ordinary error, so the worker retries it', async () => {
+    failProvider = true;
+    await expect(sender().send(job('web-person'))).rejects.not.toBeInstanceOf(FollowUpUndeliverable);
+    failProvider = false;
   });
 });
