@@ -10,7 +10,10 @@ import type { Browser, Page } from 'playwright-core';
 import { translator } from '../../src/i18n';
 import { startFrontDoor } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import { HandoffRepository } from '../../src/handoff';
 import { AccountRepository } from '../../src/linkworker';
+import { ReferralRepository } from '../../src/referrals';
+import type { Referral } from '../../src/referrals/schema';
 import { createLinkWorkerServices } from '../../src/linkworker/api';
 import { registerLinkWorkerDashboard, type LinkWorkerDashboard } from '../../src/linkworker/dashboardRoutes';
 import {
@@ -158,6 +161,17 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     expect(await w.getByText(HOSTILE, { exact: true }).isVisible()).toBe(true);
     expect(await p.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count()).toBe(botBubbles);
 
+    // Someone else in crisis: their handoff goes to the top of the queue, marked "Urgent" in words, and is announced.
+    const referrals = new ReferralRepository(app.database.db);
+    await referrals.getOrCreate('test:someone-in-crisis', 'webchat', 'en');
+    await referrals.saveAnswer('test:someone-in-crisis', 'preferredName', 'Jo');
+    const crisisReferral = (await referrals.find('test:someone-in-crisis')) as Referral;
+    await new HandoffRepository(app.database.db).open({ referral: crisisReferral, reason: 'crisis' });
+    await waitInPage(w, "document.querySelectorAll('#queue button').length === 2");
+    expect(await inPage<string>(w, "document.querySelector('#queue button .name').textContent")).toBe('UrgentJo');
+    expect(await inPage<string>(w, "document.querySelector('#queue button .tag-urgent').textContent")).toBe('Urgent');
+    await waitInPage(w, "/New urgent handoff in the queue: Jo/.test(document.getElementById('announcer').textContent)");
+
     expect(await seriousAxeViolations(w)).toEqual([]);
     await screenshot(w, 'handoff-dashboard-claimed');
     await screenshot(p, 'handoff-person-chatting');
@@ -169,7 +183,7 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     await w.locator('#close-follow-up').fill(followUp);
     await w.locator('#close').click();
     await waitInPage(w, "/^Closed: Connected to an activity\\./.test(document.getElementById('handoff-status').textContent)");
-    await waitInPage(w, "document.querySelectorAll('#queue button').length === 0");
+    await waitInPage(w, "document.querySelectorAll('#queue button').length === 1");
     await screenshot(w, 'handoff-dashboard-closed');
 
     // The person is told, and the bot carries on.
@@ -177,7 +191,7 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     await say(p, 'thanks', /let.s carry on/);
     await screenshot(p, 'handoff-person-after-close');
 
-    const stored = await app.database.db.collection('handoffs').findOne({});
+    const stored = await app.database.db.collection('handoffs').findOne({ status: 'closed' });
     expect(stored).toMatchObject({ status: 'closed', outcome: 'connectedToActivity', note: 'Going to the Saturday walk.', closedBy: { email: EMAIL } });
     expect((stored!.followUpAt as Date).toISOString().slice(0, 10)).toBe(followUp);
     expect((stored!.transcript as { from: string; text: string }[]).filter((e) => e.from === 'person').map((e) => e.text)).toEqual(

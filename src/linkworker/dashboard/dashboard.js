@@ -322,8 +322,9 @@
         }),
       ),
     );
-    row('summary.riskFlags', bullets(
-      (s.riskFlags || []).map(function (flag) {
+    var flags = s.riskFlags || [];
+    row('summary.riskFlags', flags.length === 0 ? t('summary.none') : bullets(
+      flags.map(function (flag) {
         return flag.message
           ? t('summary.riskFlag', { rule: flag.rule, time: when(flag.at), message: flag.message })
           : t('summary.riskFlagNoMessage', { rule: flag.rule, time: when(flag.at) });
@@ -385,7 +386,9 @@
       var item = el('li', 'from-' + entry.from);
       var who =
         entry.from === 'person'
-          ? t('transcript.person', { name: nameOf(handoff) })
+          ? handoff.summary.preferredName
+            ? t('transcript.person', { name: handoff.summary.preferredName })
+            : t('transcript.personNoName')
           : entry.from === 'bot'
             ? t('transcript.bot')
             : entry.linkWorker && entry.linkWorker.id === state.account.id
