@@ -144,6 +144,15 @@ export class FollowUpSchedule {
     return result.modifiedCount > 0;
   }
 
+  /**
+   * For the retention job: deletes follow-ups that ended (sent, skipped, failed, cancelled) before
+   * `before`, so job records naming a person do not outlive the retention period. Returns how many.
+   */
+  async purgeEndedBefore(before: Date): Promise<number> {
+    const ended = ['sent', 'skipped', 'failed', 'cancelled'];
+    return (await this.jobs.deleteMany({ status: { $in: ended }, updatedAt: { $lt: before } })).deletedCount;
+  }
+
   private async createIfAbsent(personKey: string, kind: FollowUpKind, dueAt: Date): Promise<boolean> {
     const now = this.now();
     try {

@@ -117,6 +117,16 @@ describe('FollowUpWorker', () => {
       expect(await schedule.eraseFor('p4')).toBe(2);
       expect(await schedule.listFor('p4')).toEqual([]);
     });
+
+    it('retention: purges ended follow-ups older than the cut-off, never pending ones', async () => {
+      await schedule.scheduleForReferral('p5', new Date('2026-05-01T10:00:00Z')); // check-in due, ONS4 still pending
+      await worker().runOnce();
+      expect((await schedule.listFor('p5')).map((j) => j.status)).toEqual(['sent', 'pending']);
+      expect(await schedule.purgeEndedBefore(new Date('2026-06-01T11:00:00Z'))).toBe(0); // ended just now
+      clock.advance(DAY);
+      expect(await schedule.purgeEndedBefore(clock.now())).toBe(1);
+      expect((await schedule.listFor('p5')).map((j) => j.kind)).toEqual(['ons4Repeat']);
+    });
   });
 
   describe('sending', () => {
