@@ -61,6 +61,12 @@ export interface SmsChannel {
   isOptedOut(numberKey: string): Promise<boolean>;
   /** A proactive text (follow-ups, link-worker messages): rendered and split like replies; never after STOP. */
   sendTo(target: SmsTarget, text: string): Promise<DeliveryResult>;
+  /**
+   * "Delete my data" on SMS: forgets the number and its delivery records (an opt-out stays: it
+   * protects the person). Asked during that person's turn, it waits until the turn's last text
+   * (the confirmation) has gone, since sending needs the number.
+   */
+  eraseConversation(conversationId: string): Promise<void>;
   /** The reference for continueConversationAsync into the conversation of a number key. */
   referenceFor(numberKey: string): Partial<ConversationReference>;
   /** Resolves when every inbound text taken so far has been answered (tests, shutdown). */
@@ -114,6 +120,8 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   // One text at a time per number, in the order they came: quick texts must not race on the conversation's state.
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  /** Number keys whose records are to be forgotten once their turn in progress has sent its last text. */
+  const eraseAfterTurn = new Set<string>();
   let closing = false;
   const accept = async (message: InboundSms): Promise<'accepted' | 'duplicate'> => {
     if (!(await store.claimInbound(message.MessageSid))) return 'duplicate';
@@ -121,6 +129,9 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     const previous = queues.get(numberKey) ?? Promise.resolve();
     const settled = previous
       .then(() => handle(message, numberKey, conversationId))
+      .then(async () => {
+        if (eraseAfterTurn.delete(numberKey)) await store.forget(numberKey);
+      })
       .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} failed: ${error instanceof Error ? error.message : String(error)}`));
     queues.set(numberKey, settled);
     inFlight.add(settled);
@@ -157,6 +168,11 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     async sendTo(target, text) {
       const numberKey = 'numberKey' in target ? target.numberKey : (await store.remember(target.number)).numberKey;
       return adapter.deliver(numberKey, splitForSms(plainText(text)));
+    },
+    async eraseConversation(conversationId) {
+      const numberKey = conversationId.replace(/^sms-/, '');
+      if (queues.has(numberKey)) eraseAfterTurn.add(numberKey);
+      else await store.forget(numberKey);
     },
     referenceFor(numberKey) {
       return {

@@ -6,7 +6,7 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { FrontDoorBot } from '../../../bots';
-import { createSmsChannel, inboundTextParams, newMessageSid, postSignedWebhook, SmsCollections, countSegments, plainText, type SmsChannel, type SmsConfig } from '../../../src/channels/sms';
+import { createSmsChannel, inboundTextParams, newMessageSid, postSignedWebhook, SmsCollections, countSegments, plainText, SMS_CHANNEL_ID, type SmsChannel, type SmsConfig } from '../../../src/channels/sms';
 import { loadSampleDirectoryIfEmpty } from '../../../src/directory/sample';
 import { ServiceDirectory } from '../../../src/directory/directory';
 import { translator } from '../../../src/i18n';
@@ -55,6 +55,10 @@ beforeAll(async () => {
     recognizer: new OfflineRecognizer(),
     personKeyOf: (context: TurnContext) => derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
     log: (line) => log.push(line),
+    // As src/app.ts should wire it: "delete my data" on SMS also forgets the number.
+    eraseConversationRecords: async (channelId, conversationId) => {
+      if (channelId === SMS_CHANNEL_ID) await channel.eraseConversation(conversationId);
+    },
   });
   channel = await createSmsChannel({
     db,
@@ -174,6 +178,34 @@ describe('POST /api/sms/twilio', () => {
     expect(records.every((r) => !('body' in r) && !('text' in r))).toBe(true);
   });
 
+  it('runs the conversation in Welsh by SMS, each text within the Welsh budget', async () => {
+    const from = newNumber();
+    const cy = translator('cy');
+    const steps: [string, string][] = [
+      ['Helo', 'welcome.language.ask'],
+      ['Cymraeg', 'consent.ask'],
+      ['ydy', 'whatMatters.whatMatters.ask'],
+      ["Dw i eisiau cwrdd â phobl a mynd allan o'r tŷ yn fwy aml", 'whatMatters.interests.ask'],
+      ['2', 'whatMatters.interests.more'],
+      ["dyna'r cyfan", 'whatMatters.barriers.ask'],
+    ];
+    const replies: string[] = [];
+    for (const [say, key] of steps) {
+      const result = await text(from, say);
+      const expected = (key === 'welcome.language.ask' ? en(key) : cy(key)).split('\n')[0];
+      expect({ say, shows: result.replies.join('\n').includes(expected) }).toEqual({ say, shows: true });
+      replies.push(...result.replies);
+    }
+    // Welsh letters force UCS-2: 6 parts (402 characters); without them GSM-7, at most 3 parts.
+    const over = replies.filter((reply) => {
+      const count = countSegments(reply);
+      return count.encoding === 'UCS-2' ? count.segments > 6 : count.segments > 3;
+    });
+    // As in English, the privacy notice and the nine interests (a message the dialogs build) are over.
+    const startOf = (key: string) => cy(key, { serviceName: SERVICE_NAME }).slice(0, 30);
+    expect(over.map((reply) => [startOf('consent.notice'), startOf('whatMatters.interests.ask')].some((known) => reply.startsWith(known)))).toEqual([true, true]);
+  });
+
   it('after STOP sends nothing more until START, and both are confirmed', async () => {
     const from = newNumber();
     await text(from, 'Hi');
@@ -279,6 +311,24 @@ describe('POST /api/sms/twilio/status', () => {
     const forged = await post({ MessageSid: sent.sid, AccountSid: ACCOUNT_SID, MessageStatus: 'delivered' }, 'c'.repeat(32));
     expect(forged.status).toBe(403);
     expect(await database.db.collection(SmsCollections.outbound).findOne({ _id: sent.sid as never })).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('delete my data by SMS', () => {
+  it('confirms by text, then forgets the number and its delivery records', async () => {
+    const from = newNumber();
+    await text(from, 'Hi');
+    await text(from, 'English');
+    await text(from, 'yes');
+    const ask = await text(from, 'delete my data');
+    expect(ask.replies.join('\n')).toContain(en('commands.delete.confirm'));
+    const done = await text(from, '1');
+    expect(done.replies.join('\n')).toContain(en('commands.delete.done'));
+    const numberKey = channel.numberKey(from);
+    expect(await database.db.collection(SmsCollections.conversations).countDocuments({ _id: numberKey as never })).toBe(0);
+    expect(await database.db.collection(SmsCollections.outbound).countDocuments({ numberKey })).toBe(0);
+    // Texting again starts afresh.
+    expect((await text(from, 'Hi')).replies.join('\n')).toContain('Which language');
   });
 });
 
