@@ -182,8 +182,10 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     await w.locator('#close-note').fill('Going to the Saturday walk.');
     await w.locator('#close-follow-up').fill(followUp);
     await w.locator('#close').click();
-    await waitInPage(w, "/^Closed: Connected to an activity\\./.test(document.getElementById('handoff-status').textContent)");
+    const followUpWords = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${followUp}T12:00:00Z`));
+    await waitInPage(w, `document.getElementById('handoff-status').textContent === ${JSON.stringify(`Closed: Connected to an activity. Follow up on ${followUpWords}`)}`);
     await waitInPage(w, "document.querySelectorAll('#queue button').length === 1");
+    await waitInPage(w, "/Closed: Connected to an activity/.test(document.getElementById('announcer').textContent)");
     await screenshot(w, 'handoff-dashboard-closed');
 
     // The person is told, and the bot carries on.

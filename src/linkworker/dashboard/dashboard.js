@@ -270,13 +270,14 @@
       handoff.status === 'open'
         ? t('handoff.status.open')
         : handoff.status === 'closed'
-          ? t('handoff.status.closed')
+          ? closedText(handoff)
           : mine
             ? t('handoff.status.claimedByYou')
             : t('handoff.status.claimed', { email: handoff.claimedBy ? handoff.claimedBy.email : '' });
     setText('handoff-status', status);
     $('handoff-urgent').hidden = !handoff.urgent;
     $('claim').hidden = handoff.status !== 'open';
+    $('must-claim').hidden = handoff.status !== 'open';
     $('release').hidden = !mine;
     $('message-form').hidden = !mine;
     $('close-form').hidden = !mine;
@@ -284,6 +285,14 @@
     setText('message-label', t('message.label', { name: name }));
     renderSummary(handoff);
     renderTranscript(handoff);
+  }
+
+  /** "Closed: Contacted. Follow up on 1 December 2026", or plain "Closed" when no outcome is known. */
+  function closedText(handoff) {
+    if (!handoff.outcome) return t('handoff.status.closed');
+    var text = t('close.closed', { outcome: t('close.outcomes.' + handoff.outcome) });
+    if (handoff.followUpAt) text += ' ' + t('close.followUpOn', { date: dateOnly.format(new Date(handoff.followUpAt)) });
+    return text;
   }
 
   function listOf(values, group) {
@@ -479,10 +488,7 @@
     var body = { outcome: chosen.value, note: note || null, followUpAt: followUp || null };
     $('close').disabled = true;
     act('/close', body, function (reply) {
-      var message = t('close.closed', { outcome: t('close.outcomes.' + chosen.value) });
-      if (reply.handoff.followUpAt) message += ' ' + t('close.followUpOn', { date: dateOnly.format(new Date(reply.handoff.followUpAt)) });
-      setText('handoff-status', message);
-      announce(message);
+      announce(closedText(reply.handoff));
       chosen.checked = false;
       $('close-note').value = '';
       $('close-follow-up').value = '';

@@ -137,6 +137,7 @@ export function renderDashboardPage(lang: Language, options: DashboardPageOption
 <button type="button" id="release" class="secondary">${text('handoff.release')}</button>
 <a id="export" class="export" href="#" download>${text('handoff.export')}</a>
 </div>
+<p id="must-claim" class="hint" hidden>${text('message.mustClaim')}</p>
 <p id="action-error" class="error" role="alert"></p>
 <h3>${text('summary.heading')}</h3>
 <dl id="summary" class="summary"></dl>
