@@ -12,6 +12,7 @@ import { createLinkWorkerServices, registerLinkWorkerApi, SESSION_COOKIE, type L
 import { DASHBOARD_CSP, registerLinkWorkerDashboard, type LinkWorkerDashboard } from '../../src/linkworker/dashboardRoutes';
 import { HandoffChangeFeed, type HandoffEvent } from '../../src/linkworker/events';
 import { HandoffRepository } from '../../src/handoff';
+import { hashToken } from '../../src/linkworker/csrf';
 import { ReferralRepository } from '../../src/referrals';
 import type { Referral } from '../../src/referrals/schema';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
@@ -241,6 +242,21 @@ describe('the live event stream', () => {
       body: '{}',
     });
     expect(logout.status).toBe(200);
+    await stream.waitFor(() => stream.events.some((e) => e.event === 'ended') || undefined, 'the ended event');
+    await stream.waitFor(() => stream.isDone() || undefined, 'the stream to end');
+  });
+
+  test('closes with an "ended" event when the session expires while the stream is open, and does not keep it alive', async () => {
+    const { cookie } = await login();
+    const stream = await openStream(cookie);
+    await stream.waitFor(() => stream.comments.includes('connected'), 'the connected comment');
+    const sessionId = cookie.slice(`${SESSION_COOKIE}=`.length);
+    const sessions = t.db.collection<{ _id: string; idleExpiresAt: Date }>('linkWorkerSessions');
+    const before = (await sessions.findOne({ _id: hashToken(sessionId) }))!.idleExpiresAt;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Open for a while, checked twice: the idle clock was not restarted by the stream.
+    expect((await sessions.findOne({ _id: hashToken(sessionId) }))!.idleExpiresAt).toEqual(before);
+    await sessions.updateOne({ _id: hashToken(sessionId) }, { $set: { idleExpiresAt: new Date(Date.now() - 1000) } });
     await stream.waitFor(() => stream.events.some((e) => e.event === 'ended') || undefined, 'the ended event');
     await stream.waitFor(() => stream.isDone() || undefined, 'the stream to end');
   });
