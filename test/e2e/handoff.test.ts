@@ -220,5 +220,13 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     expect(await inPage<string>(w, "document.getElementById('status').textContent")).toBe('You are logged out.');
     const res = await w.request.get(`${app.url}/api/linkworker/handoffs`);
     expect(res.status()).toBe(401);
+
+    // The Welsh page is Welsh, and as clean.
+    await w.goto(`${app.url}/linkworker/?lang=cy`);
+    await waitInPage(w, "!document.getElementById('login-view').hidden");
+    expect(await inPage<string>(w, "document.querySelector('label[for=login-email]').textContent")).toBe('Cyfeiriad e-bost');
+    expect(await seriousAxeViolations(w)).toEqual([]);
+    expect(worker.pageErrors).toEqual([]);
+    expect(worker.cspViolations).toEqual([]);
   });
 });
