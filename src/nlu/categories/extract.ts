@@ -85,6 +85,18 @@ const WHY_OR_HOW: ReadonlySet<Category> = new Set([
 ]);
 const whyOrHowLast = (c: Category): number => (WHY_OR_HOW.has(c) ? 1 : 0);
 
+/**
+ * Broad words name a setting or a general wish, not an activity: "I love being outdoors and used to walk"
+ * is walking first. They still count; a specific activity said as often comes before them.
+ */
+const BROAD: ReadonlySet<string> = new Set([
+  // settings
+  'outdoors', 'outdoor*', 'the outside', 'being outside', 'fresh air', 'nature', 'natur', 'awyr agored', 'tu allan',
+  'awyr iach',
+  // general wishes
+  'active', 'more active', 'actif', 'learn', 'learning', 'dysgu', 'skills', 'sgiliau', 'creative*', 'creadigol',
+]);
+
 /** Conditions of someone else ("my husband has dementia") are the carer's context, not the person's need. */
 const PERSONAL: ReadonlySet<Category> = new Set(['long_term_condition', 'disability_access', 'mental_wellbeing']);
 const SOMEONE_ELSE: ReadonlySet<string> = new Set([
@@ -188,8 +200,8 @@ export function extractCategories(text: string, lang: Language): CategoryEvidenc
       if (CARED_FOR.has(category)) add('carers_support', 0.5, match.start, match.filled);
       continue;
     }
-    // Each mention counts once, a typo'd one a little less; ties go to what was said first.
-    add(category, match.fuzzy ? 0.75 : 1, match.start, match.filled);
+    // Each mention counts once, a typo'd or broad one a little less; ties go to what was said first.
+    add(category, match.fuzzy || BROAD.has(match.phrase.text) ? 0.75 : 1, match.start, match.filled);
   }
   for (const age of ages(tk)) add(age.category, 1, age.at, age.tokens);
   learningLeadsTo(tk, matches, found);

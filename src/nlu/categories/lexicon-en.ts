@@ -191,6 +191,8 @@ export const LEXICON_EN: Lexicon = {
     'ethnic', 'new to the country', 'new to this country', 'moved to the uk', 'came to the uk', 'moved here from',
     'came here from', 'came over from', 'hong kong', 'kurdish', 'iranian', 'iraqi', 'sudanese', 'nigerian',
     'ghanaian', 'filipino', 'vietnamese', 'turkish', 'lithuanian', 'bulgarian', 'albanian',
+    // The countries of the peoples above, said as where someone came from ("we came from Ukraine").
+    'from|fled|left ukraine|syria|afghanistan|eritrea|ethiopia|somalia|sudan|iran|iraq|kurdistan|yemen|pakistan|bangladesh|india|nigeria|ghana|romania|bulgaria|lithuania|albania|vietnam|poland',
   ],
   disability_access: [
     'wheelchair*', 'walking frame', 'zimmer', 'walking stick', 'mobility', 'mobility scooter', 'scooter', 'disab*',
