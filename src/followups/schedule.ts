@@ -7,6 +7,7 @@ import {
   type FollowUpAnswer,
   type FollowUpJob,
   type FollowUpKind,
+  type FollowUpStatus,
 } from './schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -149,7 +150,7 @@ export class FollowUpSchedule {
    * `before`, so job records naming a person do not outlive the retention period. Returns how many.
    */
   async purgeEndedBefore(before: Date): Promise<number> {
-    const ended = ['sent', 'skipped', 'failed', 'cancelled'];
+    const ended: FollowUpStatus[] = ['sent', 'skipped', 'failed', 'cancelled'];
     return (await this.jobs.deleteMany({ status: { $in: ended }, updatedAt: { $lt: before } })).deletedCount;
   }
 

@@ -145,7 +145,10 @@ export async function insertDueJobs(db: Db, prefix: string, count: number): Prom
   );
 }
 
-export async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 45_000): Promise<void> {
+/** These tests start real processes on a shared 2-core machine: generous limits, so load slows them rather than fails them. */
+export const PROCESS_TEST_TIMEOUT_MS = 150_000;
+
+export async function until(condition: () => Promise<boolean> | boolean, what: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);

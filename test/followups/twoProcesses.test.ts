@@ -2,7 +2,16 @@ import type { Db } from 'mongodb';
 import { followUpsCollection } from '../../src/followups/schedule';
 import { ensureIndexes } from '../../src/store/indexes';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
-import { insertDueJobs, killAll, Recorder, startWorkerProcess, statusCounts, until, type WorkerChild } from './processHarness';
+import {
+  insertDueJobs,
+  killAll,
+  PROCESS_TEST_TIMEOUT_MS,
+  Recorder,
+  startWorkerProcess,
+  statusCounts,
+  until,
+  type WorkerChild,
+} from './processHarness';
 
 /** The scheduler's acceptance, part 1: two worker processes share 500 due follow-ups. */
 describe('two follow-up worker processes', () => {
@@ -22,7 +31,7 @@ describe('two follow-up worker processes', () => {
     await killAll(children);
     await recorder.stop();
     await database.stop();
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 
   it('500 due follow-ups: each sent exactly once, both workers sharing the work', async () => {
     recorder.delayMs = 1;
@@ -44,5 +53,5 @@ describe('two follow-up worker processes', () => {
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');
     expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
-  });
+  }, PROCESS_TEST_TIMEOUT_MS);
 });
