@@ -41,6 +41,14 @@ export interface SmsAdapterOptions {
   log: (line: string) => void;
 }
 
+export interface DeliverOptions {
+  /** Send even after STOP: crisis support, and keyword confirmations. */
+  evenIfOptedOut?: boolean;
+  /** This is a re-send of that MessageSid (after a transient delivery failure). */
+  resendOf?: string;
+  resends?: number;
+}
+
 /** What happened to one text handed to the channel. */
 export type DeliveryResult = { sent: true; sids: string[] } | { sent: false; reason: 'optedOut' | 'unknownNumber' | 'failed' | 'empty' };
 
@@ -140,7 +148,7 @@ export class SmsAdapter extends BotAdapter {
   }
 
   /** Sends texts to the person behind `numberKey`, in order, unless they opted out. */
-  async deliver(numberKey: string, texts: string[], options: { evenIfOptedOut?: boolean } = {}): Promise<DeliveryResult> {
+  async deliver(numberKey: string, texts: string[], options: DeliverOptions = {}): Promise<DeliveryResult> {
     if (texts.length === 0) return { sent: false, reason: 'empty' };
     if (!options.evenIfOptedOut && (await this.store.isOptedOut(numberKey))) return { sent: false, reason: 'optedOut' };
     const number = await this.store.numberFor(numberKey);
@@ -153,7 +161,18 @@ export class SmsAdapter extends BotAdapter {
       const outcome = await this.sender.send(number, text);
       const createdAt = new Date();
       if (outcome.ok) {
-        await this.store.recordSent({ _id: outcome.sid, numberKey, status: 'queued', attempts: outcome.attempts, createdAt });
+        await this.store.recordSent(
+          {
+            _id: outcome.sid,
+            numberKey,
+            status: 'queued',
+            attempts: outcome.attempts,
+            createdAt,
+            ...(options.resendOf ? { resendOf: options.resendOf, resends: options.resends ?? 1 } : {}),
+            ...(options.evenIfOptedOut ? { evenIfOptedOut: true } : {}),
+          },
+          text,
+        );
         sids.push(outcome.sid);
         continue;
       }

@@ -11,16 +11,18 @@ import { recogniseKeyword } from './keywords';
 import { splitForSms, plainText } from './render';
 import { registerSmsRoutes, type InboundSms } from './routes';
 import { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type TextSender } from './sender';
-import { SmsCollections, SmsStore } from './store';
+import { SmsCollections, SmsStore, type DeliveryStatus } from './store';
 
-export { SmsAdapter, SMS_CHANNEL_ID, SMS_SERVICE_URL, isSmsReference, type DeliveryResult } from './adapter';
+export { SmsAdapter, SMS_CHANNEL_ID, SMS_SERVICE_URL, isSmsReference, type DeliveryResult, type DeliverOptions } from './adapter';
 export { readSmsConfig, SmsConfigError, SMS_VARIABLES, type SmsConfig } from './config';
 export { countSegments, fitsSegments, isGsmCharacter, type SegmentCount, type SmsEncoding } from './gsm';
 export { recogniseKeyword, keywordWords, type SmsKeyword } from './keywords';
 export { activityText, plainText, renderSms, splitForSms, segmentBudget, MAX_SEGMENTS_PER_TEXT, SEGMENT_BUDGET, UCS2_SEGMENT_BUDGET } from './render';
 export { EMPTY_TWIML, registerSmsRoutes, SMS_STATUS_PATH, SMS_WEBHOOK_PATH, type SmsRouteDeps } from './routes';
 export { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type SendOutcome, type TextSender } from './sender';
-export { INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, SmsCollections, SmsStore, canonicalNumber, type DeliveryStatus, type OutboundRecord } from './store';
+export { INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, PENDING_TEXT_HOURS, SmsCollections, SmsStore, canonicalNumber, type DeliveryStatus, type OutboundRecord, type PendingText } from './store';
+
+const FINAL_STATUSES = new Set<DeliveryStatus>(['delivered', 'undelivered', 'failed', 'read', 'canceled']);
 
 /**
  * Whether the person behind a number key has opted out of texts (STOP and not START since).
@@ -42,11 +44,24 @@ export interface SmsChannelDeps {
   log?: (line: string) => void;
   /** Retries of Twilio REST calls (tests shorten the waits). */
   retry?: RetryPolicy;
+  /**
+   * Waits before sending a text again after Twilio reports it undelivered for a passing reason
+   * (handset unreachable, network congestion); one entry per re-send. Default: 1 minute, then 10.
+   */
+  resendDelaysMs?: number[];
   /** Another way to send (default: the twilio client). */
   sender?: TextSender;
   /** Called when a turn fails, as CloudAdapter.onTurnError (e.g. to say "something went wrong"). */
   onTurnError?: (context: TurnContext, error: Error) => Promise<void>;
 }
+
+/**
+ * Twilio error codes of delivery failures that may pass: queue overflow (30001), unreachable
+ * handset (30003, e.g. switched off), unknown error (30008), missing segment (30009), network
+ * congestion (30017). Others (landline, unknown or blocked number, filtered) would fail again.
+ */
+export const TRANSIENT_DELIVERY_ERRORS = new Set(['30001', '30003', '30008', '30009', '30017']);
+export const DEFAULT_RESEND_DELAYS_MS = [60_000, 600_000];
 
 /** Where a proactive text goes: a number key (from a conversation) or a number (e.g. one a person gave in a referral). */
 export type SmsTarget = { numberKey: string } | { number: string };
@@ -120,6 +135,9 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   // One text at a time per number, in the order they came: quick texts must not race on the conversation's state.
   const queues = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  const resendDelays = deps.resendDelaysMs ?? DEFAULT_RESEND_DELAYS_MS;
+  /** Re-sends waiting for their moment (in memory: a restart drops them, and the texts expire with PENDING_TEXT_HOURS). */
+  const timers = new Set<NodeJS.Timeout>();
   /** Number keys whose records are to be forgotten once their turn in progress has sent its last text. */
   const eraseAfterTurn = new Set<string>();
   let closing = false;
@@ -156,8 +174,26 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
         publicBaseUrl: deps.config.publicBaseUrl,
         accept,
         recordStatus: async (sid, status, errorCode) => {
-          const known = await store.recordStatus(sid, status, errorCode);
-          if (known && (status === 'failed' || status === 'undelivered')) log(`sms: message ${sid} ${status}${errorCode ? ` (Twilio ${errorCode})` : ''}`);
+          if (!(await store.recordStatus(sid, status, errorCode))) return;
+          if (!FINAL_STATUSES.has(status)) return;
+          // Final: the kept text is no longer needed, unless it is to go again.
+          const pending = await store.takePending(sid);
+          if (status !== 'failed' && status !== 'undelivered') return;
+          const transient = errorCode !== undefined && TRANSIENT_DELIVERY_ERRORS.has(errorCode);
+          const again = pending && transient && pending.resends < resendDelays.length;
+          log(`sms: message ${sid} ${status}${errorCode ? ` (Twilio ${errorCode})` : ''}${again ? `; sending again in ${Math.round(resendDelays[pending.resends] / 1000)} s` : ''}`);
+          if (!again || closing) return;
+          const timer = setTimeout(() => {
+            timers.delete(timer);
+            const resend = adapter
+              .deliver(pending.numberKey, [pending.text], { evenIfOptedOut: pending.evenIfOptedOut, resendOf: sid, resends: pending.resends + 1 })
+              .then(() => undefined)
+              .catch((error: unknown) => log(`sms: re-send of ${sid} failed: ${error instanceof Error ? error.message : String(error)}`));
+            inFlight.add(resend);
+            void resend.then(() => inFlight.delete(resend));
+          }, resendDelays[pending.resends]);
+          timer.unref();
+          timers.add(timer);
         },
         isClosing: () => closing,
         log,
@@ -186,6 +222,8 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     idle,
     async close(graceMs = 10_000) {
       closing = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
       await Promise.race([idle(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
     },
   };

@@ -6,7 +6,7 @@ import { declareIndexes } from '../../store/indexes';
 /**
  * What the SMS channel keeps. A phone number is personal data: documents are found by its
  * HMAC (the "number key"); the number itself is kept once, encrypted, only so replies can be
- * sent to it. Message text is never stored here.
+ * sent to it. A sent text is kept encrypted only until its delivery is known (see outbound).
  *
  * Until the lead merges them into src/store/collections.ts, the names live here.
  */
@@ -15,7 +15,11 @@ export const SmsCollections = {
   conversations: 'smsConversations',
   /** MessageSids already taken in, so Twilio's retries are processed once. Kept INBOUND_RETENTION_DAYS. */
   inbound: 'smsInbound',
-  /** One per message sent, by MessageSid: status and attempts (no text). Kept OUTBOUND_RETENTION_DAYS. */
+  /**
+   * One per message sent, by MessageSid: status, attempts and resends. The text is kept only
+   * encrypted and only until Twilio reports the message final (so a transient failure can be
+   * sent again); then it is removed. Kept OUTBOUND_RETENTION_DAYS.
+   */
   outbound: 'smsOutbound',
   /** Opt-outs by number key (STOP ... START). Kept as long as the number may be texted. */
   optOuts: 'smsOptOuts',
@@ -52,6 +56,8 @@ interface InboundDoc {
   receivedAt: Date;
 }
 
+type Encrypted = { iv: string; tag: string; data: string };
+
 export interface OutboundRecord {
   _id: string;
   schemaVersion: 1;
@@ -60,9 +66,28 @@ export interface OutboundRecord {
   /** Tries the REST call took (1 when it went first time). */
   attempts: number;
   errorCode?: string;
+  /** How many times this text had already been sent again after a transient delivery failure. */
+  resends?: number;
+  /** The MessageSid this one re-sends. */
+  resendOf?: string;
+  /** Sent even after STOP (crisis support, keyword confirmations), so a re-send is too. */
+  evenIfOptedOut?: boolean;
+  /** The text, encrypted, until the message is final. */
+  pending?: Encrypted;
   createdAt: Date;
   updatedAt: Date;
 }
+
+/** A text taken back from a message that ended undelivered, to send again. */
+export interface PendingText {
+  numberKey: string;
+  text: string;
+  resends: number;
+  evenIfOptedOut: boolean;
+}
+
+/** Hours an undelivered text may be kept for re-sending when no final status ever comes. */
+export const PENDING_TEXT_HOURS = 24;
 
 interface OptOutDoc {
   _id: string;
@@ -138,9 +163,10 @@ export class SmsStore {
       .updateOne({ _id: numberKey }, { $set: { optedOut, keyword, changedAt: now, schemaVersion: 1 } }, { upsert: true });
   }
 
-  async recordSent(record: Omit<OutboundRecord, 'schemaVersion' | 'updatedAt'>): Promise<void> {
+  async recordSent(record: Omit<OutboundRecord, 'schemaVersion' | 'updatedAt' | 'pending'>, text?: string): Promise<void> {
+    const pending = text === undefined ? {} : { pending: this.encrypt(text) };
     try {
-      await this.db.collection<OutboundRecord>(SmsCollections.outbound).insertOne({ ...record, schemaVersion: 1, updatedAt: record.createdAt });
+      await this.db.collection<OutboundRecord>(SmsCollections.outbound).insertOne({ ...record, ...pending, schemaVersion: 1, updatedAt: record.createdAt });
     } catch (error) {
       // The same MessageSid twice can only be a status callback that raced ahead: keep what it said.
       if (!(error instanceof MongoServerError && error.code === 11000)) throw error;
@@ -156,6 +182,19 @@ export class SmsStore {
     return result.matchedCount > 0;
   }
 
+  /**
+   * Takes the kept text off a message that is now final, and returns it (decrypted) to whoever
+   * took it: once only, however many callbacks race.
+   */
+  async takePending(messageSid: string): Promise<PendingText | undefined> {
+    const before = await this.db
+      .collection<OutboundRecord>(SmsCollections.outbound)
+      .findOneAndUpdate({ _id: messageSid, pending: { $exists: true } }, { $unset: { pending: '' } }, { returnDocument: 'before' });
+    if (!before?.pending) return undefined;
+    const text = this.decrypt(before.pending);
+    return text === undefined ? undefined : { numberKey: before.numberKey, text, resends: before.resends ?? 0, evenIfOptedOut: before.evenIfOptedOut === true };
+  }
+
   async outbound(messageSid: string): Promise<OutboundRecord | null> {
     return this.db.collection<OutboundRecord>(SmsCollections.outbound).findOne({ _id: messageSid });
   }
@@ -165,6 +204,10 @@ export class SmsStore {
     const days = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
     const inbound = await this.db.collection(SmsCollections.inbound).deleteMany({ receivedAt: { $lt: days(INBOUND_RETENTION_DAYS) } });
     const outbound = await this.db.collection(SmsCollections.outbound).deleteMany({ createdAt: { $lt: days(OUTBOUND_RETENTION_DAYS) } });
+    // Texts whose final status never came are not kept in case it does.
+    await this.db
+      .collection<OutboundRecord>(SmsCollections.outbound)
+      .updateMany({ pending: { $exists: true }, createdAt: { $lt: new Date(now.getTime() - PENDING_TEXT_HOURS * 60 * 60 * 1000) } }, { $unset: { pending: '' } });
     return { inbound: inbound.deletedCount, outbound: outbound.deletedCount };
   }
 
@@ -174,14 +217,14 @@ export class SmsStore {
     await this.db.collection<OutboundRecord>(SmsCollections.outbound).deleteMany({ numberKey });
   }
 
-  private encrypt(plain: string): ConversationDoc['number'] {
+  private encrypt(plain: string): Encrypted {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.numberKey32, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
   }
 
-  private decrypt(stored: ConversationDoc['number']): string | undefined {
+  private decrypt(stored: Encrypted): string | undefined {
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.numberKey32, Buffer.from(stored.iv, 'base64'));
       decipher.setAuthTag(Buffer.from(stored.tag, 'base64'));

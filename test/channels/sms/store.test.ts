@@ -3,7 +3,7 @@
  * the encrypted number, MessageSid claims, opt-outs and their expiry.
  */
 import { randomBytes } from 'node:crypto';
-import { isOptedOut, recogniseKeyword, SmsCollections, SmsStore, INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS } from '../../../src/channels/sms';
+import { isOptedOut, recogniseKeyword, SmsCollections, SmsStore, INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, PENDING_TEXT_HOURS } from '../../../src/channels/sms';
 import { startTestDatabase, type TestDatabase } from '../../helpers/db';
 
 let database: TestDatabase;
@@ -60,6 +60,21 @@ describe('SmsStore', () => {
     expect(await store.purge(now)).toEqual({ inbound: 1, outbound: 1 });
     expect(await store.claimInbound(`SM${'2'.repeat(32)}`)).toBe(false);
     expect(await store.outbound(`SM${'4'.repeat(32)}`)).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('texts kept for re-sending', () => {
+  it('are encrypted, handed back once, and dropped by the purge when no final status came', async () => {
+    const now = new Date();
+    await store.recordSent({ _id: `SM${'5'.repeat(32)}`, numberKey: 'k5', status: 'queued', attempts: 1, createdAt: now }, 'See you Tuesday');
+    const stored = await database.db.collection(SmsCollections.outbound).findOne({ _id: `SM${'5'.repeat(32)}` as never });
+    expect(JSON.stringify(stored)).not.toContain('Tuesday');
+    const [first, second] = await Promise.all([store.takePending(`SM${'5'.repeat(32)}`), store.takePending(`SM${'5'.repeat(32)}`)]);
+    expect([first, second].filter(Boolean)).toEqual([{ numberKey: 'k5', text: 'See you Tuesday', resends: 0, evenIfOptedOut: false }]);
+
+    await store.recordSent({ _id: `SM${'6'.repeat(32)}`, numberKey: 'k6', status: 'queued', attempts: 1, createdAt: new Date(now.getTime() - (PENDING_TEXT_HOURS + 1) * 3600_000) }, 'Old');
+    await store.purge(now);
+    expect((await store.outbound(`SM${'6'.repeat(32)}`))?.pending).toBeUndefined();
   });
 });
 

@@ -67,6 +67,7 @@ beforeAll(async () => {
     serviceName: SERVICE_NAME,
     log: (line) => log.push(line),
     retry: { maxAttempts: 4, firstDelayMs: 5, maxDelayMs: 20 },
+    resendDelaysMs: [20, 40],
     onTurnError: async (context, error) => {
       log.push(`turn failed: ${error.message}`);
       await context.sendActivity(en('common.somethingWrong'));
@@ -302,6 +303,43 @@ describe('POST /api/sms/twilio/status', () => {
     expect(await status(second.sid)).toMatchObject({ status: 'undelivered', errorCode: '30003' });
     await post({ MessageSid: second.sid, AccountSid: ACCOUNT_SID, MessageStatus: 'failed', ErrorCode: '30005' });
     expect(await status(second.sid)).toMatchObject({ status: 'failed', errorCode: '30005' });
+  });
+
+  it('sends again, at most twice, a text undelivered for a passing reason; keeps no text once final', async () => {
+    const from = newNumber();
+    await text(from, 'HELP');
+    const [original] = fake.to(from);
+    const record = (sid: string) => database.db.collection(SmsCollections.outbound).findOne({ _id: sid as never });
+    // Kept (encrypted) until its delivery is known: never in plain text.
+    expect((await record(original.sid))?.pending).toBeDefined();
+    expect(JSON.stringify(await record(original.sid))).not.toContain('STOP');
+
+    const undelivered = async (sid: string, code: string) => {
+      await post({ MessageSid: sid, AccountSid: ACCOUNT_SID, MessageStatus: 'undelivered', ErrorCode: code });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await channel.idle();
+    };
+    await undelivered(original.sid, '30003'); // handset unreachable: may pass
+    const [, first] = fake.to(from);
+    expect(first.body).toBe(original.body);
+    expect(await record(first.sid)).toMatchObject({ resendOf: original.sid, resends: 1 });
+    expect((await record(original.sid))?.pending).toBeUndefined();
+    await undelivered(first.sid, '30008');
+    const [, , second] = fake.to(from);
+    expect(await record(second.sid)).toMatchObject({ resendOf: first.sid, resends: 2 });
+    await undelivered(second.sid, '30003');
+    expect(fake.to(from)).toHaveLength(3); // two re-sends, no more
+    expect((await record(second.sid))?.pending).toBeUndefined();
+
+    // A permanent failure (a landline) is not sent again; a delivered text's copy is dropped.
+    const other = newNumber();
+    await text(other, 'HELP');
+    await text(other, 'HELP');
+    const [landline, fine] = fake.to(other);
+    await undelivered(landline.sid, '30006');
+    await post({ MessageSid: fine.sid, AccountSid: ACCOUNT_SID, MessageStatus: 'delivered' });
+    expect(fake.to(other)).toHaveLength(2);
+    expect([(await record(landline.sid))?.pending, (await record(fine.sid))?.pending]).toEqual([undefined, undefined]);
   });
 
   it('refuses an unsigned or forged status callback', async () => {
