@@ -1,6 +1,7 @@
 import { servicesCollection } from '../../src/directory/import';
 import { loadSampleDirectoryIfEmpty } from '../../src/directory/sample';
 import { readStoredService, type StoredService } from '../../src/directory/schema';
+import { extractCategories } from '../../src/nlu/categories';
 import { compareExtraction, describeComparison, MAX_DROP, type MatchingComparison } from '../../scripts/eval/matching';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -40,5 +41,39 @@ describe('extracted categories feed matching as well as hand labels', () => {
 
   it(`loses no more than ${MAX_DROP} precision@3 when extracted categories replace the hand labels`, () => {
     expect(comparison.drop).toBeLessThanOrEqual(MAX_DROP);
+  });
+});
+
+/** The extractor's order is what the ranker weighs most (first-named need): the rules that set it. */
+describe('the order extracted categories come in', () => {
+  const order = (text: string, lang: 'en' | 'cy' = 'en') => extractCategories(text, lang).map((e) => e.category);
+
+  it('puts what to do before a feeling or barrier said as often', () => {
+    expect(order('I feel lonely and would like to join a choir')).toEqual(['music_singing', 'loneliness']);
+    expect(order("Dw i'n unig ac mae gen i ddiddordeb mewn garddio", 'cy')).toEqual(['gardening_nature', 'loneliness']);
+    expect(order("I'm struggling to afford the bus but I'd love to try swimming")).toEqual(['physical_activity', 'cost_barrier', 'transport_barrier']);
+  });
+
+  it('puts what someone wants to learn before learning itself', () => {
+    expect(order('I want to learn to use a laptop')).toEqual(['digital_skills', 'learning']);
+    expect(order('Hoffwn i ddysgu sut i ddefnyddio cyfrifiadur', 'cy')).toEqual(['digital_skills', 'learning']);
+    // Not when "learn" has its own object: learning English, then meeting people.
+    expect(order('I want to learn English and meet people')).toEqual(['learning', 'loneliness']);
+  });
+
+  it('lets a specific activity lead a broad word said as often', () => {
+    expect(order('I like being outdoors and I used to cycle')).toEqual(['physical_activity', 'gardening_nature']);
+  });
+
+  it('counts overlapping phrases as one mention', () => {
+    // "meet people like me" is one mention of loneliness, not two, so it does not outrank "gay".
+    expect(order("I'm gay and would like to meet people like me")).toEqual(['lgbtq', 'loneliness']);
+  });
+
+  it('reads having or leaving a job as background, and not being able to pay for something as cost', () => {
+    expect(order('I work days but would like a pottery class in the evening')).not.toContain('employment');
+    expect(order('Since I stopped working I want to help out somewhere')).toEqual(['volunteering']);
+    expect(order("I can't pay for the gym")).toEqual(['physical_activity', 'cost_barrier']);
+    expect(order("I'm out of work and looking for a job")).toContain('employment');
   });
 });
