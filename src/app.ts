@@ -17,6 +17,7 @@ import { HandoffDesk, type PersonChannel } from './handoff/desk';
 import type { Handoff, TranscriptEntry } from './handoff/schema';
 import { ServiceHours } from './handoff/serviceHours';
 import { createLinkWorkerServices, registerLinkWorkerApi } from './linkworker/api';
+import { registerLinkWorkerDashboard, type LinkWorkerDashboard } from './linkworker/dashboardRoutes';
 import { OfflineRecognizer } from './nlu';
 import { CluRecognizer } from './nlu/clu';
 import type { Recognizer } from './nlu/recognizer';
@@ -148,6 +149,7 @@ export async function startFrontDoor(
       });
     };
 
+    let dashboard: LinkWorkerDashboard | undefined;
     const server = await startServer({
       config,
       adapter,
@@ -157,6 +159,13 @@ export async function startFrontDoor(
       register: (restifyServer) => {
         directLine.register(restifyServer);
         registerLinkWorkerApi(restifyServer, linkWorkers);
+        dashboard = registerLinkWorkerDashboard(restifyServer, {
+          db: database.db,
+          sessions: linkWorkers.sessions,
+          accounts: linkWorkers.accounts,
+          serviceName: config.serviceName,
+          log,
+        });
       },
     });
     return {
@@ -166,6 +175,8 @@ export async function startFrontDoor(
       directLine,
       stop: async () => {
         await directLine.close();
+        // Live dashboard streams end (and stop polling) before the database closes.
+        await dashboard?.close();
         await server.close();
         await retention.stop();
         clearInterval(housekeeping);

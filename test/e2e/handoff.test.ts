@@ -14,8 +14,6 @@ import { HandoffRepository } from '../../src/handoff';
 import { AccountRepository } from '../../src/linkworker';
 import { ReferralRepository } from '../../src/referrals';
 import type { Referral } from '../../src/referrals/schema';
-import { createLinkWorkerServices } from '../../src/linkworker/api';
-import { registerLinkWorkerDashboard, type LinkWorkerDashboard } from '../../src/linkworker/dashboardRoutes';
 import {
   describeInBrowser,
   inPage,
@@ -55,7 +53,6 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
   let database: TestDatabase;
   let app: FrontDoor;
   let browser: Browser;
-  let shim: LinkWorkerDashboard | undefined;
   let person: WatchedPage;
   let worker: WatchedPage;
   const log: string[] = [];
@@ -73,12 +70,6 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
       }),
       (line) => log.push(line),
     );
-    // Until src/app.ts registers the dashboard itself, add it to the running server the same way.
-    if ((await fetch(`${app.url}/linkworker/`)).status === 404) {
-      const services = createLinkWorkerServices(app.database.db, { messenger: { send: async () => undefined }, log: (line) => log.push(line) });
-      shim = registerLinkWorkerDashboard(app.server.server, { db: app.database.db, sessions: services.sessions, accounts: services.accounts, serviceName: 'Front Door' });
-      console.warn('src/app.ts does not register the link-worker dashboard yet: the test added it to the running server.');
-    }
     // The account as the CLI makes it, in the app's own database.
     await new AccountRepository(app.database.db).create(EMAIL, PASSWORD, 'linkWorker');
     person = await openWatchedPage(browser);
@@ -86,7 +77,6 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
   });
   afterAll(async () => {
     await browser?.close();
-    await shim?.close();
     await app?.stop();
     await database?.stop();
   });
