@@ -33,6 +33,16 @@ export async function isOptedOut(db: Db, numberKey: string): Promise<boolean> {
   return doc?.optedOut === true;
 }
 
+/**
+ * The number key of a phone number, without the channel (e.g. in a worker process): the same
+ * HMAC the channel uses, from the secret it keeps in the database.
+ */
+export async function numberKeyFor(db: Db, number: string): Promise<string> {
+  return new SmsStore(db, await getOrCreateSecret(db, SECRET_NAMES.numberKey), Buffer.alloc(32)).numberKey(number);
+}
+
+const SECRET_NAMES = { numberKey: 'smsNumberKey', numberCipher: 'smsNumberCipher' } as const;
+
 export interface SmsChannelDeps {
   db: Db;
   config: SmsConfig;
@@ -93,7 +103,7 @@ export interface SmsChannel {
 /** The SMS channel over Twilio: adapter, stores, keyword handling and webhook routes. */
 export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel> {
   const log = deps.log ?? ((line: string) => console.log(line));
-  const store = new SmsStore(deps.db, await getOrCreateSecret(deps.db, 'smsNumberKey'), await getOrCreateSecret(deps.db, 'smsNumberCipher'));
+  const store = new SmsStore(deps.db, await getOrCreateSecret(deps.db, SECRET_NAMES.numberKey), await getOrCreateSecret(deps.db, SECRET_NAMES.numberCipher));
   const sender = deps.sender ?? new TwilioSender(deps.config, deps.retry ?? DEFAULT_RETRY);
   const botAccount: ChannelAccount = { id: 'front-door', name: deps.serviceName, ...deps.botAccount, role: 'bot' };
   const adapter = new SmsAdapter({ store, sender, bot: botAccount, log });
@@ -142,8 +152,9 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   const eraseAfterTurn = new Set<string>();
   let closing = false;
   const accept = async (message: InboundSms): Promise<'accepted' | 'duplicate'> => {
-    if (!(await store.claimInbound(message.MessageSid))) return 'duplicate';
+    // Remember first (idempotent): a claim that succeeded must not leave a text we cannot answer.
     const { numberKey, conversationId } = await store.remember(message.From);
+    if (!(await store.claimInbound(message.MessageSid))) return 'duplicate';
     const previous = queues.get(numberKey) ?? Promise.resolve();
     const settled = previous
       .then(() => handle(message, numberKey, conversationId))

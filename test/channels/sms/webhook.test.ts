@@ -6,7 +6,7 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import restify, { type Server } from 'restify';
 import { FrontDoorBot } from '../../../bots';
-import { createSmsChannel, inboundTextParams, newMessageSid, postSignedWebhook, SmsCollections, countSegments, plainText, SMS_CHANNEL_ID, type SmsChannel, type SmsConfig } from '../../../src/channels/sms';
+import { createSmsChannel, inboundTextParams, newMessageSid, postSignedWebhook, SmsCollections, countSegments, plainText, SMS_CHANNEL_ID, isSmsReference, numberKeyFor, type SmsChannel, type SmsConfig } from '../../../src/channels/sms';
 import { loadSampleDirectoryIfEmpty } from '../../../src/directory/sample';
 import { ServiceDirectory } from '../../../src/directory/directory';
 import { translator } from '../../../src/i18n';
@@ -349,6 +349,31 @@ describe('POST /api/sms/twilio/status', () => {
     const forged = await post({ MessageSid: sent.sid, AccountSid: ACCOUNT_SID, MessageStatus: 'delivered' }, 'c'.repeat(32));
     expect(forged.status).toBe(403);
     expect(await database.db.collection(SmsCollections.outbound).findOne({ _id: sent.sid as never })).toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('proactive texts (follow-ups, link-worker messages)', () => {
+  it('reach the person through continueConversationAsync with the stored reference, or sendTo; never after STOP', async () => {
+    const from = newNumber();
+    await text(from, 'Hi');
+    const numberKey = await numberKeyFor(database.db, from);
+    expect(numberKey).toBe(channel.numberKey(from));
+    const reference = channel.referenceFor(numberKey);
+    expect(isSmsReference(reference)).toBe(true);
+    expect(JSON.stringify(reference)).not.toContain(from.slice(1));
+    await channel.adapter.continueConversationAsync('', reference, async (context) => {
+      await context.sendActivity('Hello, this is Alex, your link worker.');
+    });
+    expect(fake.to(from).at(-1)?.body).toBe('Hello, this is Alex, your link worker.');
+    expect(await channel.sendTo({ numberKey }, 'A reminder: the walk is on Tuesday.')).toMatchObject({ sent: true });
+
+    await text(from, 'STOP');
+    const before = fake.to(from).length;
+    await channel.adapter.continueConversationAsync('', reference, async (context) => {
+      await context.sendActivity('Are you still there?');
+    });
+    expect(await channel.sendTo({ numberKey }, 'Another reminder')).toEqual({ sent: false, reason: 'optedOut' });
+    expect(fake.to(from)).toHaveLength(before);
   });
 });
 
