@@ -43,6 +43,15 @@ export async function numberKeyFor(db: Db, number: string): Promise<string> {
 
 const SECRET_NAMES = { numberKey: 'smsNumberKey', numberCipher: 'smsNumberCipher' } as const;
 
+/**
+ * The SMS part of the retention job: MessageSids after INBOUND_RETENTION_DAYS, delivery records
+ * after OUTBOUND_RETENTION_DAYS, kept texts after PENDING_TEXT_HOURS. Returns counts only.
+ */
+export function purgeSmsRecords(db: Db, now = new Date()): Promise<{ inbound: number; outbound: number }> {
+  // Purging reads no number or text, so no keys are needed.
+  return new SmsStore(db, Buffer.alloc(32), Buffer.alloc(32)).purge(now);
+}
+
 export interface SmsChannelDeps {
   db: Db;
   config: SmsConfig;

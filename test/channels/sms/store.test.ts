@@ -3,7 +3,7 @@
  * the encrypted number, MessageSid claims, opt-outs and their expiry.
  */
 import { randomBytes } from 'node:crypto';
-import { isOptedOut, recogniseKeyword, SmsCollections, SmsStore, INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, PENDING_TEXT_HOURS } from '../../../src/channels/sms';
+import { isOptedOut, purgeSmsRecords, recogniseKeyword, SmsCollections, SmsStore, INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, PENDING_TEXT_HOURS } from '../../../src/channels/sms';
 import { startTestDatabase, type TestDatabase } from '../../helpers/db';
 
 let database: TestDatabase;
@@ -57,7 +57,7 @@ describe('SmsStore', () => {
     await store.claimInbound(`SM${'2'.repeat(32)}`, old(INBOUND_RETENTION_DAYS - 1));
     await store.recordSent({ _id: `SM${'3'.repeat(32)}`, numberKey: 'k', status: 'queued', attempts: 1, createdAt: old(OUTBOUND_RETENTION_DAYS + 1) });
     await store.recordSent({ _id: `SM${'4'.repeat(32)}`, numberKey: 'k', status: 'queued', attempts: 1, createdAt: old(1) });
-    expect(await store.purge(now)).toEqual({ inbound: 1, outbound: 1 });
+    expect(await purgeSmsRecords(database.db, now)).toEqual({ inbound: 1, outbound: 1 });
     expect(await store.claimInbound(`SM${'2'.repeat(32)}`)).toBe(false);
     expect(await store.outbound(`SM${'4'.repeat(32)}`)).toMatchObject({ status: 'queued' });
   });
