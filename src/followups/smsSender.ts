@@ -67,7 +67,11 @@ export function createSmsFollowUpSender(options: SmsFollowUpSenderOptions): Foll
  * (the sender skips them anyway).
  */
 export function createSmsOptOutCheck(
-  options: SmsFollowUpDeps & { numberKey(number: string): string; isOptedOut(numberKey: string): Promise<boolean> },
+  options: SmsFollowUpDeps & {
+    /** SmsChannel.numberKey, or numberKeyFor(db, number) from src/channels/sms in a worker process. */
+    numberKey(number: string): string | Promise<string>;
+    isOptedOut(numberKey: string): Promise<boolean>;
+  },
 ): OptOutCheck {
   return {
     async isOptedOut(personKey: string) {
@@ -75,7 +79,7 @@ export function createSmsOptOutCheck(
       if (!referral) return false;
       const target = await smsTargetFor(options, referral);
       if (!target) return false;
-      return options.isOptedOut('numberKey' in target ? target.numberKey : options.numberKey(target.number));
+      return options.isOptedOut('numberKey' in target ? target.numberKey : await options.numberKey(target.number));
     },
   };
 }
