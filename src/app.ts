@@ -7,6 +7,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { FrontDoorBot } from '../bots';
+import { createSmsChannel, isSmsReference, purgeSmsRecords, SMS_CHANNEL_ID, type SmsChannel } from './channels/sms';
 import { createDirectLine, DIRECTLINE_CHANNEL_ID, type DirectLineOptions, type DirectLineService } from './channels/directline';
 import type { Config } from './config';
 import { languageFromLocale, translator } from './i18n';
@@ -32,6 +33,8 @@ export interface FrontDoor {
   server: RunningServer;
   /** The self-hosted Direct Line (Web Chat): its adapter carries proactive messages to open chats. */
   directLine: DirectLineService;
+  /** Two-way SMS through Twilio, when its TWILIO_ variables are set. */
+  sms?: SmsChannel;
   /** Graceful stop: no new turns, in-flight turns finish, then the database closes. */
   stop(): Promise<void>;
 }
@@ -60,6 +63,7 @@ export async function startFrontDoor(
     const conversationState = new ConversationState(new MongoBotStorage(database.db));
     // Set once Direct Line exists (below); the bot needs it only after a turn.
     let eraseWebChatTranscript: (conversationId: string) => Promise<unknown> = async () => undefined;
+    let eraseSmsConversation: (conversationId: string) => Promise<unknown> = async () => undefined;
     let webChatTranscript: (conversationId: string) => Promise<TranscriptEntry[]> = async () => [];
     let sendToPerson: (handoff: Handoff, activity: Partial<Activity>) => Promise<void> = async () => {
       throw new Error('Front Door is still starting');
@@ -81,9 +85,10 @@ export async function startFrontDoor(
       publicBaseUrl: config.publicBaseUrl,
       log,
     });
-    // Ended link-worker sessions and old failed logins are tidied away hourly (no TTL indexes: not portable).
+    // Hourly tidy-up (no TTL indexes: not portable): ended link-worker sessions, old failed logins, and
+    // SMS MessageSids, delivery records and kept texts past their retention.
     const housekeeping = setInterval(() => {
-      Promise.all([linkWorkers.sessions.purgeExpired(), linkWorkers.throttle.purgeStale()]).catch((error: Error) =>
+      Promise.all([linkWorkers.sessions.purgeExpired(), linkWorkers.throttle.purgeStale(), purgeSmsRecords(database.db)]).catch((error: Error) =>
         log(`link-worker housekeeping failed: ${error.message}`),
       );
     }, 60 * 60 * 1000);
@@ -111,6 +116,7 @@ export async function startFrontDoor(
       log,
       eraseConversationRecords: async (channelId, conversationId) => {
         if (channelId === DIRECTLINE_CHANNEL_ID) await eraseWebChatTranscript(conversationId);
+        if (channelId === SMS_CHANNEL_ID) await eraseSmsConversation(conversationId);
       },
     });
 
@@ -138,12 +144,25 @@ export async function startFrontDoor(
     });
     directLine.adapter.onTurnError = onTurnError;
     eraseWebChatTranscript = (conversationId) => directLine.transcript.deleteConversation(conversationId);
+    // SMS through Twilio: the same bot; the number is kept only as a key and an encrypted copy.
+    const sms = config.sms
+      ? await createSmsChannel({
+          db: database.db,
+          config: config.sms,
+          bot,
+          serviceName: config.serviceName,
+          botAccount: { id: config.bot.appId ?? 'front-door', name: config.serviceName },
+          log,
+          onTurnError,
+        })
+      : undefined;
+    if (sms) eraseSmsConversation = (conversationId) => sms.eraseConversation(conversationId);
     webChatTranscript = (conversationId) => readWebChatTranscript(directLine, conversationId, config.bot.appId ?? 'front-door');
     // A link worker's words reach the person on the channel they used last.
     sendToPerson = async (handoff, activity) => {
       const reference = handoff.conversationReference as Partial<ConversationReference> | null;
       if (!reference?.channelId || !reference.conversation) throw new Error('the handoff has no conversation to reply on');
-      const target = reference.channelId === DIRECTLINE_CHANNEL_ID ? directLine.adapter : adapter;
+      const target = reference.channelId === DIRECTLINE_CHANNEL_ID ? directLine.adapter : isSmsReference(reference) && sms ? sms.adapter : adapter;
       await target.continueConversationAsync(config.bot.appId ?? '', reference, async (context) => {
         await context.sendActivity(activity);
       });
@@ -158,6 +177,7 @@ export async function startFrontDoor(
       log,
       register: (restifyServer) => {
         directLine.register(restifyServer);
+        sms?.register(restifyServer);
         registerLinkWorkerApi(restifyServer, linkWorkers);
         dashboard = registerLinkWorkerDashboard(restifyServer, {
           db: database.db,
@@ -173,8 +193,10 @@ export async function startFrontDoor(
       database,
       server,
       directLine,
+      sms,
       stop: async () => {
         await directLine.close();
+        await sms?.close();
         // Live dashboard streams end (and stop polling) before the database closes.
         await dashboard?.close();
         await server.close();

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseServiceHours } from './handoff/serviceHours';
+import { readSmsConfig, SmsConfigError, type SmsConfig } from './channels/sms/config';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
 
 /**
@@ -95,6 +96,8 @@ export interface Config {
   linkWorkerTimeZone: string;
   /** Azure CLU (all four CLU_ variables); unset means the offline recogniser alone. */
   clu?: CluConfig;
+  /** Two-way SMS through Twilio (the TWILIO_ variables); unset means no SMS channel. */
+  sms?: SmsConfig;
 }
 
 export class ConfigError extends Error {}
@@ -114,10 +117,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError("Front Door's configuration is not valid:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant");
   }
   let clu: CluConfig | undefined;
+  let sms: SmsConfig | undefined;
   try {
     clu = readCluConfig(env);
+    sms = readSmsConfig(env);
   } catch (error) {
-    if (error instanceof CluConfigError) throw new ConfigError(error.message.replace(/^Azure CLU configuration is not valid:/, "Front Door's configuration is not valid:"));
+    if (error instanceof CluConfigError || error instanceof SmsConfigError) {
+      throw new ConfigError(error.message.replace(/^(Azure CLU|Twilio SMS) configuration is not valid:/, "Front Door's configuration is not valid:"));
+    }
     throw error;
   }
   const dataDir = path.resolve(e.FRONTDOOR_DATA_DIR);
@@ -137,5 +144,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkWorkerHours: e.LINKWORKER_HOURS,
     linkWorkerTimeZone: e.LINKWORKER_TIMEZONE,
     clu,
+    sms,
   };
 }
