@@ -62,6 +62,15 @@ export interface FrontDoorBotDeps {
    * means crisis. Returns the rule name when it fires. Never a replacement for the local check.
    */
   extraCrisisCheck?: (text: string, lang: Language) => Promise<string | undefined>;
+  /** Follow-ups after a referral: scheduled on confirm; a reply to a check-in ("1", "2", "3") is answered here. */
+  followUps?: FollowUpHooks;
+}
+
+export interface FollowUpHooks {
+  referralReady(context: TurnContext, personKey: string): Promise<void>;
+  /** The thank-you text when this message answers a check-in; undefined lets the turn go on. */
+  handleReply(context: TurnContext, personKey: string, text: string, lang: Language): Promise<string | undefined>;
+  eraseFor(personKey: string): Promise<void>;
 }
 
 /** Longest message we read. Crisis detection still sees all of it; beyond this a person is asked to shorten. */
@@ -96,7 +105,10 @@ export class FrontDoorBot extends ActivityHandler {
   constructor(private readonly deps: FrontDoorBotDeps) {
     super();
     this.log = deps.log ?? ((line) => console.log(line));
-    if (deps.handoffs) this.handoffRequests = new BotHandoffRequests(deps.handoffs.desk, deps.handoffs.timeZone, this.log);
+    if (deps.handoffs) {
+      const followUps = deps.followUps;
+      this.handoffRequests = new BotHandoffRequests(deps.handoffs.desk, deps.handoffs.timeZone, this.log, followUps && ((context, personKey) => followUps.referralReady(context, personKey)));
+    }
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.flags = deps.conversationState.createProperty<ConversationFlags>('flags');
     this.dialogs = new DialogSet(this.dialogState)
@@ -160,6 +172,15 @@ export class FrontDoorBot extends ActivityHandler {
     if (extraRule) {
       await this.respondToCrisis(context, personKey, text, extraRule, 'extra');
       return;
+    }
+
+    // 1c. An answer to a follow-up check-in ("1", "2" or "3" by text).
+    if (text && this.deps.followUps) {
+      const thanks = await this.deps.followUps.handleReply(context, personKey, text, turnLanguage(context));
+      if (thanks) {
+        await context.sendActivity(renderMessage(thanks));
+        return;
+      }
     }
 
     // 2. A link worker holds the conversation: their words go to the link worker; the bot is quiet.
@@ -307,6 +328,7 @@ export class FrontDoorBot extends ActivityHandler {
       await this.deps.eraseConversationRecords?.(context.activity.channelId, context.activity.conversation.id);
       // Their handoffs too (summary, transcript, risk flags); the audit log keeps who did what, not what was said.
       await this.deps.handoffs?.desk.eraseFor(this.deps.personKeyOf(context));
+      await this.deps.followUps?.eraseFor(this.deps.personKeyOf(context));
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }

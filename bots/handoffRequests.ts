@@ -24,9 +24,14 @@ export class BotHandoffRequests implements HandoffRequests {
     private readonly desk: HandoffDesk,
     readonly timeZone: string,
     private readonly log: (line: string) => void,
+    /** Called once a referral is confirmed (e.g. to schedule its follow-ups). */
+    private readonly onReferralReady?: (context: TurnContext, personKey: string) => Promise<void>,
   ) {}
 
   async request(context: TurnContext, personKey: string, reason: HandoffAsk | 'crisis', riskFlag?: RiskFlag): Promise<HandoffAnswer | undefined> {
+    if (reason === 'referralConfirmed' && this.onReferralReady) {
+      await this.onReferralReady(context, personKey).catch((error: Error) => this.log(`follow-ups: could not schedule: ${error.message}`));
+    }
     try {
       const outcome = await this.desk.request({ personKey, reason, channel: personChannelOf(context), riskFlag });
       if (!outcome) return undefined;

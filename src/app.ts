@@ -14,6 +14,9 @@ import { languageFromLocale, translator } from './i18n';
 import { derivePersonKey } from './identity/personKey';
 import { loadSampleDirectoryIfEmpty } from './directory';
 import { ServiceDirectory } from './directory/directory';
+import { personChannelOf } from '../bots/handoffRequests';
+import { FollowUpContacts } from './followups/contacts';
+import { createSmsFollowUpSender, createSmsOptOutCheck, FollowUpSchedule, FollowUpWorker, handleFollowUpReply } from './followups';
 import { HandoffDesk, type PersonChannel } from './handoff/desk';
 import type { Handoff, TranscriptEntry } from './handoff/schema';
 import { ServiceHours } from './handoff/serviceHours';
@@ -35,6 +38,8 @@ export interface FrontDoor {
   directLine: DirectLineService;
   /** Two-way SMS through Twilio, when its TWILIO_ variables are set. */
   sms?: SmsChannel;
+  /** Follow-up texts: the schedule, and the worker that sends them (only when SMS is configured). */
+  followUps: { schedule: FollowUpSchedule; worker?: FollowUpWorker };
   /** Graceful stop: no new turns, in-flight turns finish, then the database closes. */
   stop(): Promise<void>;
 }
@@ -65,6 +70,7 @@ export async function startFrontDoor(
     let eraseWebChatTranscript: (conversationId: string) => Promise<unknown> = async () => undefined;
     let eraseSmsConversation: (conversationId: string) => Promise<unknown> = async () => undefined;
     let webChatTranscript: (conversationId: string) => Promise<TranscriptEntry[]> = async () => [];
+    let smsNumberKey: (number: string) => string | undefined = () => undefined;
     let sendToPerson: (handoff: Handoff, activity: Partial<Activity>) => Promise<void> = async () => {
       throw new Error('Front Door is still starting');
     };
@@ -74,13 +80,21 @@ export async function startFrontDoor(
     const recognizer: Recognizer = config.clu ? new CluRecognizer(config.clu, { fallback: offline, log }) : offline;
     if (config.clu) log(`Language understanding: Azure CLU project "${config.clu.projectName}", offline recogniser as fallback`);
 
+    // Follow-ups: scheduled when a referral is confirmed, sent by SMS by the worker below.
+    const schedule = new FollowUpSchedule(database.db);
+    const contacts = new FollowUpContacts(database.db);
+
     // Link workers: their API, and the handoffs the conversation opens for them.
     const hours = new ServiceHours(config.linkWorkerHours, config.linkWorkerTimeZone);
     const linkWorkers = createLinkWorkerServices(database.db, {
       messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
       notify: {
         claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.joined') }),
-        closed: (handoff) => sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.closed', { serviceName: config.serviceName }) }),
+        closed: async (handoff) => {
+          // The link worker's "follow up on" date becomes a follow-up text on that day.
+          if (handoff.followUpAt) await schedule.scheduleLinkWorkerFollowUp(handoff.personKey, handoff.followUpAt);
+          await sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.closed', { serviceName: config.serviceName }) });
+        },
       },
       publicBaseUrl: config.publicBaseUrl,
       log,
@@ -110,6 +124,33 @@ export async function startFrontDoor(
       recognizer,
       handoffs: { desk, timeZone: config.linkWorkerTimeZone },
       // CLU's crisis intent adds to the local detector (never replaces it); offline alone adds nothing.
+      followUps: {
+        referralReady: async (context, personKey) => {
+          await schedule.scheduleForReferral(personKey, new Date(), { checkInDays: config.followUps.checkInDays, ons4Weeks: config.followUps.ons4Weeks });
+          // Remember which number (as a key) reaches this person: the one they text from, or the one they gave.
+          const referral = await referrals.find(personKey);
+          const numberKey =
+            context.activity.channelId === SMS_CHANNEL_ID
+              ? context.activity.from?.id
+              : referral?.answers.contactMethod === 'sms' && referral.answers.contactNumber
+                ? smsNumberKey(referral.answers.contactNumber)
+                : undefined;
+          if (numberKey) await contacts.remember(numberKey, personKey);
+        },
+        handleReply: async (context, personKey, text, lang) => {
+          // Check-ins go out by text, so only texts can answer them.
+          if (context.activity.channelId !== SMS_CHANNEL_ID) return undefined;
+          const owner = (context.activity.from?.id && (await contacts.personKeyFor(context.activity.from.id))) || personKey;
+          const reopenHandoff = async (key: string) => {
+            await desk.request({ personKey: key, reason: 'askedForPerson', channel: personChannelOf(context) });
+          };
+          return (await handleFollowUpReply({ schedule, referrals, reopenHandoff }, owner, text, lang))?.thanks;
+        },
+        eraseFor: async (personKey) => {
+          await schedule.eraseFor(personKey);
+          await contacts.eraseFor(personKey);
+        },
+      },
       extraCrisisCheck: config.clu ? async (text, lang) => ((await recognizer.recognize(text, lang)).crisis ? 'clu:crisis' : undefined) : undefined,
       personKeyOf: (context: TurnContext) =>
         derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
@@ -156,7 +197,21 @@ export async function startFrontDoor(
           onTurnError,
         })
       : undefined;
-    if (sms) eraseSmsConversation = (conversationId) => sms.eraseConversation(conversationId);
+    if (sms) {
+      eraseSmsConversation = (conversationId) => sms.eraseConversation(conversationId);
+      smsNumberKey = (number) => sms.numberKey(number);
+    }
+    // The follow-up sender: safe in several processes (each job is claimed atomically); needs SMS.
+    const worker = sms
+      ? new FollowUpWorker({
+          db: database.db,
+          window: { ...config.followUps.sendWindow, timeZone: config.followUps.timeZone },
+          sender: createSmsFollowUpSender({ referrals, sendTo: (target, text) => sms.sendTo(target, text), serviceName: config.serviceName, smsNumberKeyFor: (key) => contacts.numberKeyFor(key) }),
+          optOuts: createSmsOptOutCheck({ referrals, smsNumberKeyFor: (key) => contacts.numberKeyFor(key), numberKey: (number) => sms.numberKey(number), isOptedOut: (key) => sms.isOptedOut(key) }),
+          log,
+        })
+      : undefined;
+    worker?.start();
     webChatTranscript = (conversationId) => readWebChatTranscript(directLine, conversationId, config.bot.appId ?? 'front-door');
     // A link worker's words reach the person on the channel they used last.
     sendToPerson = async (handoff, activity) => {
@@ -194,7 +249,9 @@ export async function startFrontDoor(
       server,
       directLine,
       sms,
+      followUps: { schedule, worker },
       stop: async () => {
+        await worker?.stop();
         await directLine.close();
         await sms?.close();
         // Live dashboard streams end (and stop polling) before the database closes.

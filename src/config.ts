@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseServiceHours } from './handoff/serviceHours';
 import { readSmsConfig, SmsConfigError, type SmsConfig } from './channels/sms/config';
+import { FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './followups/config';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
 
 /**
@@ -98,6 +99,8 @@ export interface Config {
   clu?: CluConfig;
   /** Two-way SMS through Twilio (the TWILIO_ variables); unset means no SMS channel. */
   sms?: SmsConfig;
+  /** When follow-up texts go (FOLLOWUP_ variables; defaults: check-in after 7 days, 09:00-20:00 Europe/London). */
+  followUps: FollowUpConfig;
 }
 
 export class ConfigError extends Error {}
@@ -118,12 +121,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   let clu: CluConfig | undefined;
   let sms: SmsConfig | undefined;
+  let followUps: FollowUpConfig;
   try {
     clu = readCluConfig(env);
     sms = readSmsConfig(env);
+    followUps = loadFollowUpConfig(env);
   } catch (error) {
-    if (error instanceof CluConfigError || error instanceof SmsConfigError) {
-      throw new ConfigError(error.message.replace(/^(Azure CLU|Twilio SMS) configuration is not valid:/, "Front Door's configuration is not valid:"));
+    if (error instanceof CluConfigError || error instanceof SmsConfigError || error instanceof FollowUpConfigError) {
+      throw new ConfigError(error.message.replace(/^(Azure CLU|Twilio SMS|Front Door's follow-up) configuration is not valid:/, "Front Door's configuration is not valid:"));
     }
     throw error;
   }
@@ -145,5 +150,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkWorkerTimeZone: e.LINKWORKER_TIMEZONE,
     clu,
     sms,
+    followUps,
   };
 }

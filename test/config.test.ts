@@ -31,6 +31,7 @@ describe('defaults', () => {
       publicBaseUrl: undefined,
       linkWorkerHours: 'Mon-Fri 09:00-17:00',
       linkWorkerTimeZone: 'Europe/London',
+      followUps: { checkInDays: 7, ons4Weeks: 6, sendWindow: { start: '09:00', end: '20:00' }, timeZone: 'Europe/London' },
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, anonymous: true },
     });
   });

@@ -110,6 +110,8 @@ export class FollowUpWorker {
   /** Recovers abandoned claims, then sends every due job one at a time until none is due (or stop() is called). */
   async runOnce(): Promise<RunSummary> {
     const summary: RunSummary = { sent: 0, skipped: 0, retried: 0, failed: 0, deferred: 0, released: 0, interrupted: 0 };
+    // A run asked for directly (not by the start() loop) goes ahead even after an earlier stop().
+    if (!this.loop) this.stopping = false;
     Object.assign(summary, await this.recoverExpiredLeases());
     while (!this.stopping) {
       const job = await this.claim();

@@ -37,6 +37,7 @@ export const Collections = {
   auditLog: 'auditLog',
   /** Scheduled follow-up messages (check-in, link worker's date, ONS4 repeat): kind, person key, when, state. No text, no number. */
   followUps: 'followUps',
+  followUpContacts: 'followUpContacts',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

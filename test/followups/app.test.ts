@@ -1,0 +1,122 @@
+/**
+ * Follow-ups in the whole application (startFrontDoor with SMS configured): a person chats (here
+ * through /api/messages), chooses text messages and confirms; the check-in goes out by SMS to the
+ * number they gave; their reply by text is stored on their referral; after STOP a due follow-up sends
+ * nothing, and START lets the next one through. The worker's own clock and quiet hours are proven
+ * in the scheduler tests; here the send window is set around "now" so the test runs at any hour.
+ */
+import { startFrontDoor, type FrontDoor } from '../../src/app';
+import { inboundTextParams, postSignedWebhook } from '../../src/channels/sms';
+import { loadConfig } from '../../src/config';
+import { loadSampleDirectoryIfEmpty } from '../../src/directory';
+import { Collections } from '../../src/store/collections';
+import { JOURNEY } from '../fixtures/journey';
+import { sendTurn, textsOf } from '../helpers/appProcess';
+import { startTestDatabase, type TestDatabase } from '../helpers/db';
+import { FakeTwilio } from '../helpers/fakeTwilio';
+
+const ACCOUNT_SID = `AC${'3'.repeat(32)}`;
+const AUTH_TOKEN = 'c'.repeat(32);
+const FRONT_DOOR_NUMBER = '+447700900002';
+const PUBLIC_BASE_URL = 'https://frontdoor.example.org';
+/** The number the journey gives (07700 900123). */
+const PERSON = '+447700900123';
+
+let database: TestDatabase;
+let fake: FakeTwilio;
+let app: FrontDoor;
+
+/** "HH:MM" in London, `hours` from now: a send window around the moment the test runs. */
+function londonTime(hours: number): string {
+  const at = new Date(Date.now() + hours * 3_600_000);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}
+
+beforeAll(async () => {
+  database = await startTestDatabase();
+  await loadSampleDirectoryIfEmpty(database.db, () => undefined);
+  fake = await new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
+  app = await startFrontDoor(
+    loadConfig({
+      PORT: '0',
+      MONGODB_URI: database.uri,
+      MONGODB_DATABASE: database.db.databaseName,
+      PUBLIC_BASE_URL,
+      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
+      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
+      TWILIO_FROM: FRONT_DOOR_NUMBER,
+      TWILIO_API_BASE_URL: fake.url,
+      FOLLOWUP_QUIET_START: londonTime(-3),
+      FOLLOWUP_QUIET_END: londonTime(3),
+    }),
+    () => undefined,
+  );
+  // The test drives the worker itself, one run at a time.
+  await app.followUps.worker!.stop();
+});
+afterAll(async () => {
+  await app?.stop();
+  await fake?.stop();
+  await database?.stop();
+});
+
+const jobs = () => database.db.collection(Collections.followUps);
+
+/** Time passes: the job becomes due now. */
+async function makeDue(kind: string): Promise<void> {
+  const result = await jobs().updateOne({ kind }, { $set: { dueAt: new Date(Date.now() - 1000) } });
+  expect(result.matchedCount).toBe(1);
+}
+
+async function text(body: string): Promise<string[]> {
+  const before = fake.messages.length;
+  const sent = await postSignedWebhook({
+    url: `${app.url}/api/sms/twilio`,
+    signedUrl: `${PUBLIC_BASE_URL}/api/sms/twilio`,
+    authToken: AUTH_TOKEN,
+    params: inboundTextParams({ accountSid: ACCOUNT_SID, from: PERSON, to: FRONT_DOOR_NUMBER, body }),
+  });
+  expect(sent.status).toBe(200);
+  await app.sms!.idle();
+  return fake.messages.slice(before).filter((m) => m.to === PERSON).map((m) => m.body);
+}
+
+it('a web chatter who chose texts gets the check-in by SMS, answers it, and STOP / START are honoured at send time', async () => {
+  const conversation = `followup-${Date.now()}`;
+  for (const say of ['hi', 'English', 'yes']) await sendTurn(app.url, conversation, say);
+  for (const step of JOURNEY) expect(textsOf(await sendTurn(app.url, conversation, step.say))).toMatch(step.then);
+
+  // Confirming scheduled the check-in (7 days) and the wellbeing repeat (6 weeks); nothing is due yet.
+  expect((await jobs().find({}).toArray()).map((j) => j.kind).sort()).toEqual(['ons4Repeat', 'referralCheckIn']);
+  expect((await app.followUps.worker!.runOnce()).sent).toBe(0);
+
+  await makeDue('referralCheckIn');
+  const before = fake.messages.length;
+  expect((await app.followUps.worker!.runOnce()).sent).toBe(1);
+  const checkIn = fake.messages.slice(before);
+  expect(checkIn.map((m) => m.to)).toEqual([PERSON]);
+  expect(checkIn[0].body).toMatch(/Reply 1/);
+  expect(checkIn[0].body).not.toMatch(/lonely|retired/i); // no health detail, none of their words
+
+  // Their answer by text reaches their (web chat) referral.
+  const thanks = await text('1');
+  expect(thanks).toHaveLength(1);
+  const referral = await database.db.collection(Collections.referrals).findOne({ 'answers.contactNumber': PERSON });
+  expect(referral?.followUps?.replies?.[0]).toMatchObject({ answer: 'went' });
+
+  // STOP: the wellbeing repeat falls due and nothing is sent.
+  expect((await text('STOP')).length).toBe(1); // the opt-out confirmation
+  await makeDue('ons4Repeat');
+  const beforeStop = fake.messages.length;
+  const run = await app.followUps.worker!.runOnce();
+  expect(run.sent).toBe(0);
+  expect(fake.messages.length).toBe(beforeStop);
+  expect(await jobs().findOne({ kind: 'ons4Repeat' })).toMatchObject({ status: 'skipped' });
+
+  // START: the next due follow-up (the link worker's date) goes out.
+  expect((await text('START')).length).toBe(1);
+  await app.followUps.schedule.scheduleLinkWorkerFollowUp(referral!.personKey as string, new Date(Date.now() - 1000));
+  const beforeStart = fake.messages.length;
+  expect((await app.followUps.worker!.runOnce()).sent).toBe(1);
+  expect(fake.messages.slice(beforeStart).map((m) => m.to)).toEqual([PERSON]);
+}, 180_000);
