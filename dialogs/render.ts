@@ -1,11 +1,35 @@
 import { ActivityTypes, InputHints, MessageFactory, type Activity } from 'botbuilder';
+import { localeValue, type Language, type Translate } from '../src/i18n';
+
+/**
+ * The SMS channel (Twilio). Texts go to a phone: nothing about the person's health may be in
+ * them, STOP belongs to the channel (opt-out of all texts), and we already have their number.
+ */
+export function isSmsChannel(channelId: string | undefined): boolean {
+  return /sms|twilio/i.test(channelId ?? '');
+}
 
 /**
  * Channels that show only text (SMS): buttons never arrive, so choices are listed with numbers
  * in the message itself. Every channel accepts typed words and numbers either way.
  */
 export function isTextOnlyChannel(channelId: string | undefined): boolean {
-  return /sms|twilio/i.test(channelId ?? '');
+  return isSmsChannel(channelId);
+}
+
+/** A message key's SMS form: `commands.help` -> `commands.helpSms`. */
+export const smsVariantKey = (key: string): string => `${key}Sms`;
+
+/**
+ * A translator that says things the SMS way: where a message has an SMS form (`<key>Sms`, e.g.
+ * shorter labels that fit two GSM-7 parts, or help that does not offer "stop" as a pause), that
+ * form is used; every other message is as on any channel.
+ */
+export function preferSmsVariants(t: Translate, lang: Language): Translate {
+  return (key, params) => {
+    const variant = smsVariantKey(key);
+    return typeof localeValue(lang, variant) === 'string' ? t(variant, params) : t(key, params);
+  };
 }
 
 /** Channels that show Adaptive Cards: Front Door's own web chat (Direct Line). */

@@ -13,7 +13,7 @@ import { askForPerson, type HandoffRequests } from './handoffRequests';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import type { AnswerRecogniser } from './prompts/answerRecogniser';
 import { Question, type QuestionOptions, type QuestionState, type Reading } from './prompts/question';
-import { renderMessage, showsCards, type QuestionView } from './render';
+import { isSmsChannel, renderMessage, showsCards, type QuestionView } from './render';
 import { suggestionCards, suggestionIdIn } from './suggestionCards';
 import { joinList, numbersText, suggestionsText } from './suggestionsText';
 import { turnLanguage, turnTranslator } from './turnLanguage';
@@ -301,7 +301,8 @@ export class SuggestionsDialog extends PersonDialog {
         inputHint: InputHints.AcceptingInput,
       });
     } else {
-      await step.context.sendActivity(renderMessage(suggestionsText(t, suggestions, introKey)));
+      const sms = isSmsChannel(step.context.activity.channelId);
+      await step.context.sendActivity(renderMessage(suggestionsText(t, suggestions, introKey, { sms })));
     }
     const offered = suggestions.map((s) => ({ id: s.id, name: s.name }));
     const known = [...options.known.filter((k) => !offered.some((o) => o.id === k.id)), ...offered];

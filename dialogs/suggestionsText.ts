@@ -48,17 +48,34 @@ export function whereText(t: Translate, service: StoredService): string | undefi
   return undefined;
 }
 
+export interface SuggestionsTextOptions {
+  /**
+   * By SMS: only the practical reasons (free, when, how far...). The "you said..." reasons are
+   * left out: they repeat what the person told us ("You said you feel lonely", "You mentioned
+   * your health"), which must never be texted; the link worker sees them.
+   */
+  sms?: boolean;
+}
+
+/** Why this was suggested, without anything that repeats what the person told us (for SMS). */
+export function practicalReasonsText(t: Translate, suggestion: Suggestion): string {
+  return describeReasons(
+    suggestion.reasons.filter((reason) => reason.kind !== 'category'),
+    t,
+  ).join(' · ');
+}
+
 /** "1. Name: reasons", numbered from `firstNumber`. */
-export function suggestionLine(t: Translate, suggestion: Suggestion, number: number): string {
-  const reasons = reasonsText(t, suggestion);
+export function suggestionLine(t: Translate, suggestion: Suggestion, number: number, options: SuggestionsTextOptions = {}): string {
+  const reasons = options.sms ? practicalReasonsText(t, suggestion) : reasonsText(t, suggestion);
   return reasons
     ? t('suggestions.line', { number, name: suggestion.name, reasons })
     : t('suggestions.lineNoReasons', { number, name: suggestion.name });
 }
 
 /** The suggestions as numbered lines after an opening line, for channels without cards (SMS, most others). */
-export function suggestionsText(t: Translate, suggestions: readonly Suggestion[], introKey: string): string {
-  return [t(introKey), ...suggestions.map((s, index) => suggestionLine(t, s, index + 1))].join('\n');
+export function suggestionsText(t: Translate, suggestions: readonly Suggestion[], introKey: string, options: SuggestionsTextOptions = {}): string {
+  return [t(introKey), ...suggestions.map((s, index) => suggestionLine(t, s, index + 1, options))].join('\n');
 }
 
 /** "1, 2 or 3" for `count` choices. */

@@ -5,7 +5,7 @@ import type { DialogConfig } from './config';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import type { SequenceOptions } from './questionSequence';
-import { renderMessage, showsCards } from './render';
+import { isSmsChannel, renderMessage, showsCards } from './render';
 import { summaryCard } from './summaryCard';
 import { nextStepsText, SUMMARY_PARTS, summaryText, type SummaryPart } from './summaryText';
 import { turnTranslator } from './turnLanguage';
@@ -81,7 +81,8 @@ export class SummaryDialog extends PersonDialog {
     if (showsCards(step.context.activity.channelId)) {
       await step.context.sendActivity({ type: ActivityTypes.Message, attachments: [summaryCard(t, referral)], inputHint: InputHints.AcceptingInput });
     } else {
-      await step.context.sendActivity(renderMessage(summaryText(t, referral)));
+      const sms = isSmsChannel(step.context.activity.channelId);
+      await step.context.sendActivity(renderMessage(summaryText(t, referral, { sms })));
     }
     return step.beginDialog(CONFIRM_QUESTION);
   }

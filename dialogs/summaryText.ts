@@ -1,5 +1,6 @@
 import type { Translate } from '../src/i18n';
 import { ONS4_MEASURES, type Referral } from '../src/referrals';
+import { isSmsChannel } from './render';
 import { formatUkNumber } from './validation';
 
 /** The parts of the summary, in the order they are read back; each can be changed. */
@@ -10,7 +11,7 @@ function list(t: Translate, labels: string[]): string {
   return labels.join(t('common.listSeparator'));
 }
 
-function partValue(t: Translate, referral: Referral, part: SummaryPart): string | undefined {
+function partValue(t: Translate, referral: Referral, part: SummaryPart, options: SummaryTextOptions = {}): string | undefined {
   const a = referral.answers;
   const notGiven = t('common.notGiven');
   switch (part) {
@@ -19,7 +20,10 @@ function partValue(t: Translate, referral: Referral, part: SummaryPart): string 
     case 'interests': {
       if (!a.interests) return undefined;
       const labels = a.interests.chosen.map((i) => t(`whatMatters.interests.options.${i}.label`));
-      return list(t, a.interests.ownWords ? [...labels, a.interests.ownWords] : labels);
+      // Their own words about what they enjoy may say why (their health): not texted.
+      const ownWords = a.interests.ownWords && !options.sms ? [a.interests.ownWords] : [];
+      if (labels.length === 0 && a.interests.ownWords && options.sms) return undefined;
+      return list(t, [...labels, ...ownWords]);
     }
     case 'barriers':
       return a.barriers && list(t, a.barriers.map((b) => t(`whatMatters.barriers.options.${b}.label`)));
@@ -35,6 +39,7 @@ function partValue(t: Translate, referral: Referral, part: SummaryPart): string 
     case 'contact': {
       if (!a.contactMethod) return undefined;
       const method = a.contactMethod;
+      if (method === 'sms' && !a.contactNumber && isSmsChannel(referral.channel)) return t('summary.contactValues.smsThisNumber');
       if ((method === 'sms' || method === 'phone') && !a.contactNumber) return t(`summary.contactValues.${method}NoNumber`);
       return t(`summary.contactValues.${method}`, { number: a.contactNumber ? formatUkNumber(a.contactNumber) : '' });
     }
@@ -71,13 +76,32 @@ export function summaryFacts(t: Translate, referral: Referral): SummaryFact[] {
   return facts;
 }
 
+/**
+ * Parts never read back by text message: the person's own words (which may say how they feel or
+ * what is wrong) and their wellbeing scores. A text can be read by anyone holding the phone.
+ */
+export const NOT_TEXTED_PARTS: readonly SummaryPart[] = ['whatMatters', 'wellbeing'];
+
+export interface SummaryTextOptions {
+  /** Read back by SMS: leave out NOT_TEXTED_PARTS and say, in one line, why. */
+  sms?: boolean;
+}
+
 /** "Here's what I've heard:" and one line per answered part, in the person's language. */
-export function summaryText(t: Translate, referral: Referral): string {
+export function summaryText(t: Translate, referral: Referral, options: SummaryTextOptions = {}): string {
   const lines = [t('summary.heading')];
+  let keptPrivate = false;
   for (const part of SUMMARY_PARTS) {
-    const value = partValue(t, referral, part);
-    if (value !== undefined) lines.push(`• ${t(`summary.lines.${part}`, { value })}`);
+    if (options.sms && NOT_TEXTED_PARTS.includes(part)) {
+      keptPrivate ||= partValue(t, referral, part) !== undefined;
+      continue;
+    }
+    const value = partValue(t, referral, part, options);
+    if (options.sms && part === 'interests' && referral.answers.interests?.ownWords) keptPrivate = true;
+    if (value === undefined) continue;
+    lines.push(`• ${t(`summary.lines.${part}`, { value })}`);
   }
+  if (keptPrivate) lines.push(t('summary.notTexted'));
   return lines.join('\n');
 }
 
@@ -86,7 +110,9 @@ export function nextStepsText(t: Translate, referral: Referral, serviceName: str
   const name = referral.answers.preferredName;
   const sent = name ? t('summary.sentNamed', { name, serviceName }) : t('summary.sent', { serviceName });
   const method = referral.answers.contactMethod ?? 'chat';
-  const reachable = method === 'chat' || method === 'none' || Boolean(referral.answers.contactNumber);
+  // By SMS, "text message" needs no number on the referral: the channel replies to theirs.
+  const textsHere = method === 'sms' && isSmsChannel(referral.channel);
+  const reachable = method === 'chat' || method === 'none' || textsHere || Boolean(referral.answers.contactNumber);
   const how = reachable ? method : 'chat';
   return [sent, t(`summary.nextSteps.${how}`, { days }), t('summary.sooner'), t('common.wayOut')].join('\n');
 }

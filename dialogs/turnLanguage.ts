@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { languageFromLocale, translator, type Language, type Translate } from '../src/i18n';
 import type { ReferralRepository } from '../src/referrals';
+import { isSmsChannel, preferSmsVariants } from './render';
 
 /** Where this turn's language is kept, so the referral is read at most once a turn. */
 const TURN_LANGUAGE = Symbol.for('frontdoor.turnLanguage');
@@ -21,9 +22,11 @@ export function turnLanguage(context: TurnContext): Language {
   return set ?? languageFromLocale(context.activity.locale);
 }
 
-/** Translate in this turn's language. */
+/** Translate in this turn's language, in the SMS forms of messages on the SMS channel. */
 export function turnTranslator(context: TurnContext): Translate {
-  return translator(turnLanguage(context));
+  const lang = turnLanguage(context);
+  const t = translator(lang);
+  return isSmsChannel(context.activity.channelId) ? preferSmsVariants(t, lang) : t;
 }
 
 /**

@@ -3,6 +3,7 @@ import { INTERESTS } from '../src/referrals';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoiceQuestion';
 import { TextQuestion } from './prompts/textQuestion';
+import { isSmsChannel } from './render';
 import { QuestionSequenceDialog, sequenceQuestion, type SequenceQuestion } from './questionSequence';
 import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone } from './validation';
 
@@ -33,6 +34,11 @@ export class WhatMattersDialog extends QuestionSequenceDialog {
   constructor(repo: ReferralRepository) {
     super(WHAT_MATTERS_DIALOG, repo, buildQuestions(repo));
   }
+}
+
+/** The person is talking to us by SMS, so "text message" means this number. */
+export function textsFromTheirPhone(referral: Referral | undefined): boolean {
+  return referral !== undefined && isSmsChannel(referral.channel);
 }
 
 function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
@@ -146,13 +152,16 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
         await repo.saveAnswer(personKey, 'contactMethod', contactMethod!);
         // A number is only kept while it is how the person wants to be contacted.
         await repo.clearAnswer(personKey, 'contactNumber');
+        // Texting us already: we reply to the number they text from, which the SMS channel keeps
+        // encrypted. No copy on the referral (null: nothing to ask for).
+        if (contactMethod === 'sms' && textsFromTheirPhone(await repo.find(personKey))) await repo.saveAnswer(personKey, 'contactNumber', null);
       },
     }),
     sequenceQuestion({
       id: 'mobile',
       part: 'contact',
       dialog: new TextQuestion('whatMatters.mobile', { textKey: 'whatMatters.mobile.ask', parse: parseUkMobile, allowSkip: true }),
-      applies: (r) => method(r) === 'sms',
+      applies: (r) => method(r) === 'sms' && !textsFromTheirPhone(r),
       isAnswered: has('contactNumber'),
       save: (personKey, number) => repo.saveAnswer(personKey, 'contactNumber', number),
     }),

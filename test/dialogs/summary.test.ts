@@ -1,4 +1,6 @@
 import { SummaryDialog } from '../../dialogs';
+import { preferSmsVariants } from '../../dialogs/render';
+import { activityText, countSegments } from '../../src/channels/sms';
 import { ReferralRepository } from '../../src/referrals';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import { config, consentedPerson, Conversation, LANGUAGES, storedReferral, tFor, typed } from './support';
@@ -32,11 +34,68 @@ describe.each(LANGUAGES)('summary (%s)', (lang) => {
     return personKey;
   }
 
-  async function start(personKey: string) {
-    const conversation = new Conversation(new SummaryDialog(repo, config), { personKey });
+  async function start(personKey: string, channelId?: string) {
+    const conversation = new Conversation(new SummaryDialog(repo, config), { personKey }, channelId);
     const opening = await conversation.say('hello');
     return { conversation, opening };
   }
+
+  /** Someone texting us who chose "text message": no number on the referral, we reply to theirs. */
+  async function textingPerson(): Promise<string> {
+    const personKey = await answeredPerson('chat');
+    await repo.getOrCreate(personKey, 'sms', lang);
+    await database.db.collection('referrals').updateOne({ personKey }, { $set: { channel: 'sms' } });
+    await repo.saveAnswer(personKey, 'interests', { chosen: ['music'], ownWords: 'swimming for my bad back' });
+    await repo.saveAnswer(personKey, 'contactMethod', 'sms');
+    await repo.saveAnswer(personKey, 'contactNumber', null);
+    return personKey;
+  }
+
+  it('by SMS reads back no health detail: not their own words, not their scores; says why in one line', async () => {
+    const personKey = await textingPerson();
+    const ts = preferSmsVariants(t, lang);
+    const { opening } = await start(personKey, 'sms');
+    const summary = opening.activities[0].text!;
+    expect(summary.split('\n')[0]).toBe(ts('summary.heading'));
+    for (const absent of ['Meeting people again after a hard year', 'swimming for my bad back', ts('summary.parts.wellbeing.label'), ts('summary.lines.whatMatters', { value: '' }).trim()]) {
+      expect(summary).not.toContain(absent);
+    }
+    expect(summary).not.toMatch(/\b6\b|\b7\b|\b4\b/);
+    // The rest is there to check and change.
+    for (const expected of [
+      ts('whatMatters.interests.options.music.label'),
+      ts('whatMatters.barriers.options.transport.label'),
+      ts('whatMatters.days.options.weekdays.label'),
+      'CF10',
+      ts('summary.contactValues.smsThisNumber'),
+      'Sam',
+      ts('summary.notTexted'),
+    ]) {
+      expect(summary).toContain(expected);
+    }
+    expect(summary.split('\n').filter((line) => line === ts('summary.notTexted'))).toHaveLength(1);
+    // Within the SMS budget: 2 GSM-7 parts in English; Welsh 6 UCS-2 parts, or 3 if it has no accent.
+    const count = countSegments(activityText(opening.activities[0]));
+    expect(count.segments).toBeLessThanOrEqual(count.encoding === 'UCS-2' ? 6 : lang === 'en' ? 2 : 3);
+  });
+
+  it('by SMS, "text message" needs no number to say a link worker will text', async () => {
+    const personKey = await textingPerson();
+    const { conversation } = await start(personKey, 'sms');
+    const reply = await conversation.say(typed[lang].confirm);
+    expect(reply.text).toContain(t('summary.nextSteps.sms', { days: config.nextStepsDays }));
+    expect(reply.text).toContain(t('common.wayOutSms'));
+    expect(reply.text).not.toContain(t('common.wayOut'));
+  });
+
+  it('on other channels still reads back their own words and scores (the person is looking at their own screen)', async () => {
+    const personKey = await textingPerson();
+    const { opening } = await start(personKey, 'test');
+    const summary = opening.activities[0].text!;
+    expect(summary).toContain('Meeting people again after a hard year');
+    expect(summary).toContain('swimming for my bad back');
+    expect(summary).not.toContain(t('summary.notTexted'));
+  });
 
   it('reads back what it heard, in the person\'s language, and asks if it is right', async () => {
     const personKey = await answeredPerson();

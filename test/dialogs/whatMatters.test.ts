@@ -1,4 +1,6 @@
 import { WhatMattersDialog } from '../../dialogs';
+import { preferSmsVariants } from '../../dialogs/render';
+import { activityText, countSegments } from '../../src/channels/sms';
 import { ReferralRepository } from '../../src/referrals';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import { consentedPerson, Conversation, LANGUAGES, storedAnswers, tFor, typed } from './support';
@@ -211,17 +213,60 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     });
   });
 
-  it('numbers the choices over SMS and takes the numbers back', async () => {
+  it('numbers the choices over SMS, in short labels that fit the SMS budget, and takes numbers or words back', async () => {
+    const ts = preferSmsVariants(t, lang);
     const personKey = await consentedPerson(repo, lang, 'sms');
     await repo.saveAnswer(personKey, 'whatMatters', say.more);
     const { conversation, opening } = await start({ channelId: 'sms' }, personKey);
     const lines = opening.text.split('\n');
+    expect(lines[0]).toBe(t('whatMatters.interests.askSms'));
     expect(lines).toContain(`1. ${t('whatMatters.interests.options.arts.label')}`);
-    expect(lines).toContain(`9. ${t('whatMatters.interests.options.social.label')}`);
+    expect(lines).toContain(`9. ${ts('whatMatters.interests.options.social.label')}`);
+    expect(ts('whatMatters.interests.options.social.label')).toBe(t('whatMatters.interests.options.social.labelSms'));
     expect(lines).toContain(t('common.replyWithNumbers'));
     expect(opening.activities[0].suggestedActions).toBeUndefined();
-    await conversation.say('9');
-    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['social'] });
+    // English: 2 GSM-7 parts; Welsh: 6 UCS-2 parts.
+    const count = countSegments(activityText(opening.activities[0]));
+    expect(count.segments).toBeLessThanOrEqual(lang === 'en' ? 2 : 6);
+    // A number and a short SMS label both work.
+    const next = await conversation.say(`9 ${lang === 'en' ? 'and' : 'a'} ${ts('whatMatters.interests.options.music.label')}`);
+    const chosen = async () => ((await storedAnswers(database.db, personKey)).interests as { chosen: string[] }).chosen.sort();
+    expect(await chosen()).toEqual(['music', 'social']);
+    // Two chosen is an answer: on to the next question (its labels short by SMS too).
+    expect(next.text).toContain(t('whatMatters.barriers.ask'));
+    expect(next.text).toContain(`2. ${ts('whatMatters.barriers.options.transport.label')}`);
+  });
+
+  /** Someone texting us, answered up to how to keep in touch. */
+  async function textingPerson(): Promise<string> {
+    const personKey = await consentedPerson(repo, lang, 'texting');
+    await database.db.collection('referrals').updateOne({ personKey }, { $set: { channel: 'sms' } });
+    await repo.saveAnswer(personKey, 'whatMatters', say.more);
+    await repo.saveAnswer(personKey, 'interests', { chosen: ['arts'] });
+    await repo.saveAnswer(personKey, 'barriers', ['cost']);
+    await repo.saveAnswer(personKey, 'days', 'weekends');
+    await repo.saveAnswer(personKey, 'times', ['mornings']);
+    await repo.saveAnswer(personKey, 'place', null);
+    return personKey;
+  }
+
+  it('by SMS, "text message" means this number: not asked for, stored as null', async () => {
+    const personKey = await textingPerson();
+    const { conversation, opening } = await start({ channelId: 'sms' }, personKey);
+    expect(opening.text).toContain(t('whatMatters.contact.ask'));
+    const reply = await conversation.say(say.contact);
+    expect(reply.text).not.toContain(t('whatMatters.mobile.ask'));
+    expect(reply.text).toContain(t('whatMatters.name.ask'));
+    expect(await storedAnswers(database.db, personKey)).toMatchObject({ contactMethod: 'sms', contactNumber: null });
+  });
+
+  it('by SMS still asks for the number to phone', async () => {
+    const personKey = await textingPerson();
+    const { conversation } = await start({ channelId: 'sms' }, personKey);
+    const reply = await conversation.say(t('whatMatters.contact.options.phone.label'));
+    expect(reply.text).toContain(t('whatMatters.phone.ask'));
+    await conversation.say('029 2018 0000');
+    expect(await storedAnswers(database.db, personKey)).toMatchObject({ contactMethod: 'phone', contactNumber: '+442920180000' });
   });
 
   it('turns away a 20,000-character answer kindly and stores nothing', async () => {

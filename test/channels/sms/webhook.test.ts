@@ -35,6 +35,16 @@ let baseUrl: string;
 const log: string[] = [];
 let numbers = 0;
 
+/**
+ * The shared journey as it goes by SMS: "text message" does not ask for a mobile number (we
+ * reply to the number they text from), so the next question is their name.
+ */
+const SMS_JOURNEY = JOURNEY.flatMap((step) => {
+  if (step.say === '07700 900123') return [];
+  if (step.say === 'text message') return [{ say: step.say, then: /What would you like us to call you/ }];
+  return [step];
+});
+
 /** A fresh sender number per test, so tests never see each other's texts. */
 const newNumber = () => `+4477009${String(10_000 + ++numbers * 37).slice(-5)}`;
 
@@ -140,7 +150,7 @@ describe('POST /api/sms/twilio', () => {
     expect([again.replies, third.replies]).toEqual([[], []]);
     // Had the retry been taken as a second "Yes", the bot would have answered it.
     const next = await text(from, 'I would like to meet people');
-    expect(next.replies.join('\n')).toContain(en('whatMatters.interests.ask').split('\n')[0]);
+    expect(next.replies.join('\n')).toContain(en('whatMatters.interests.askSms'));
   });
 
   it('runs a whole conversation by SMS to the stored referral, every reply received by Twilio', async () => {
@@ -151,7 +161,7 @@ describe('POST /api/sms/twilio', () => {
       { say: 'English', then: /keep your answers/i },
       { say: 'yes', then: /What matters to you/i },
     ];
-    for (const step of [...opening, ...JOURNEY]) {
+    for (const step of [...opening, ...SMS_JOURNEY]) {
       const result = await text(from, step.say);
       expect({ say: step.say, status: result.status }).toEqual({ say: step.say, status: 200 });
       const joined = result.replies.join('\n');
@@ -160,19 +170,30 @@ describe('POST /api/sms/twilio', () => {
     }
     const personKey = derivePersonKey(await getOrCreateSecret(database.db, 'personKey'), 'sms', channel.numberKey(from));
     const referral = await database.db.collection(Collections.referrals).findOne({ personKey });
-    expect(referral).toMatchObject({ ...JOURNEY_REFERRAL, channel: 'sms' });
+    // "Text message" by SMS means this number: not asked for, not copied onto the referral.
+    expect(referral).toMatchObject({ ...JOURNEY_REFERRAL, answers: { ...JOURNEY_REFERRAL.answers, contactNumber: null }, channel: 'sms' });
 
     // Choices came as numbers in the text, nothing a phone cannot show, each text within 2 GSM-7 parts.
     expect(replies.join('\n')).toMatch(/^1\. /m);
     expect(replies.filter((reply) => countSegments(reply).encoding !== 'GSM-7')).toEqual([]);
-    // Four messages the dialogs build are longer than 2 parts on every run: the privacy notice, the
-    // nine interests, the read-back and the suggestions. Each goes as one concatenated text (3 parts),
-    // which the phone shows whole; everything else is within 2.
+    // Only the privacy notice (the lawful notice) is longer than 2 parts: one concatenated text of 3
+    // parts, which the phone shows whole. The nine interests, the read-back and the suggestions fit.
     const long = replies.filter((reply) => countSegments(reply).segments > 2);
-    const startOf = (key: string) => en(key, { serviceName: SERVICE_NAME }).split('\n')[0].slice(0, 30);
-    const known = ['consent.notice', 'whatMatters.interests.ask', 'summary.heading', 'suggestions.intro'].map(startOf);
-    expect(long.map((reply) => known.some((start) => reply.startsWith(start)))).toEqual(long.map(() => true));
-    expect(long.map((reply) => countSegments(reply).segments)).toEqual(long.map(() => 3));
+    expect(long.map((reply) => reply.startsWith(en('consent.notice').split('\n')[0]))).toEqual([true]);
+    expect(long.map((reply) => countSegments(reply).segments)).toEqual([3]);
+    for (const key of ['whatMatters.interests.askSms', 'summary.heading', 'suggestions.intro']) {
+      expect({ key, sent: replies.some((reply) => reply.startsWith(en(key))) }).toEqual({ key, sent: true });
+    }
+    // No health detail by text: not their own words, not their scores, not "you said you feel lonely".
+    const all = replies.join('\n');
+    expect(all).not.toContain('retired');
+    expect(all).not.toMatch(/lonely|satisfied 6|worthwhile 7|anxious 3/i);
+    expect(all).not.toContain('mobile number');
+    expect(all).toContain(en('summary.notTexted'));
+    expect(all).toContain(en('summary.contactValues.smsThisNumber'));
+    // STOP is the channel's opt-out word: the way out offers PAUSE, and says what STOP does.
+    expect(all).toContain(en('common.wayOutSms'));
+    expect(all).not.toContain(en('common.wayOut'));
     // Every text sent is on record by its MessageSid, with no text kept.
     const records = await database.db.collection(SmsCollections.outbound).find({ numberKey: channel.numberKey(from) }).toArray();
     expect(records.map((r) => r._id).sort()).toEqual(fake.to(from).map((m) => m.sid).sort());
@@ -186,7 +207,7 @@ describe('POST /api/sms/twilio', () => {
       ['Helo', 'welcome.language.ask'],
       ['Cymraeg', 'consent.ask'],
       ['ydy', 'whatMatters.whatMatters.ask'],
-      ["Dw i eisiau cwrdd â phobl a mynd allan o'r tŷ yn fwy aml", 'whatMatters.interests.ask'],
+      ["Dw i eisiau cwrdd â phobl a mynd allan o'r tŷ yn fwy aml", 'whatMatters.interests.askSms'],
       ['2', 'whatMatters.interests.more'],
       ["dyna'r cyfan", 'whatMatters.barriers.ask'],
     ];
@@ -202,9 +223,10 @@ describe('POST /api/sms/twilio', () => {
       const count = countSegments(reply);
       return count.encoding === 'UCS-2' ? count.segments > 6 : count.segments > 3;
     });
-    // As in English, the privacy notice and the nine interests (a message the dialogs build) are over.
-    const startOf = (key: string) => cy(key, { serviceName: SERVICE_NAME }).slice(0, 30);
-    expect(over.map((reply) => [startOf('consent.notice'), startOf('whatMatters.interests.ask')].some((known) => reply.startsWith(known)))).toEqual([true, true]);
+    // As in English, only the privacy notice is over; the nine interests fit in their SMS form.
+    expect(over.map((reply) => reply.startsWith(cy('consent.notice').slice(0, 30)))).toEqual([true]);
+    const interests = replies.find((reply) => reply.startsWith(cy('whatMatters.interests.askSms')));
+    expect(interests && countSegments(interests).segments).toBeLessThanOrEqual(6);
   });
 
   it('after STOP sends nothing more until START, and both are confirmed', async () => {
