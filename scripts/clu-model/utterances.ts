@@ -163,7 +163,7 @@ export const UTTERANCES: Record<IntentName, { en: string[]; cy: string[] }> = {
       'a ukulele group',
       'I enjoy listening to music with others',
       'karaoke night',
-      'brass band',
+      'I used to play in a brass band',
       'i used to sing in chapel',
     ],
     cy: [
