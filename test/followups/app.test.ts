@@ -9,6 +9,7 @@ import { startFrontDoor, type FrontDoor } from '../../src/app';
 import { inboundTextParams, postSignedWebhook } from '../../src/channels/sms';
 import { loadConfig } from '../../src/config';
 import { loadSampleDirectoryIfEmpty } from '../../src/directory';
+import { HandoffRepository } from '../../src/handoff/repository';
 import { Collections } from '../../src/store/collections';
 import { JOURNEY } from '../fixtures/journey';
 import { sendTurn, textsOf } from '../helpers/appProcess';
@@ -119,4 +120,16 @@ it('a web chatter who chose texts gets the check-in by SMS, answers it, and STOP
   const beforeStart = fake.messages.length;
   expect((await app.followUps.worker!.runOnce()).sent).toBe(1);
   expect(fake.messages.slice(beforeStart).map((m) => m.to)).toEqual([PERSON]);
+
+  // "3" (I'd like some help) is stored and puts the person back in the link workers' queue, on SMS.
+  // The handoff opened on confirm was worked and closed by a link worker meanwhile.
+  const handoffs = new HandoffRepository(database.db);
+  const confirmed = (await handoffs.activeFor(referral!.personKey as string))!;
+  await handoffs.close(confirmed._id, { id: '0123456789abcdef01234567', email: 'lw@example.org' }, { outcome: 'contacted' }, { asAdmin: true });
+  expect(await text('3')).toHaveLength(1);
+  const updated = await database.db.collection(Collections.referrals).findOne({ personKey: referral!.personKey });
+  expect(updated?.followUps?.replies?.map((r: { answer: string }) => r.answer)).toEqual(['went', 'needHelp']);
+  const reopened = await database.db.collection(Collections.handoffs).findOne({ personKey: referral!.personKey, status: 'open' });
+  expect(reopened?.reasons.map((r: { reason: string }) => r.reason)).toEqual(['askedForPerson']);
+  expect(reopened?.conversationReference).toMatchObject({ channelId: 'sms' });
 }, 180_000);
