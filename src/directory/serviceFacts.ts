@@ -149,13 +149,28 @@ function dateMs(value: string | undefined): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
+/**
+ * A directory without our own tags may still use the OpenActive Activity List, the taxonomy for
+ * physical activities: any concept from it makes the service a physical activity, and the walking
+ * and gardening families count as those categories too.
+ */
+function openActiveCategories(service: StoredService): Category[] {
+  const terms = service.taxonomy.filter((t) => t.vocabulary === 'openactive-activity-list');
+  if (terms.length === 0) return [];
+  const names = terms.map((t) => `${t.name ?? ''} ${t.code ?? ''}`).join(' ');
+  const categories: Category[] = ['physical_activity'];
+  if (/\b(walk|walking|nordic|hik(e|ing)|rambl)/i.test(names)) categories.push('walking');
+  if (/\bgarden/i.test(names)) categories.push('gardening_nature');
+  return categories;
+}
+
 function derive(service: StoredService): ServiceFacts {
   const tagged = codesIn(service.taxonomy, CATEGORY_VOCABULARY).filter(isCategory);
   const nameWords = contentWords([service.name, ...service.taxonomy.map((t) => t.name ?? '')].join(' '));
   const descriptionWords = contentWords(service.description);
   let categories: Category[] = [...new Set(tagged)];
   const categoriesInferred = categories.length === 0;
-  if (categoriesInferred) categories = inferCategories(new Set([...nameWords, ...descriptionWords]));
+  if (categoriesInferred) categories = [...new Set([...openActiveCategories(service), ...inferCategories(new Set([...nameWords, ...descriptionWords]))])];
   let categoryMask = 0;
   for (const c of categories) categoryMask |= categoryBit(c);
 
