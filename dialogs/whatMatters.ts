@@ -37,8 +37,8 @@ export class WhatMattersDialog extends QuestionSequenceDialog {
 }
 
 /** The person is talking to us by SMS, so "text message" means this number. */
-export function textsFromTheirPhone(referral: Referral | undefined): boolean {
-  return referral !== undefined && isSmsChannel(referral.channel);
+export function textsFromTheirPhone(referral: Referral | null | undefined): boolean {
+  return referral ? isSmsChannel(referral.channel) : false;
 }
 
 function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {

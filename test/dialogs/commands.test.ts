@@ -91,9 +91,9 @@ describe.each(LANGUAGES)('global command dialogs (%s)', (lang) => {
   const other: Language = lang === 'en' ? 'cy' : 'en';
   const otherWord = other === 'cy' ? 'Cymraeg' : 'English';
 
-  async function midConversation() {
+  async function midConversation(channelId?: string) {
     const personKey = await consentedPerson(repo, lang, 'commands');
-    const conversation = new Conversation(new PipelineStandIn(), { personKey });
+    const conversation = new Conversation(new PipelineStandIn(), { personKey }, channelId);
     const opening = await conversation.say('hi');
     expect(opening.text).toContain(t('root.welcomeBack.ask'));
     const turn = await conversation.say(typed[lang].carryOn);
@@ -159,6 +159,24 @@ describe.each(LANGUAGES)('global command dialogs (%s)', (lang) => {
     const turn = await conversation.say('help');
     expect(turn.text).toContain(t('commands.help'));
     expect(turn.text).toContain(t('whatMatters.whatMatters.ask'));
+  });
+
+  it('by SMS, help offers "pause" for a break and says STOP stops all texts (STOP is the opt-out word there)', async () => {
+    const { personKey, conversation } = await midConversation('sms');
+    let turn = await conversation.say(lang === 'en' ? 'menu' : 'dewislen');
+    expect(turn.text).toContain(t('commands.helpSms'));
+    expect(turn.text).not.toContain(t('commands.help'));
+    const pauseWord = lang === 'en' ? 'pause' : 'saib';
+    expect(t('commands.helpSms')).toContain(`- ${pauseWord}: `);
+    expect(t('commands.helpSms')).toMatch(lang === 'en' ? /STOP: stop all texts/ : /STOPIO: stopio pob neges destun/);
+    expect(t('commands.helpSms')).not.toMatch(/^- stop/m);
+    // The way out (after the welcome, a misunderstood answer, the end) says the same.
+    expect(t('common.wayOutSms')).toContain(pauseWord.toUpperCase());
+    // And the word it offers does pause.
+    await conversation.say('Walking with other people');
+    turn = await conversation.say(pauseWord);
+    expect(turn.text).toBe(t('commands.stop.done'));
+    expect((await storedReferral(database.db, personKey))!.answers).toEqual({ whatMatters: 'Walking with other people' });
   });
 
   it('deletes the person\'s data after confirming, leaving only the anonymous erasure log', async () => {

@@ -69,6 +69,15 @@ describe.each(LANGUAGES)('welcome (%s)', (lang) => {
     expect(conversation.result).toEqual({ language: 'cy' });
   });
 
+  it('over SMS offers PAUSE as the break and says STOP stops all texts (STOP is the opt-out word there)', async () => {
+    const { opening, conversation } = await start('sms');
+    expect(opening.text).toContain(`${t('welcome.emergency')}\n${t('common.wayOutSms')}`);
+    expect(opening.text).not.toContain(t('common.wayOut'));
+    const reply = await conversation.say('French');
+    expect(reply.text).toContain(t('common.wayOutSms'));
+    expect(reply.text).not.toMatch(/type help or stop|deipio help neu stop/);
+  });
+
   it('ignores a typing indicator', async () => {
     const { conversation } = await start();
     const reply = await conversation.say({ type: 'typing' });

@@ -213,6 +213,20 @@ describe('every message the conversation can text, in every language', () => {
     expect(over.map((r) => r.key)).toEqual(OVER_BUDGET.cy);
   });
 
+  it('every SMS form (<key>Sms) stands in for a message that exists, and none offers "stop" as a pause', () => {
+    for (const lang of ['en', 'cy'] as const) {
+      const leaves = new Map(textedLeaves(locales[lang]));
+      const smsForms = [...leaves.keys()].filter((key) => key.endsWith('Sms'));
+      expect(smsForms.length).toBeGreaterThan(10);
+      expect(smsForms.filter((key) => !leaves.has(key.slice(0, -'Sms'.length)))).toEqual([]);
+      // By SMS, STOP opts out of every text (the channel's keyword): it may only be offered as that.
+      const optOut = /STOP to stop all texts|STOP: stop all texts|STOPIO i stopio pob neges destun|STOPIO: stopio pob neges destun/g;
+      const offersStopAsPause = (text: string) => /\bstop(io)?\b/i.test(text.replace(optOut, ''));
+      expect(offersStopAsPause(String(leaves.get('commands.help')))).toBe(true);
+      expect(smsForms.filter((key) => offersStopAsPause(leaves.get(key)!)).map((key) => `${lang}:${key}`)).toEqual([]);
+    }
+  });
+
   it('the keyword replies are short: one part in English, one UCS-2 text of at most 4 parts in Welsh', () => {
     for (const key of ['optedOut', 'optedIn', 'help']) {
       const en = withSamples(String((locales.en.sms as Record<string, string>)[key]));
