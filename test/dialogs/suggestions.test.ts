@@ -1,4 +1,5 @@
 import type { Activity, Attachment } from 'botbuilder';
+import { activityText, countSegments } from '../../src/channels/sms';
 import { RootDialog, type SuggestionsDeps } from '../../dialogs';
 import { ServiceDirectory } from '../../src/directory/directory';
 import type { Suggestion } from '../../src/directory/match';
@@ -172,7 +173,7 @@ describe('activity suggestions after the summary', () => {
     expect(cardsIn(turn)).toEqual([]);
     expect(turn.activities.every((a) => !a.suggestedActions)).toBe(true);
     const lines = turn.text.split('\n');
-    expect(lines).toContain(t('suggestions.intro'));
+    expect(lines).toContain(t('suggestions.introSms'));
     // By SMS only the practical reasons: "you said..." would text back what the person told us.
     expected.forEach((s, index) => {
       const practical = describeReasons(s.reasons.filter((r) => r.kind !== 'category'), t);
@@ -182,6 +183,10 @@ describe('activity suggestions after the summary', () => {
     expect(toldUs.length).toBeGreaterThan(0);
     for (const reason of toldUs) expect(turn.text).not.toContain(reason);
     expect(turn.text).not.toMatch(/You said|You mentioned|You told me/);
+    // The list fits 2 GSM-7 parts as the phone gets it.
+    const list = turn.activities.find((a) => a.text?.startsWith(t('suggestions.introSms')))!;
+    expect(countSegments(activityText(list))).toMatchObject({ encoding: 'GSM-7', segments: expect.any(Number) });
+    expect(countSegments(activityText(list)).segments).toBeLessThanOrEqual(2);
     expect(turn.text).toContain('Reply 1, 2 or 3 to choose. Or reply MORE, NONE or PERSON.');
 
     let reply = await conversation.say('2');
