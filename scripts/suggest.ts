@@ -18,7 +18,15 @@ const SAMPLE_DIRECTORY = path.join(__dirname, '..', 'data', 'sample-directory', 
 async function loadServices(args: SuggestArgs): Promise<StoredService[]> {
   if (args.directory) return servicesFromFile(args.directory);
   const config = loadConfig();
-  const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: (line) => console.error(line) });
+  let database;
+  try {
+    database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: (line) => console.error(line) });
+  } catch (error) {
+    // Typically `npm start` holds ./data/db: a developer still gets an answer, and is told why.
+    if (config.mongodbUri) throw error;
+    console.error(`Could not open the embedded database (${(error as Error).message.split('\n')[0]}): using the sample directory.`);
+    return servicesFromFile(SAMPLE_DIRECTORY);
+  }
   try {
     const services = await new ServiceDirectory(database.db).activeServices();
     if (services.length > 0) return services;
