@@ -185,15 +185,15 @@ export class FrontDoorBot extends ActivityHandler {
 
     // 2. A link worker holds the conversation: their words go to the link worker; the bot is quiet.
     if (flags.handoff && this.deps.handoffs) {
-      const active = await this.deps.handoffs.desk.activeFor(personKey);
-      if (!active) {
+      const status = await this.deps.handoffs.desk.activeStatusFor(personKey);
+      if (!status) {
         // Closed since: back to the conversation, starting with the question that was waiting.
         flags.handoff = false;
         if (flags.paused) {
           await this.carryOn(dc, personKey, flags);
           return;
         }
-      } else if (active.status === 'claimed') {
+      } else if (status === 'claimed') {
         flags.paused = true;
         if (text) await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS));
         return;

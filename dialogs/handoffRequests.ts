@@ -24,9 +24,17 @@ export interface HandoffRequests {
   timeZone: string;
 }
 
-/** "Monday at 9:00" in the person's language and the service's time zone. */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Monday 09:00" in the person's language and the service's time zone. */
 export function describeWhen(at: Date, lang: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone, weekday: 'long', hour: 'numeric', minute: '2-digit' }).format(at);
+  const key = `${lang}|${timeZone}`;
+  let format = whenFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone, weekday: 'long', hour: 'numeric', minute: '2-digit' });
+    whenFormats.set(key, format);
+  }
+  return format.format(at);
 }
 
 /**

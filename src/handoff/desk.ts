@@ -83,6 +83,12 @@ export class HandoffDesk {
     return active?.status === 'claimed' ? active : null;
   }
 
+  /** The status of the person's active handoff ('open' or 'claimed'), or undefined when none is active. */
+  async activeStatusFor(personKey: string): Promise<'open' | 'claimed' | undefined> {
+    const status = await this.deps.handoffs.activeStatusFor(personKey);
+    return status === 'open' || status === 'claimed' ? status : undefined;
+  }
+
   /** Whether the person has an active (open or claimed) handoff at all. */
   async activeFor(personKey: string): Promise<Handoff | null> {
     return this.deps.handoffs.activeFor(personKey);

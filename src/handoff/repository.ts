@@ -123,13 +123,14 @@ export class HandoffRepository {
     };
     for (let attempt = 0; ; attempt++) {
       try {
-        const before = await this.handoffs.findOneAndUpdate({ openFor: input.referral.personKey }, update, {
+        // One round trip: the document after the update, and whether it already existed.
+        const result = await this.handoffs.findOneAndUpdate({ openFor: input.referral.personKey }, update, {
           upsert: true,
-          returnDocument: 'before',
+          returnDocument: 'after',
+          includeResultMetadata: true,
         });
-        const after = await this.handoffs.findOne({ openFor: input.referral.personKey });
-        if (!after) throw new Error(`The handoff for ${input.referral.personKey} vanished while it was being opened.`);
-        return { handoff: this.read(after), created: before === null };
+        if (!result.value) throw new Error(`The handoff for ${input.referral.personKey} vanished while it was being opened.`);
+        return { handoff: this.read(result.value), created: result.lastErrorObject?.updatedExisting !== true };
       } catch (error) {
         // Two requests at once both tried to insert: the other won, so this one becomes an update.
         if (attempt === 0 && error instanceof MongoServerError && error.code === DUPLICATE_KEY) continue;
@@ -212,6 +213,12 @@ export class HandoffRepository {
     const summary = buildSummary(referral, { ...input, transcript: handoff.transcript, riskFlags: handoff.riskFlags });
     const result = await this.handoffs.updateOne({ _id: current._id, status: { $in: ACTIVE } }, { $set: { summary: clean(summary), updatedAt: this.now() } });
     return result.matchedCount > 0;
+  }
+
+  /** The status of the person's active handoff, if any: a small read for every turn of someone waiting. */
+  async activeStatusFor(personKey: string): Promise<HandoffStatus | undefined> {
+    const doc = await this.handoffs.findOne({ openFor: personKey }, { projection: { status: 1 } });
+    return doc?.status;
   }
 
   /** Adds what the person said to their active handoff (e.g. relayed during a live chat). False when none is active. */

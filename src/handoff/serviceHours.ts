@@ -81,13 +81,33 @@ export class ServiceHours {
 
   /** The next moment someone is on duty (at itself when on duty now), to the minute. */
   nextOnDuty(at: Date): Date {
-    if (this.onDuty(at)) return at;
-    // Walk forward a minute at a time from the next whole minute: at most a week, and DST-proof.
-    const start = new Date(Math.ceil(at.getTime() / 60_000) * 60_000);
-    for (let i = 0; i <= 8 * 24 * 60; i++) {
-      const candidate = new Date(start.getTime() + i * 60_000);
+    if (this.week === 'always' || this.onDuty(at)) return at;
+    const base = Math.floor(at.getTime() / 60_000) * 60_000;
+    // The next two hours minute by minute: when the clocks go back, local time repeats an hour.
+    for (let i = 1; i <= 120; i++) {
+      const candidate = new Date(base + i * 60_000);
       if (this.onDuty(candidate)) return candidate;
     }
-    return at;
+    const { day, minute } = this.local(at);
+    // Minutes from now to the next range start in local time, from the week table (no scanning).
+    let wait: number | undefined;
+    for (let d = 0; d <= 7 && wait === undefined; d++) {
+      const starts = this.week[(day + d) % 7].map(([start]) => start).sort((x, y) => x - y);
+      for (const start of starts) {
+        const delta = d * 24 * 60 + start - minute;
+        if (delta > 0) {
+          wait = delta;
+          break;
+        }
+      }
+    }
+    if (wait === undefined) return at;
+    const guess = new Date(base + wait * 60_000);
+    // A clock change on the way moves local time by an hour: settle on the first on-duty minute near the guess.
+    for (let shift = -60; shift <= 60; shift++) {
+      const candidate = new Date(guess.getTime() + shift * 60_000);
+      if (candidate > at && this.onDuty(candidate)) return candidate;
+    }
+    return guess;
   }
 }

@@ -21,6 +21,33 @@ describe('service hours in Europe/London', () => {
     expect(hours.nextOnDuty(now)).toBe(now);
   });
 
+  it('agrees with a minute-by-minute search, across a year of instants and several rotas', () => {
+    const bruteNext = (hours: ServiceHours, at: Date): Date => {
+      if (hours.onDuty(at)) return at;
+      const start = Math.ceil(at.getTime() / 60_000) * 60_000;
+      for (let i = 0; i <= 8 * 24 * 60; i++) {
+        const candidate = new Date(start + i * 60_000);
+        if (hours.onDuty(candidate)) return candidate;
+      }
+      throw new Error('none within 8 days');
+    };
+    const rotas = ['Mon-Fri 09:00-17:00', 'Mon-Thu 08:30-17:00, Fri 09:00-16:30, Sat 10:00-10:20', 'Sun 00:30-01:30', 'Wed 23:00-24:00'];
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (const rota of rotas) {
+      const hours = new ServiceHours(rota);
+      for (let i = 0; i < 40; i++) {
+        const at = new Date(Date.UTC(2026, 0, 1) + Math.floor(random() * 365 * 24 * 60) * 60_000 + 17_000);
+        expect([rota, at.toISOString(), hours.nextOnDuty(at).toISOString()]).toEqual([rota, at.toISOString(), bruteNext(hours, at).toISOString()]);
+      }
+      // Around both 2026 clock changes.
+      for (const iso of ['2026-03-28T23:10:00Z', '2026-03-29T00:50:00Z', '2026-10-24T22:00:00Z', '2026-10-25T00:45:00Z', '2026-10-25T01:30:00Z']) {
+        const at = new Date(iso);
+        expect(hours.nextOnDuty(at).toISOString()).toBe(bruteNext(hours, at).toISOString());
+      }
+    }
+  });
+
   it('reads several ranges, single days and "always"', () => {
     const mixed = new ServiceHours('Mon-Thu 09:00-17:00, Fri 09:00-16:30, Sat 10:00-13:00');
     expect(mixed.onDuty(new Date('2026-11-27T16:45:00Z'))).toBe(false); // Fri 16:45
