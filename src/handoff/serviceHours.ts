@@ -73,6 +73,12 @@ export class ServiceHours {
     return { day: dayIndex(parts.weekday), minute: Number(parts.hour) * 60 + Number(parts.minute) };
   }
 
+  /** Local time minus UTC, in minutes (0 to 1439), to notice a clock change. */
+  private offsetMinutes(at: Date): number {
+    const utc = at.getUTCHours() * 60 + at.getUTCMinutes();
+    return (((this.local(at).minute - utc) % 1440) + 1440) % 1440;
+  }
+
   onDuty(at: Date): boolean {
     if (this.week === 'always') return true;
     const { day, minute } = this.local(at);
@@ -83,10 +89,12 @@ export class ServiceHours {
   nextOnDuty(at: Date): Date {
     if (this.week === 'always' || this.onDuty(at)) return at;
     const base = Math.floor(at.getTime() / 60_000) * 60_000;
-    // The next two hours minute by minute: when the clocks go back, local time repeats an hour.
-    for (let i = 1; i <= 120; i++) {
-      const candidate = new Date(base + i * 60_000);
-      if (this.onDuty(candidate)) return candidate;
+    // When the clocks go back in the next two hours, local time repeats an hour: look minute by minute.
+    if (this.offsetMinutes(at) !== this.offsetMinutes(new Date(base + 120 * 60_000))) {
+      for (let i = 1; i <= 120; i++) {
+        const candidate = new Date(base + i * 60_000);
+        if (this.onDuty(candidate)) return candidate;
+      }
     }
     const { day, minute } = this.local(at);
     // Minutes from now to the next range start in local time, from the week table (no scanning).
