@@ -32,6 +32,7 @@ import type { Recognizer } from '../src/nlu/recognizer';
 import { withReferralCache, type ReferralRepository } from '../src/referrals';
 import type { HandoffDesk } from '../src/handoff/desk';
 import { askForPerson } from '../dialogs/handoffRequests';
+import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
 import { BotHandoffRequests, HANDOFF_OPENED_THIS_TURN } from './handoffRequests';
 
@@ -66,10 +67,15 @@ export interface FrontDoorBotDeps {
   followUps?: FollowUpHooks;
 }
 
+export type FollowUpReplyOutcome = { thanks: string } | { wellbeingRepeatFor: string };
+
 export interface FollowUpHooks {
   referralReady(context: TurnContext, personKey: string): Promise<void>;
-  /** The thank-you text when this message answers a check-in; undefined lets the turn go on. */
-  handleReply(context: TurnContext, personKey: string, text: string, lang: Language): Promise<string | undefined>;
+  /**
+   * What to do when this message answers a follow-up text: a thank-you, or the six-week wellbeing
+   * questions for the referral it belongs to. Undefined lets the turn go on.
+   */
+  handleReply(context: TurnContext, personKey: string, text: string, lang: Language): Promise<FollowUpReplyOutcome | undefined>;
   eraseFor(personKey: string): Promise<void>;
 }
 
@@ -114,7 +120,8 @@ export class FrontDoorBot extends ActivityHandler {
     this.dialogs = new DialogSet(this.dialogState)
       .add(new RootDialog(deps.referrals, deps.config, { directory: deps.directory, recognizer: deps.recognizer, log: this.log, handoffs: this.handoffRequests }))
       .add(new ChangeLanguageDialog(deps.referrals))
-      .add(new DeleteDataDialog(deps.referrals));
+      .add(new DeleteDataDialog(deps.referrals))
+      .add(new WellbeingRepeatDialog(deps.referrals));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -174,11 +181,18 @@ export class FrontDoorBot extends ActivityHandler {
       return;
     }
 
-    // 1c. An answer to a follow-up check-in ("1", "2" or "3" by text).
-    if (text && this.deps.followUps) {
-      const thanks = await this.deps.followUps.handleReply(context, personKey, text, turnLanguage(context));
-      if (thanks) {
-        await context.sendActivity(renderMessage(thanks));
+    // 1c. An answer to a follow-up text ("1", "2" or "3"; "yes" to the wellbeing questions), unless
+    // a question waiting here takes these words (e.g. a wellbeing score of 1).
+    if (text && this.deps.followUps && !activeQuestionAccepts(dc, text)) {
+      const outcome = await this.deps.followUps.handleReply(context, personKey, text, turnLanguage(context));
+      if (outcome && 'thanks' in outcome) {
+        await context.sendActivity(renderMessage(outcome.thanks));
+        return;
+      }
+      if (outcome) {
+        flags.paused = false;
+        await dc.cancelAllDialogs();
+        await dc.beginDialog(WELLBEING_REPEAT_DIALOG, { personKey: outcome.wellbeingRepeatFor });
         return;
       }
     }

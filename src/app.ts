@@ -16,7 +16,15 @@ import { loadSampleDirectoryIfEmpty } from './directory';
 import { ServiceDirectory } from './directory/directory';
 import { personChannelOf } from '../bots/handoffRequests';
 import { FollowUpContacts } from './followups/contacts';
-import { createSmsFollowUpSender, createSmsOptOutCheck, FollowUpSchedule, FollowUpWorker, handleFollowUpReply } from './followups';
+import {
+  createSmsFollowUpSender,
+  createSmsOptOutCheck,
+  FollowUpSchedule,
+  FollowUpWorker,
+  handleFollowUpReply,
+  interpretFollowUpReply,
+  renderFollowUpThanks,
+} from './followups';
 import { HandoffDesk, type PersonChannel } from './handoff/desk';
 import type { Handoff, TranscriptEntry } from './handoff/schema';
 import { ServiceHours } from './handoff/serviceHours';
@@ -144,7 +152,16 @@ export async function startFrontDoor(
           const reopenHandoff = async (key: string) => {
             await desk.request({ personKey: key, reason: 'askedForPerson', channel: personChannelOf(context) });
           };
-          return (await handleFollowUpReply({ schedule, referrals, reopenHandoff }, owner, text, lang))?.thanks;
+          const checkIn = await handleFollowUpReply({ schedule, referrals, reopenHandoff }, owner, text, lang);
+          if (checkIn) return { thanks: checkIn.thanks };
+          // The six-week text asks whether we may ask the wellbeing questions again.
+          const repeat = await schedule.awaitingWellbeingRepeat(owner);
+          const answer = repeat ? interpretFollowUpReply(text, lang) : undefined;
+          if (!repeat || !answer) return undefined;
+          await schedule.markReplied(repeat._id, answer);
+          if (answer === 'went') return { wellbeingRepeatFor: owner };
+          if (answer === 'needHelp') await reopenHandoff(owner);
+          return { thanks: renderFollowUpThanks(answer, lang) };
         },
         eraseFor: async (personKey) => {
           await schedule.eraseFor(personKey);

@@ -120,6 +120,19 @@ export class FollowUpSchedule {
     return doc ? FollowUpJobSchema.parse(doc) : null;
   }
 
+  /**
+   * The six-week wellbeing text sent lately and not yet answered. Its job's `answer` reads 'went' for
+   * "yes, ask me" and 'notYet' for "not now".
+   */
+  async awaitingWellbeingRepeat(personKey: string, withinDays = 14): Promise<FollowUpJob | null> {
+    const since = new Date(this.now().getTime() - withinDays * DAY_MS);
+    const doc = await this.jobs.findOne(
+      { personKey, kind: 'ons4Repeat', status: 'sent', sentAt: { $gte: since }, answer: { $exists: false } },
+      { sort: { sentAt: -1 } },
+    );
+    return doc ? FollowUpJobSchema.parse(doc) : null;
+  }
+
   /** Records the answer on the job (the referral keeps its own copy). */
   async markReplied(id: ObjectId, answer: FollowUpAnswer): Promise<void> {
     const now = this.now();

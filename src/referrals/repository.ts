@@ -111,6 +111,12 @@ export class ReferralRepository {
     await this.update(personKey, { $set: { [`wellbeing.${measure}`]: checked } });
   }
 
+  /** One answer of the six-week ONS4 repeat; the baseline is never overwritten. */
+  async saveWellbeingRepeat(personKey: string, measure: Ons4Measure, score: Ons4Score): Promise<void> {
+    const checked = Ons4ScoreSchema.parse(score);
+    await this.update(personKey, { $set: { [`wellbeingRepeat.${measure}`]: checked } });
+  }
+
   /** "Start again": clears answers, wellbeing and suggestions (they followed from the answers); keeps consent and language. */
   async resetAnswers(personKey: string): Promise<void> {
     await this.update(personKey, {

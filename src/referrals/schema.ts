@@ -151,6 +151,8 @@ export const ReferralSchema = z.object({
     .catch(undefined),
   answers: z.unknown().transform(readAnswers),
   wellbeing: z.unknown().transform(readWellbeing),
+  /** The ONS4 asked again after the follow-up text at six weeks (the baseline above stays as it was). */
+  wellbeingRepeat: z.unknown().optional().transform((raw) => readWellbeing(raw)),
   urgent: z
     .object({ rule: z.string(), flaggedAt: z.date() })
     .optional()

@@ -105,18 +105,32 @@ it('a web chatter who chose texts gets the check-in by SMS, answers it, and STOP
   const referral = await database.db.collection(Collections.referrals).findOne({ 'answers.contactNumber': PERSON });
   expect(referral?.followUps?.replies?.[0]).toMatchObject({ answer: 'went' });
 
-  // STOP: the wellbeing repeat falls due and nothing is sent.
-  expect((await text('STOP')).length).toBe(1); // the opt-out confirmation
+  // Six weeks on: the wellbeing text; "yes" asks the four questions again by text, stored apart from the baseline.
   await makeDue('ons4Repeat');
+  const beforeRepeat = fake.messages.length;
+  expect((await app.followUps.worker!.runOnce()).sent).toBe(1);
+  expect(fake.messages.slice(beforeRepeat)[0].body).toMatch(/Reply YES/);
+  expect((await text('yes')).join('\n')).toMatch(/satisfied are you with your life/);
+  await text('7');
+  await text('8');
+  await text('6');
+  expect((await text('2')).join('\n')).toMatch(/link worker will see how things have changed/);
+  const repeated = await database.db.collection(Collections.referrals).findOne({ personKey: referral!.personKey });
+  expect(repeated?.wellbeingRepeat).toEqual({ lifeSatisfaction: 7, worthwhile: 8, happiness: 6, anxiety: 2 });
+  expect(repeated?.wellbeing).toEqual({ lifeSatisfaction: 6, worthwhile: 7, happiness: 5, anxiety: 3 });
+
+  // STOP: the link worker's follow-up falls due and nothing is sent.
+  expect((await text('STOP')).length).toBe(1); // the opt-out confirmation
+  await app.followUps.schedule.scheduleLinkWorkerFollowUp(referral!.personKey as string, new Date(Date.now() - 1000));
   const beforeStop = fake.messages.length;
   const run = await app.followUps.worker!.runOnce();
   expect(run.sent).toBe(0);
   expect(fake.messages.length).toBe(beforeStop);
-  expect(await jobs().findOne({ kind: 'ons4Repeat' })).toMatchObject({ status: 'skipped' });
+  expect(await jobs().findOne({ kind: 'linkWorkerFollowUp' })).toMatchObject({ status: 'skipped' });
 
-  // START: the next due follow-up (the link worker's date) goes out.
+  // START: the next one (the link worker sets another date) goes out.
   expect((await text('START')).length).toBe(1);
-  await app.followUps.schedule.scheduleLinkWorkerFollowUp(referral!.personKey as string, new Date(Date.now() - 1000));
+  await app.followUps.schedule.scheduleLinkWorkerFollowUp(referral!.personKey as string, new Date(Date.now() - 500));
   const beforeStart = fake.messages.length;
   expect((await app.followUps.worker!.runOnce()).sent).toBe(1);
   expect(fake.messages.slice(beforeStart).map((m) => m.to)).toEqual([PERSON]);

@@ -60,6 +60,7 @@ test('a referral with nothing answered yet still gives a complete, empty summary
     status: 'inProgress',
     answers: {},
     wellbeing: {},
+    wellbeingRepeat: {},
     suggestions: { shown: [], picked: [] },
     createdAt: new Date(0),
     updatedAt: new Date(0),
