@@ -1,16 +1,10 @@
-import type { Db } from 'mongodb';
 import { followUpsCollection } from '../../src/followups/schedule';
-import { ensureIndexes } from '../../src/store/indexes';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import {
   insertDueJobs,
-  killAll,
   PROCESS_TEST_TIMEOUT_MS,
-  Recorder,
-  startWorkerProcess,
   statusCounts,
   until,
-  type WorkerChild,
+  useWorkerProcesses,
 } from './processHarness';
 
 /**
@@ -19,29 +13,10 @@ import {
  * blindly; it is marked failed/'interrupted' for a person to check.
  */
 describe('follow-up workers killed mid-run', () => {
-  let database: TestDatabase;
-  let db: Db;
-  let recorder: Recorder;
-  const children: WorkerChild[] = [];
-  const start = (name: string, env?: Record<string, string>) =>
-    startWorkerProcess(children, { name, uri: database.uri, db, recorder, env });
-
-  beforeAll(async () => {
-    database = await startTestDatabase({ indexes: false });
-  });
-  beforeEach(async () => {
-    db = database.client.db(`${database.db.databaseName}_${Math.random().toString(36).slice(2, 8)}`);
-    await ensureIndexes(db);
-    recorder = new Recorder();
-    await recorder.start();
-  });
-  afterEach(async () => {
-    await killAll(children);
-    await recorder.stop();
-  });
-  afterAll(() => database.stop());
+  const suite = useWorkerProcesses();
 
   it('SIGKILL mid-send: the interrupted follow-up is not resent but marked for a person to check; the rest go once', async () => {
+    const { db, recorder, start } = suite;
     const leaseMs = 1500;
     recorder.hold = (body) => body.personKey === 'kill-000';
     await insertDueJobs(db, 'kill', 20);
@@ -66,6 +41,7 @@ describe('follow-up workers killed mid-run', () => {
   }, PROCESS_TEST_TIMEOUT_MS);
 
   it('SIGKILL at a random moment of a busy run: nothing lost, nothing sent twice, at most the one in hand left for a person', async () => {
+    const { db, recorder, start } = suite;
     const leaseMs = 1500;
     recorder.delayMs = 2;
     await insertDueJobs(db, 'random', 200);

@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Db } from 'mongodb';
 import { followUpsCollection } from '../../src/followups/schedule';
+import { ensureIndexes } from '../../src/store/indexes';
+import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import { FOLLOW_UP_SCHEMA_VERSION } from '../../src/followups/schema';
 
 /**
@@ -162,4 +164,47 @@ export async function statusCounts(db: Db): Promise<Record<string, number>> {
     .aggregate<{ _id: string; n: number }>([{ $group: { _id: '$status', n: { $sum: 1 } } }])
     .toArray();
   return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+}
+
+export interface WorkerProcessSuite {
+  /** This test's own database (fresh for each test). */
+  readonly db: Db;
+  /** This test's HTTP recorder (fresh for each test). */
+  readonly recorder: Recorder;
+  /** Starts a named worker process on this test's database and recorder. */
+  start(name: string, env?: Record<string, string>): Promise<WorkerChild>;
+}
+
+/**
+ * The hooks every multi-process test file needs: one embedded server for the file, a fresh database
+ * with indexes and a fresh recorder for each test, and every worker process killed after it.
+ */
+export function useWorkerProcesses(): WorkerProcessSuite {
+  let database: TestDatabase;
+  let db: Db;
+  let recorder: Recorder;
+  const children: WorkerChild[] = [];
+  beforeAll(async () => {
+    database = await startTestDatabase({ indexes: false });
+  });
+  beforeEach(async () => {
+    db = database.client.db(`${database.db.databaseName}_${Math.random().toString(36).slice(2, 8)}`);
+    await ensureIndexes(db);
+    recorder = new Recorder();
+    await recorder.start();
+  });
+  afterEach(async () => {
+    await killAll(children);
+    await recorder.stop();
+  }, PROCESS_TEST_TIMEOUT_MS);
+  afterAll(() => database.stop());
+  return {
+    get db() {
+      return db;
+    },
+    get recorder() {
+      return recorder;
+    },
+    start: (name, env) => startWorkerProcess(children, { name, uri: database.uri, db, recorder, env }),
+  };
 }

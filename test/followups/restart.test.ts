@@ -1,43 +1,18 @@
-import type { Db } from 'mongodb';
 import { followUpsCollection } from '../../src/followups/schedule';
-import { ensureIndexes } from '../../src/store/indexes';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import {
   insertDueJobs,
-  killAll,
   PROCESS_TEST_TIMEOUT_MS,
-  Recorder,
-  startWorkerProcess,
   statusCounts,
   until,
-  type WorkerChild,
+  useWorkerProcesses,
 } from './processHarness';
 
 /** The scheduler's acceptance, part 2: a worker process stopped gracefully (SIGTERM) half-way and replaced. */
 describe('follow-up workers restarted mid-run', () => {
-  let database: TestDatabase;
-  let db: Db;
-  let recorder: Recorder;
-  const children: WorkerChild[] = [];
-  const start = (name: string, env?: Record<string, string>) =>
-    startWorkerProcess(children, { name, uri: database.uri, db, recorder, env });
-
-  beforeAll(async () => {
-    database = await startTestDatabase({ indexes: false });
-  });
-  beforeEach(async () => {
-    db = database.client.db(`${database.db.databaseName}_${Math.random().toString(36).slice(2, 8)}`);
-    await ensureIndexes(db);
-    recorder = new Recorder();
-    await recorder.start();
-  });
-  afterEach(async () => {
-    await killAll(children);
-    await recorder.stop();
-  });
-  afterAll(() => database.stop());
+  const suite = useWorkerProcesses();
 
   it('a restart half-way (SIGTERM, graceful) loses none and doubles none', async () => {
+    const { db, recorder, start } = suite;
     recorder.delayMs = 2;
     const [a] = await Promise.all([start('A'), start('B')]);
     await insertDueJobs(db, 'restart', 500);

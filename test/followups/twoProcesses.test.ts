@@ -1,41 +1,19 @@
-import type { Db } from 'mongodb';
 import { followUpsCollection } from '../../src/followups/schedule';
-import { ensureIndexes } from '../../src/store/indexes';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import {
   insertDueJobs,
-  killAll,
   PROCESS_TEST_TIMEOUT_MS,
-  Recorder,
-  startWorkerProcess,
   statusCounts,
   until,
-  type WorkerChild,
+  useWorkerProcesses,
 } from './processHarness';
 
 /** The scheduler's acceptance, part 1: two worker processes share 500 due follow-ups. */
 describe('two follow-up worker processes', () => {
-  let database: TestDatabase;
-  let db: Db;
-  let recorder: Recorder;
-  const children: WorkerChild[] = [];
-
-  beforeAll(async () => {
-    database = await startTestDatabase({ indexes: false });
-    db = database.client.db(`${database.db.databaseName}_two`);
-    await ensureIndexes(db);
-    recorder = new Recorder();
-    await recorder.start();
-  });
-  afterAll(async () => {
-    await killAll(children);
-    await recorder.stop();
-    await database.stop();
-  }, PROCESS_TEST_TIMEOUT_MS);
+  const suite = useWorkerProcesses();
 
   it('500 due follow-ups: each sent exactly once, both workers sharing the work', async () => {
+    const { db, recorder, start } = suite;
     recorder.delayMs = 1;
-    const start = (name: string) => startWorkerProcess(children, { name, uri: database.uri, db, recorder });
     const [a, b] = await Promise.all([start('A'), start('B')]);
     await insertDueJobs(db, 'two', 500);
     await until(async () => (await statusCounts(db)).sent === 500, '500 sent');
