@@ -1,12 +1,12 @@
 import {
   ActivityTypes,
-  BotAdapter,
   TurnContext,
   type Activity,
   type ChannelAccount,
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { SelfHostedAdapter, type TurnLogic } from '../selfHostedAdapter';
 import type { Transcript } from './transcript';
 
 /** `channelId` of every activity through the self-hosted Direct Line, as Azure's Web Chat channel. */
@@ -21,10 +21,6 @@ export const DIRECTLINE_SERVICE_URL = 'directline://self';
 export function isDirectLineReference(reference: Partial<ConversationReference>): boolean {
   return reference.serviceUrl === DIRECTLINE_SERVICE_URL;
 }
-
-type Logic = (context: TurnContext) => Promise<void>;
-// The SDK's ClaimsIdentity, taken from BotAdapter's own signature (botframework-connector is not a direct dependency).
-type ClaimsIdentityLike = Exclude<Parameters<BotAdapter['continueConversationAsync']>[0], string>;
 
 export interface DirectLineAdapterOptions {
   transcript: Transcript;
@@ -45,7 +41,7 @@ const MAX_DELAY_MS = 10_000;
  * pushed to open streams. Proactive messages (link worker, follow-ups) go through
  * continueConversationAsync with a reference stored from an earlier turn.
  */
-export class DirectLineAdapter extends BotAdapter {
+export class DirectLineAdapter extends SelfHostedAdapter {
   readonly bot: ChannelAccount;
   private readonly transcript: Transcript;
   private readonly onAppended: (conversationId: string, seq: number) => void;
@@ -60,7 +56,7 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /** Runs one turn for an inbound activity through the middleware and `logic` (usually `bot.run`). */
-  async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     const context = new TurnContext(this, { ...activity, channelId: DIRECTLINE_CHANNEL_ID, serviceUrl: DIRECTLINE_SERVICE_URL });
     await this.runMiddleware(context, logic);
   }
@@ -114,7 +110,7 @@ export class DirectLineAdapter extends BotAdapter {
   }
 
   /** Legacy form of continueConversationAsync (no app id). */
-  async continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
+  override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
     const activity = TurnContext.applyConversationReference(
       { type: ActivityTypes.Event, name: 'continueConversation' },
       { ...reference, bot: reference.bot ?? this.bot, channelId: DIRECTLINE_CHANNEL_ID, serviceUrl: DIRECTLINE_SERVICE_URL },
@@ -122,21 +118,5 @@ export class DirectLineAdapter extends BotAdapter {
     );
     const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
-  }
-
-  /**
-   * Proactive messages: `continueConversationAsync(appIdOrClaims, reference, logic)` as on
-   * CloudAdapter. The app id or claims are accepted for the same call shape and otherwise
-   * unused: this adapter has no Bot Connector to authenticate against.
-   */
-  override async continueConversationAsync(
-    _botAppIdOrClaims: string | ClaimsIdentityLike,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: Logic | string,
-    maybeLogic?: Logic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new Error('DirectLineAdapter.continueConversationAsync: logic is required');
-    await this.continueConversation(reference, logic);
   }
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import {
   ActivityTypes,
-  BotAdapter,
   TurnContext,
   type Activity,
   type ChannelAccount,
   type ConversationReference,
   type ResourceResponse,
 } from 'botbuilder';
+import { SelfHostedAdapter, type TurnLogic } from '../selfHostedAdapter';
 import { shortKey } from '../../identity/personKey';
 import { fitsSegments } from './gsm';
 import { renderSms, segmentBudget } from './render';
@@ -23,8 +23,6 @@ export function isSmsReference(reference: Partial<ConversationReference>): boole
   return reference.serviceUrl === SMS_SERVICE_URL;
 }
 
-type Logic = (context: TurnContext) => Promise<void>;
-
 /** Texts a turn has sent, held until the turn ends. */
 interface Outgoing {
   numberKey: string;
@@ -32,7 +30,6 @@ interface Outgoing {
   evenIfOptedOut: boolean;
 }
 const OUTBOX = Symbol('smsOutbox');
-type ClaimsIdentityLike = Exclude<Parameters<BotAdapter['continueConversationAsync']>[0], string>;
 
 export interface SmsAdapterOptions {
   store: SmsStore;
@@ -57,7 +54,7 @@ export type DeliveryResult = { sent: true; sids: string[] } | { sent: false; rea
  * never enters an activity: `from.id` (and so the conversation reference a handoff keeps) is
  * the number key, and the number is looked up, decrypted, only when a text goes out.
  */
-export class SmsAdapter extends BotAdapter {
+export class SmsAdapter extends SelfHostedAdapter {
   readonly bot: ChannelAccount;
   private readonly store: SmsStore;
   private readonly sender: TextSender;
@@ -86,7 +83,7 @@ export class SmsAdapter extends BotAdapter {
     };
   }
 
-  async processActivity(activity: Partial<Activity>, logic: Logic): Promise<void> {
+  async processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     await this.runTurn(new TurnContext(this, { ...activity, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL }), logic);
   }
 
@@ -95,7 +92,7 @@ export class SmsAdapter extends BotAdapter {
    * the segment budget: a turn's three short messages arrive as one or two texts, in order
    * (separate texts can overtake each other on the networks), and cost less.
    */
-  private async runTurn(context: TurnContext, logic: Logic): Promise<void> {
+  private async runTurn(context: TurnContext, logic: TurnLogic): Promise<void> {
     const outbox: Outgoing[] = [];
     context.turnState.set(OUTBOX, outbox);
     try {
@@ -200,24 +197,12 @@ export class SmsAdapter extends BotAdapter {
     throw new Error('SmsAdapter.deleteActivity: a text message cannot be taken back once sent');
   }
 
-  async continueConversation(reference: Partial<ConversationReference>, logic: Logic): Promise<void> {
+  override async continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void> {
     const activity = TurnContext.applyConversationReference(
       { type: ActivityTypes.Event, name: 'continueConversation' },
       { ...reference, bot: reference.bot ?? this.bot, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL },
       true,
     );
     await this.runTurn(new TurnContext(this, activity), logic);
-  }
-
-  /** Proactive messages, with CloudAdapter's call shape; the app id or claims are unused (no Bot Connector). */
-  override async continueConversationAsync(
-    _botAppIdOrClaims: string | ClaimsIdentityLike,
-    reference: Partial<ConversationReference>,
-    logicOrAudience: Logic | string,
-    maybeLogic?: Logic,
-  ): Promise<void> {
-    const logic = typeof logicOrAudience === 'function' ? logicOrAudience : maybeLogic;
-    if (!logic) throw new Error('SmsAdapter.continueConversationAsync: logic is required');
-    await this.continueConversation(reference, logic);
   }
 }
