@@ -5,27 +5,17 @@
  * nothing, and START lets the next one through. The worker's own clock and quiet hours are proven
  * in the scheduler tests; here the send window is set around "now" so the test runs at any hour.
  */
-import { startFrontDoor, type FrontDoor } from '../../src/app';
-import { inboundTextParams, postSignedWebhook } from '../../src/channels/sms';
-import { loadConfig } from '../../src/config';
 import { loadSampleDirectoryIfEmpty } from '../../src/directory';
 import { HandoffRepository } from '../../src/handoff/repository';
 import { Collections } from '../../src/store/collections';
 import { JOURNEY } from '../fixtures/journey';
 import { sendTurn, textsOf } from '../helpers/appProcess';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
-import { FakeTwilio } from '../helpers/fakeTwilio';
+import { startSmsApp, type SmsApp } from '../helpers/smsApp';
 
-const ACCOUNT_SID = `AC${'3'.repeat(32)}`;
-const AUTH_TOKEN = 'c'.repeat(32);
-const FRONT_DOOR_NUMBER = '+447700900002';
-const PUBLIC_BASE_URL = 'https://frontdoor.example.org';
 /** The number the journey gives (07700 900123). */
 const PERSON = '+447700900123';
 
-let database: TestDatabase;
-let fake: FakeTwilio;
-let app: FrontDoor;
+let sms: SmsApp;
 
 /** "HH:MM" in London, `hours` from now: a send window around the moment the test runs. */
 function londonTime(hours: number): string {
@@ -34,34 +24,15 @@ function londonTime(hours: number): string {
 }
 
 beforeAll(async () => {
-  database = await startTestDatabase();
-  await loadSampleDirectoryIfEmpty(database.db, () => undefined);
-  fake = await new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
-  app = await startFrontDoor(
-    loadConfig({
-      PORT: '0',
-      MONGODB_URI: database.uri,
-      MONGODB_DATABASE: database.db.databaseName,
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_FROM: FRONT_DOOR_NUMBER,
-      TWILIO_API_BASE_URL: fake.url,
-      FOLLOWUP_QUIET_START: londonTime(-3),
-      FOLLOWUP_QUIET_END: londonTime(3),
-    }),
-    () => undefined,
+  sms = await startSmsApp({ FOLLOWUP_QUIET_START: londonTime(-3), FOLLOWUP_QUIET_END: londonTime(3) }, (database) =>
+    loadSampleDirectoryIfEmpty(database.db, () => undefined),
   );
   // The test drives the worker itself, one run at a time.
-  await app.followUps.worker!.stop();
+  await sms.app.followUps.worker!.stop();
 });
-afterAll(async () => {
-  await app?.stop();
-  await fake?.stop();
-  await database?.stop();
-});
+afterAll(async () => sms?.stop());
 
-const jobs = () => database.db.collection(Collections.followUps);
+const jobs = () => sms.database.db.collection(Collections.followUps);
 
 /** Time passes: the job becomes due now. */
 async function makeDue(kind: string): Promise<void> {
@@ -69,20 +40,10 @@ async function makeDue(kind: string): Promise<void> {
   expect(result.matchedCount).toBe(1);
 }
 
-async function text(body: string): Promise<string[]> {
-  const before = fake.messages.length;
-  const sent = await postSignedWebhook({
-    url: `${app.url}/api/sms/twilio`,
-    signedUrl: `${PUBLIC_BASE_URL}/api/sms/twilio`,
-    authToken: AUTH_TOKEN,
-    params: inboundTextParams({ accountSid: ACCOUNT_SID, from: PERSON, to: FRONT_DOOR_NUMBER, body }),
-  });
-  expect(sent.status).toBe(200);
-  await app.sms!.idle();
-  return fake.messages.slice(before).filter((m) => m.to === PERSON).map((m) => m.body);
-}
+const text = (body: string) => sms.text(PERSON, body);
 
 it('a web chatter who chose texts gets the check-in by SMS, answers it, and STOP / START are honoured at send time', async () => {
+  const { app, fake, database } = sms;
   const conversation = `followup-${Date.now()}`;
   for (const say of ['hi', 'English', 'yes']) await sendTurn(app.url, conversation, say);
   for (const step of JOURNEY) expect(textsOf(await sendTurn(app.url, conversation, step.say))).toMatch(step.then);

@@ -3,63 +3,24 @@
  * signed webhooks in, replies out through the real twilio client to a fake Twilio, and a link worker's
  * reply reaching the person by text through the link-worker API.
  */
-import { startFrontDoor, type FrontDoor } from '../../../src/app';
-import { inboundTextParams, postSignedWebhook } from '../../../src/channels/sms';
-import { loadConfig } from '../../../src/config';
 import { translator } from '../../../src/i18n';
 import { AccountRepository } from '../../../src/linkworker';
-import { startTestDatabase, type TestDatabase } from '../../helpers/db';
-import { FakeTwilio } from '../../helpers/fakeTwilio';
+import { startSmsApp, type SmsApp } from '../../helpers/smsApp';
 
-const ACCOUNT_SID = `AC${'2'.repeat(32)}`;
-const AUTH_TOKEN = 'b'.repeat(32);
-const FRONT_DOOR_NUMBER = '+447700900001';
-const PUBLIC_BASE_URL = 'https://frontdoor.example.org';
 const PERSON = '+447700900555';
 const en = translator('en');
 
-let database: TestDatabase;
-let fake: FakeTwilio;
-let app: FrontDoor;
+let sms: SmsApp;
 
 beforeAll(async () => {
-  database = await startTestDatabase();
-  fake = await new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
-  app = await startFrontDoor(
-    loadConfig({
-      PORT: '0',
-      MONGODB_URI: database.uri,
-      MONGODB_DATABASE: database.db.databaseName,
-      PUBLIC_BASE_URL,
-      TWILIO_ACCOUNT_SID: ACCOUNT_SID,
-      TWILIO_AUTH_TOKEN: AUTH_TOKEN,
-      TWILIO_FROM: FRONT_DOOR_NUMBER,
-      TWILIO_API_BASE_URL: fake.url,
-      LINKWORKER_HOURS: 'always',
-    }),
-    () => undefined,
-  );
+  sms = await startSmsApp({ LINKWORKER_HOURS: 'always' });
 });
-afterAll(async () => {
-  await app?.stop();
-  await fake?.stop();
-  await database?.stop();
-});
+afterAll(async () => sms?.stop());
 
-async function text(body: string): Promise<string> {
-  const before = fake.messages.length;
-  const sent = await postSignedWebhook({
-    url: `${app.url}/api/sms/twilio`,
-    signedUrl: `${PUBLIC_BASE_URL}/api/sms/twilio`,
-    authToken: AUTH_TOKEN,
-    params: inboundTextParams({ accountSid: ACCOUNT_SID, from: PERSON, to: FRONT_DOOR_NUMBER, body }),
-  });
-  expect(sent.status).toBe(200);
-  await app.sms!.idle();
-  return fake.messages.slice(before).filter((m) => m.to === PERSON).map((m) => m.body).join('\n');
-}
+const text = async (body: string) => (await sms.text(PERSON, body)).join('\n');
 
 it('npm start answers texts when TWILIO_ is set, and a link worker’s reply reaches the person by text', async () => {
+  const { app, fake } = sms;
   expect(app.sms).toBeDefined();
   expect(await text('hello')).toMatch(/automated assistant|bot/i);
   await text('English');
