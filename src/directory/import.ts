@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Collection, Db } from 'mongodb';
+import type { AnyBulkWriteOperation, Collection, Db, Filter } from 'mongodb';
 import { Collections } from '../store/collections';
 import { compact, contentHash, normaliseService, type FieldWarning } from './normalise';
 import { InputService, StoredService, type ServiceContent } from './schema';
@@ -234,15 +234,21 @@ export async function importServices(db: Db, payload: unknown, options: ImportOp
 }
 
 /** Puts a failed batch back as it was: previous documents replaced, new ones deleted. */
-async function restoreBatch(
-  collection: Collection<StoredService>,
-  ops: AnyBulkWriteOperation<StoredService>[],
-  previous: Map<string, StoredService>,
+/**
+ * Puts a batch of replaceOne upserts back as it was: documents that existed are replaced by their
+ * previous version, new ones deleted. True when that worked.
+ */
+export async function restoreBatch<T extends { _id: string }>(
+  collection: Collection<T>,
+  ops: AnyBulkWriteOperation<T>[],
+  previous: Map<string, T>,
 ): Promise<boolean> {
-  const undo: AnyBulkWriteOperation<StoredService>[] = ops.map((op) => {
+  const undo = ops.map((op): AnyBulkWriteOperation<T> => {
     const id = 'replaceOne' in op ? (op.replaceOne.filter._id as string) : '';
     const prev = previous.get(id);
-    return prev ? { replaceOne: { filter: { _id: id }, replacement: prev, upsert: true } } : { deleteOne: { filter: { _id: id } } };
+    // The driver cannot see that `_id: string` is a filter of a generic T.
+    const filter = { _id: id } as Filter<T>;
+    return prev ? { replaceOne: { filter, replacement: prev, upsert: true } } : { deleteOne: { filter } };
   });
   try {
     await collection.bulkWrite(undo, { ordered: false });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { normaliseForMatching } from '../i18n/synonyms';
 import { Collections } from '../store/collections';
 import { htmlToText } from './html';
+import { restoreBatch } from './import';
 import { compact } from './normalise';
 import { readJsonFile } from './sources';
 
@@ -349,16 +350,7 @@ export async function importActivityList(db: Db, parsed: ParsedActivityList, opt
       try {
         await collection.bulkWrite(ops, { ordered: true });
       } catch (error) {
-        // Put the batch back as it was: earlier documents replaced, new ones deleted.
-        const undo: AnyBulkWriteOperation<StoredTaxonomyConcept>[] = ops.map((op) => {
-          const id = 'replaceOne' in op ? (op.replaceOne.filter._id as string) : '';
-          const prev = previous.get(id);
-          return prev ? { replaceOne: { filter: { _id: id }, replacement: prev, upsert: true } } : { deleteOne: { filter: { _id: id } } };
-        });
-        const restored = await collection.bulkWrite(undo, { ordered: false }).then(
-          () => true,
-          () => false,
-        );
+        const restored = await restoreBatch(collection, ops, previous);
         report.failure = { batch: { from, to: from + batch.length - 1 }, error: (error as Error).message, restored };
         report.ok = false;
         return report;
