@@ -36,6 +36,7 @@ import type { Recognizer } from './nlu/recognizer';
 import { ReferralRepository } from './referrals';
 import { scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
+import { ReusedConnectorClientsAuthentication } from './channels/reusedConnectorClients';
 import { getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
 
 export interface FrontDoor {
@@ -178,12 +179,12 @@ export async function startFrontDoor(
       },
     });
 
-    const auth = new ConfigurationBotFrameworkAuthentication({
+    const auth = new ReusedConnectorClientsAuthentication(new ConfigurationBotFrameworkAuthentication({
       MicrosoftAppId: config.bot.appId ?? '',
       MicrosoftAppPassword: config.bot.appPassword ?? '',
       MicrosoftAppType: config.bot.appType,
       MicrosoftAppTenantId: config.bot.tenantId ?? '',
-    });
+    }));
     const onTurnError = async (context: TurnContext, error: Error) => {
       // Operators get what failed and where; never the person's words.
       log(`turn failed on ${context.activity.channelId} (${context.activity.type}): ${error instanceof Error ? error.message : String(error)}`);
