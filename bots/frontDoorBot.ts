@@ -34,6 +34,7 @@ import type { HandoffDesk } from '../src/handoff/desk';
 import { askForPerson } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
+import { DialogMemoryConfiguration } from './dialogMemoryConfiguration';
 import { BotHandoffRequests, HANDOFF_OPENED_THIS_TURN } from './handoffRequests';
 
 export interface FrontDoorBotDeps {
@@ -107,6 +108,7 @@ export class FrontDoorBot extends ActivityHandler {
   private readonly dialogs: DialogSet;
   private readonly log: (line: string) => void;
   private readonly handoffRequests?: BotHandoffRequests;
+  private readonly dialogMemory = new DialogMemoryConfiguration();
 
   constructor(private readonly deps: FrontDoorBotDeps) {
     super();
@@ -136,11 +138,13 @@ export class FrontDoorBot extends ActivityHandler {
 
   /** Saves conversation state after every turn, whatever happened in it (eTag-checked). */
   override async run(context: TurnContext): Promise<void> {
+    this.dialogMemory.lend(context);
     await withReferralCache(async () => {
       await super.run(context);
       await this.rememberLanguage(context);
       await this.deps.conversationState.saveChanges(context, false);
     });
+    this.dialogMemory.keep(context);
   }
 
   private async rememberLanguage(context: TurnContext): Promise<void> {
