@@ -20,7 +20,7 @@ import {
   type Ons4Score,
   type Referral,
 } from './schema';
-import { cachedRead, forget } from './turnCache';
+import { cachedRead, forget, remember } from './turnCache';
 
 export interface ConsentInput {
   noticeVersion: string;
@@ -76,6 +76,7 @@ export class ReferralRepository {
     const update = { $setOnInsert: this.newReferralFields(personKey, channel, lang) };
     try {
       const doc = await this.referrals.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' });
+      remember(personKey, doc);
       if (doc) return ReferralSchema.parse(doc);
     } catch (error) {
       // Two first messages at once: the other one created it. Read theirs.
@@ -261,9 +262,11 @@ export class ReferralRepository {
     };
   }
 
+  // Writes return the document after the change, so the turn's next read of it costs no round trip.
   private async update(personKey: string, update: { $set?: Document; $unset?: Document; $push?: Document }): Promise<void> {
     forget(personKey);
-    await this.referrals.updateOne({ personKey }, { ...update, $set: { ...update.$set, updatedAt: this.now() } });
+    const doc = await this.referrals.findOneAndUpdate({ personKey }, { ...update, $set: { ...update.$set, updatedAt: this.now() } }, { returnDocument: 'after' });
+    remember(personKey, doc);
   }
 
   private async upsert(personKey: string, channel: string, lang: Language, fields: Document): Promise<void> {
@@ -272,12 +275,14 @@ export class ReferralRepository {
     // A path may appear in only one operator: $set wins for these.
     for (const key of [...Object.keys(fields), 'updatedAt']) delete onInsert[key];
     const update = { $set: { ...fields, updatedAt: this.now() }, $setOnInsert: onInsert };
+    let doc: Document | null;
     try {
-      await this.referrals.updateOne({ personKey }, update, { upsert: true });
+      doc = await this.referrals.findOneAndUpdate({ personKey }, update, { upsert: true, returnDocument: 'after' });
     } catch (error) {
       if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
-      await this.referrals.updateOne({ personKey }, update);
+      doc = await this.referrals.findOneAndUpdate({ personKey }, update, { returnDocument: 'after' });
     }
+    remember(personKey, doc);
   }
 }
 

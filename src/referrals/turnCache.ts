@@ -3,7 +3,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 /**
  * Referral reads remembered for the length of one unit of work (one bot turn), so the several
  * dialogs a turn passes through read the person's referral from MongoDB once, not once each.
- * Any write by the repository forgets the person's entry. Outside such a unit nothing is cached.
+ * A write by the repository replaces the person's entry with the document the write returned
+ * (or forgets it). Outside such a unit nothing is cached.
  */
 const storage = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
 
@@ -20,6 +21,11 @@ export function cachedRead<T>(personKey: string, read: () => Promise<T>): Promis
   cache.set(personKey, pending);
   pending.catch(() => cache.delete(personKey));
   return pending;
+}
+
+/** A write that returned the document as it now is: later reads in this unit need no round trip. */
+export function remember<T>(personKey: string, value: T): void {
+  storage.getStore()?.set(personKey, Promise.resolve(value));
 }
 
 export function forget(personKey: string): void {

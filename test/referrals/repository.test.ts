@@ -1,6 +1,6 @@
-import type { Db } from 'mongodb';
+import { MongoClient, type Db } from 'mongodb';
 import { Collections } from '../../src/store/collections';
-import { ReferralRepository } from '../../src/referrals';
+import { ReferralRepository, withReferralCache } from '../../src/referrals';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
 let database: TestDatabase;
@@ -196,5 +196,32 @@ describe('ReferralRepository', () => {
     });
     expect(referral!.answers.barriers).toBeUndefined();
     expect(referral!.wellbeing.anxiety).toBeUndefined();
+  });
+});
+
+describe('ReferralRepository within one turn', () => {
+  it('a write returns the referral as it now is, so reading it again in the same turn costs no round trip', async () => {
+    const client = await MongoClient.connect(database.uri, { monitorCommands: true });
+    try {
+      const watched = new ReferralRepository(client.db(db.databaseName));
+      const personKey = newPersonKey();
+      await watched.getOrCreate(personKey, 'webchat', 'en');
+      const commands: string[] = [];
+      client.on('commandStarted', (event) => commands.push(event.commandName));
+
+      const seen = await withReferralCache(async () => {
+        await watched.saveAnswer(personKey, 'interests', { chosen: ['outdoors'] });
+        return watched.find(personKey);
+      });
+
+      expect(seen?.answers.interests).toEqual({ chosen: ['outdoors'] });
+      expect(commands).toEqual(['findAndModify']);
+      // Outside a turn nothing is remembered: a read goes to the database.
+      commands.length = 0;
+      expect((await watched.find(personKey))?.answers.interests).toEqual({ chosen: ['outdoors'] });
+      expect(commands).toEqual(['find']);
+    } finally {
+      await client.close();
+    }
   });
 });
