@@ -1,8 +1,7 @@
 import { BotAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { ClaimsIdentity } from 'botframework-connector';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
-// The SDK's ClaimsIdentity, taken from BotAdapter's own signature (botframework-connector is not a direct dependency).
-type ClaimsIdentityLike = Exclude<Parameters<BotAdapter['continueConversationAsync']>[0], string>;
 
 /**
  * An adapter for a channel Front Door serves itself (Direct Line, SMS): no Bot Framework
@@ -13,7 +12,7 @@ export abstract class SelfHostedAdapter extends BotAdapter {
   abstract override continueConversation(reference: Partial<ConversationReference>, logic: TurnLogic): Promise<void>;
 
   override async continueConversationAsync(
-    _botAppIdOrClaims: string | ClaimsIdentityLike,
+    _botAppIdOrClaims: string | ClaimsIdentity,
     reference: Partial<ConversationReference>,
     logicOrAudience: TurnLogic | string,
     maybeLogic?: TurnLogic,
