@@ -1,5 +1,5 @@
 import { Long, ObjectId, calculateObjectSize, type Document } from 'bson';
-import { Aggregator, Query, find as mingoFind, update as mingoUpdate } from 'mingo';
+import { Aggregator, Query } from 'mingo';
 import type { Collection } from './collection';
 import { parseIndexSpec, sameIndexSpec } from './collection';
 import type { Cursors } from './cursors';
@@ -16,8 +16,10 @@ import {
   namespaceNotFound,
   notSupported,
 } from './errors';
+import { compileFilter, projectDocuments, sortDocuments } from './matching';
 import { checkFilter, checkPipeline, checkUpdate, isPipelineUpdate, refuseUnportableOptions } from './subset';
-import { cloneDocument, isOperatorObject, keyOf } from './values';
+import { applyOperators } from './updates';
+import { cloneDocument, isOperatorObject, keyOf, sameKey } from './values';
 import { MAX_BSON_OBJECT_SIZE, MAX_MESSAGE_BYTES } from './wire';
 
 export const WIRE_VERSION = 21; // MongoDB 7.0
@@ -81,20 +83,28 @@ function numberOption(cmd: Document, field: string): number | undefined {
 }
 
 /** Matching documents in natural or requested order, with skip/limit; not projected. */
-function select(coll: Collection | undefined, filter: Document | undefined, sort?: Document, skip = 0, limit = 0): Document[] {
+function select(coll: Collection | undefined, filter: Document | undefined, sort?: Document, skipped = 0, limit = 0): Document[] {
   if (!coll) return [];
   checkFilter(filter);
-  const candidates = [...coll.candidates(filter)];
-  const cursor = mingoFind(candidates, filter ?? {});
-  if (sort && Object.keys(sort).length > 0) cursor.sort(sort as Record<string, 1 | -1>);
-  if (skip > 0) cursor.skip(skip);
-  if (limit > 0) cursor.limit(limit);
-  return cursor.all() as Document[];
+  const skip = Math.max(0, skipped); // a negative skip was ignored, as mingo's cursor only applied a positive one
+  const matches = compileFilter(filter);
+  const sorted = sort !== undefined && Object.keys(sort).length > 0;
+  // Without a sort, stop scanning once skip + limit documents have matched.
+  const enough = !sorted && limit > 0 ? skip + limit : Infinity;
+  let found: Document[] = [];
+  for (const doc of coll.candidates(filter)) {
+    if (!matches(doc)) continue;
+    found.push(doc);
+    if (found.length >= enough) break;
+  }
+  if (sorted) found = sortDocuments(found, sort);
+  if (skip === 0 && (limit === 0 || found.length <= limit)) return found;
+  return found.slice(skip, limit > 0 ? skip + limit : undefined);
 }
 
 function project(docs: Document[], projection: Document | undefined): Document[] {
   if (!projection || Object.keys(projection).length === 0) return docs;
-  return mingoFind(docs, {}, projection).all() as Document[];
+  return projectDocuments(docs, projection);
 }
 
 function find(cmd: Document, ctx: CommandContext): Document {
@@ -126,9 +136,10 @@ function withId(doc: Document): Document {
   return { _id: _id === undefined ? new ObjectId() : _id, ...rest };
 }
 
-function checkDocument(doc: Document): void {
+/** encoded: the document's BSON when already made (its length is the size to check). */
+function checkDocument(doc: Document, encoded?: Uint8Array): void {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw badValue('a document must be an object');
-  if (calculateObjectSize(doc) > MAX_BSON_OBJECT_SIZE) throw new CommandError(10334, 'BSONObjectTooLarge', 'object to insert too large');
+  if ((encoded ? encoded.length : calculateObjectSize(doc)) > MAX_BSON_OBJECT_SIZE) throw new CommandError(10334, 'BSONObjectTooLarge', 'object to insert too large');
   if (Array.isArray(doc._id)) throw badValue('The _id field cannot be an array');
   for (const key of Object.keys(doc)) if (key.startsWith('$')) throw badValue(`Document can't have $ prefixed field names: ${key}`);
 }
@@ -196,27 +207,30 @@ function setPath(target: Document, path: string, value: unknown): void {
   node[parts[parts.length - 1]] = value;
 }
 
-/** Applies an update document to a copy of doc; returns the new version and whether anything changed. */
-function applyUpdate(doc: Document, update: Document, arrayFilters: Document[] | undefined, inserting: boolean): { next: Document; changed: boolean } {
+/**
+ * Applies an update document to a copy of doc; returns the new version and whether anything changed.
+ * The update comes from the request just parsed, which nothing else holds, so a replacement's
+ * values are stored as they are (copied when the same update replaces several documents: shareValues false).
+ */
+function applyUpdate(doc: Document, update: Document, arrayFilters: Document[] | undefined, inserting: boolean, shareValues = true): { next: Document; changed: boolean } {
   const kind = checkUpdate(update);
   if (kind === 'replacement') {
     if (update._id !== undefined && keyOf(update._id) !== keyOf(doc._id)) throw immutableField();
-    const next = { _id: doc._id, ...cloneDocument(update) };
-    return { next, changed: keyOf(next) !== keyOf(doc) };
+    const next = { _id: doc._id, ...(shareValues ? update : cloneDocument(update)) };
+    return { next, changed: !sameKey(next, doc) };
   }
   const { $setOnInsert, ...operators } = update;
   const modifier: Document = { ...operators };
   if (inserting && $setOnInsert) modifier.$set = { ...($setOnInsert as Document), ...((modifier.$set as Document) ?? {}) };
-  const next = cloneDocument(doc);
-  if (Object.keys(modifier).length === 0) return { next, changed: false };
-  let changedFields: string[];
+  if (Object.keys(modifier).length === 0) return { next: { ...doc }, changed: false };
+  let outcome: { next: Document; changed: boolean };
   try {
-    changedFields = mingoUpdate(next, modifier, arrayFilters, undefined, { cloneMode: 'deep' });
+    outcome = applyOperators(doc, modifier, arrayFilters);
   } catch (error) {
     throw badValue(`update failed: ${(error as Error).message}`);
   }
-  if (keyOf(next._id) !== keyOf(doc._id)) throw immutableField();
-  return { next, changed: changedFields.length > 0 };
+  if (keyOf(outcome.next._id) !== keyOf(doc._id)) throw immutableField();
+  return outcome;
 }
 
 interface UpdateOutcome {
@@ -246,20 +260,22 @@ function updateStatement(
     const base = checkUpdate(update) === 'replacement' ? { _id: seed._id } : seed;
     const { next } = applyUpdate(withId(base), update, options.arrayFilters, true);
     const doc = withId(next);
-    checkDocument(doc);
-    ctx.engine.insert(coll, doc);
+    const encoded = ctx.engine.encodeForJournal(doc);
+    checkDocument(doc, encoded);
+    ctx.engine.insert(coll, doc, encoded);
     return { matched: 0, modified: 0, upsertedId: doc._id, after: doc };
   }
   let modified = 0;
   let before: Document | undefined;
   let after: Document | undefined;
   for (const doc of targets) {
-    const { next, changed } = applyUpdate(doc, update, options.arrayFilters, false);
+    const { next, changed } = applyUpdate(doc, update, options.arrayFilters, false, targets.length === 1);
     before ??= doc;
     after ??= changed ? next : doc;
     if (!changed) continue;
-    checkDocument(next);
-    ctx.engine.replace(coll, doc, next);
+    const encoded = ctx.engine.encodeForJournal(next);
+    checkDocument(next, encoded);
+    ctx.engine.replace(coll, doc, next, encoded);
     modified++;
   }
   return { matched: targets.length, modified, before, after };

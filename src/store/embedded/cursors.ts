@@ -61,10 +61,14 @@ function takeBatch(results: Document[], from: number, count: number): { batch: D
   let bytes = 0;
   let at = from;
   while (at < results.length && batch.length < count) {
-    const docBytes = calculateObjectSize(results[at]);
-    if (batch.length > 0 && bytes + docBytes > MAX_BATCH_BYTES) break;
+    // The first document always goes in, so its size is only needed once a second one is considered.
+    if (batch.length === 1) bytes = calculateObjectSize(batch[0]);
+    if (batch.length > 0) {
+      const docBytes = calculateObjectSize(results[at]);
+      if (bytes + docBytes > MAX_BATCH_BYTES) break;
+      bytes += docBytes;
+    }
     batch.push(results[at]);
-    bytes += docBytes;
     at++;
   }
   return { batch, next: at };

@@ -1,7 +1,7 @@
-import type { Document } from 'bson';
+import { serialize, type Document } from 'bson';
 import { Collection, type IndexSpec } from './collection';
 import { invalidNamespace } from './errors';
-import { Journal, type RecoveryReport } from './journal';
+import { encodePut, Journal, type RecoveryReport } from './journal';
 import { keyOf } from './values';
 
 /**
@@ -49,14 +49,28 @@ export class Engine {
     return created;
   }
 
-  insert(coll: Collection, doc: Document): void {
+  /** encoded: the document's BSON from encodeForJournal, if the caller already made it. */
+  insert(coll: Collection, doc: Document, encoded?: Uint8Array): void {
     coll.insert(doc);
-    this.record({ o: 'put', d: coll.database, c: coll.name, doc });
+    this.recordPut(coll, doc, encoded);
   }
 
-  replace(coll: Collection, oldDoc: Document, newDoc: Document): void {
+  replace(coll: Collection, oldDoc: Document, newDoc: Document, encoded?: Uint8Array): void {
     coll.replace(oldDoc, newDoc);
-    this.record({ o: 'put', d: coll.database, c: coll.name, doc: newDoc });
+    this.recordPut(coll, newDoc, encoded);
+  }
+
+  /**
+   * The document's BSON when the journal will need it, so a size check can reuse it;
+   * undefined in memory mode, or when it cannot be encoded (the caller measures it instead).
+   */
+  encodeForJournal(doc: Document): Uint8Array | undefined {
+    if (!this.journal) return undefined;
+    try {
+      return serialize(doc);
+    } catch {
+      return undefined;
+    }
   }
 
   remove(coll: Collection, doc: Document): void {
@@ -124,6 +138,12 @@ export class Engine {
 
   private record(record: Document): void {
     if (this.journal) this.pendingWrites.push(this.journal.append(record));
+  }
+
+  private recordPut(coll: Collection, doc: Document, encoded: Uint8Array | undefined): void {
+    if (!this.journal) return;
+    if (!encoded) return this.record({ o: 'put', d: coll.database, c: coll.name, doc });
+    this.pendingWrites.push(this.journal.append(encodePut(coll.database, coll.name, encoded)));
   }
 
   private createCollectionInMemory(database: string, name: string): Collection {

@@ -79,10 +79,10 @@ export class Journal {
     return { journal, report: { records, droppedBytes } };
   }
 
-  /** Queues a record; resolves once it is on disk. */
-  append(record: Document): Promise<void> {
+  /** Queues a record (a document, or one already encoded by encodePut); resolves once it is on disk. */
+  append(record: Document | Buffer): Promise<void> {
     if (this.closed) return Promise.reject(new Error('journal is closed'));
-    this.pending.push(frame(record));
+    this.pending.push(Buffer.isBuffer(record) ? frameBytes(record) : frame(record));
     this.recordsSinceCompaction++;
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
     if (!this.flushing) this.flushing = this.flushLoop();
@@ -158,11 +158,43 @@ export class Journal {
 }
 
 function frame(record: Document): Buffer {
-  const body = Buffer.from(serialize(record));
-  const head = Buffer.alloc(FRAME_HEADER);
-  head.writeUInt32LE(body.length, 0);
-  head.writeUInt32LE(crc32(body), 4);
-  return Buffer.concat([head, body]);
+  return frameBytes(serialize(record));
+}
+
+function frameBytes(body: Uint8Array): Buffer {
+  const framed = Buffer.allocUnsafe(FRAME_HEADER + body.length);
+  framed.writeUInt32LE(body.length, 0);
+  framed.writeUInt32LE(crc32(body), 4);
+  framed.set(body, FRAME_HEADER);
+  return framed;
+}
+
+/**
+ * The BSON of the record { o: 'put', d, c, doc } around a document already encoded
+ * (the same bytes serialize would give), so a stored document is encoded once per write.
+ */
+export function encodePut(database: string, collection: string, doc: Uint8Array): Buffer {
+  const d = Buffer.from(database, 'utf8');
+  const c = Buffer.from(collection, 'utf8');
+  const size = 4 + 11 + (8 + d.length) + (8 + c.length) + (5 + doc.length) + 1;
+  const out = Buffer.allocUnsafe(size);
+  let at = out.writeInt32LE(size, 0);
+  const string = (name: string, value: Uint8Array) => {
+    out[at++] = 0x02;
+    at += out.write(`${name}\0`, at, 'latin1');
+    at = out.writeInt32LE(value.length + 1, at);
+    out.set(value, at);
+    at += value.length;
+    out[at++] = 0;
+  };
+  string('o', Buffer.from('put'));
+  string('d', d);
+  string('c', c);
+  out[at++] = 0x03;
+  at += out.write('doc\0', at, 'latin1');
+  out.set(doc, at);
+  out[at + doc.length] = 0;
+  return out;
 }
 
 function writeAll(fd: number, buffer: Buffer): Promise<void> {

@@ -24,6 +24,39 @@ export function keyOf(value: unknown): string {
   return `?${String(value)}`;
 }
 
+/**
+ * keyOf(a) === keyOf(b), without building the strings for whole documents: arrays and
+ * documents compare element by element (documents in field order), everything else by keyOf.
+ */
+export function sameKey(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a === 'string' && typeof b === 'string') return false;
+  const aNode = isKeyNode(a);
+  if (aNode !== isKeyNode(b)) return false;
+  if (!aNode) return keyOf(a) === keyOf(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameKey(item, b[i]));
+  }
+  const aKeys = Object.keys(a as Document);
+  const bKeys = Object.keys(b as Document);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((k, i) => k === bKeys[i] && sameKey((a as Document)[k], (b as Document)[k]));
+}
+
+/** Values keyOf spells out member by member: arrays and objects outside its scalar cases. */
+function isKeyNode(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return true;
+  return !(
+    value instanceof ObjectId ||
+    value instanceof Date ||
+    value instanceof Long ||
+    value instanceof Decimal128 ||
+    value instanceof Binary ||
+    value instanceof Timestamp
+  );
+}
+
 /** Values a multikey index holds for one path: every array element, or the value itself. */
 export function indexValuesAt(doc: Document, path: string): unknown[] {
   const values: unknown[] = [];

@@ -103,25 +103,20 @@ function parseOpQuery(message: Buffer, requestId: number): Command {
 
 let nextResponseId = 1;
 
-function header(totalLength: number, responseTo: number, opCode: number): Buffer {
-  const head = Buffer.alloc(HEADER_BYTES);
-  head.writeInt32LE(totalLength, 0);
-  head.writeInt32LE(nextResponseId++ & 0x7fffffff, 4);
-  head.writeInt32LE(responseTo, 8);
-  head.writeInt32LE(opCode, 12);
-  return head;
-}
-
-/** Encodes a reply in the same protocol the request used. */
+/** Encodes a reply in the same protocol the request used, as one buffer (one copy of the serialized body). */
 export function encodeReply(command: Command, reply: Document): Buffer {
-  const doc = Buffer.from(serialize(reply));
-  if (command.opCode === OP_MSG) {
-    const total = HEADER_BYTES + 4 + 1 + doc.length;
-    const flagsAndKind = Buffer.alloc(5); // flags 0, section kind 0
-    return Buffer.concat([header(total, command.requestId, OP_MSG), flagsAndKind, doc]);
-  }
-  const replyFields = Buffer.alloc(20); // responseFlags, cursorID (8), startingFrom, numberReturned
-  replyFields.writeInt32LE(1, 16);
-  const total = HEADER_BYTES + replyFields.length + doc.length;
-  return Buffer.concat([header(total, command.requestId, OP_REPLY), replyFields, doc]);
+  const doc = serialize(reply);
+  const isMsg = command.opCode === OP_MSG;
+  // OP_MSG: flags (0) and section kind (0); OP_REPLY: responseFlags, cursorID (8), startingFrom, numberReturned.
+  const fieldsBytes = isMsg ? 5 : 20;
+  const total = HEADER_BYTES + fieldsBytes + doc.length;
+  const out = Buffer.allocUnsafe(total);
+  out.writeInt32LE(total, 0);
+  out.writeInt32LE(nextResponseId++ & 0x7fffffff, 4);
+  out.writeInt32LE(command.requestId, 8);
+  out.writeInt32LE(isMsg ? OP_MSG : OP_REPLY, 12);
+  out.fill(0, HEADER_BYTES, HEADER_BYTES + fieldsBytes);
+  if (!isMsg) out.writeInt32LE(1, HEADER_BYTES + 16);
+  out.set(doc, HEADER_BYTES + fieldsBytes);
+  return out;
 }
