@@ -70,7 +70,7 @@ export async function startFrontDoor(
   const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log });
   try {
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
-    const retention = scheduleRetention(database.db, log);
+    const retention = scheduleRetention(database.db, log, undefined, config.retention);
     // A fresh development database gets the fictional sample directory; a real MongoDB never does.
     if (database.embedded) await loadSampleDirectoryIfEmpty(database.db, log);
     const referrals = new ReferralRepository(database.db);

@@ -4,6 +4,7 @@ import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseServiceHours } from './h
 import { readSmsConfig, SmsConfigError, type SmsConfig } from './channels/sms/config';
 import { FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './followups/config';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
+import { DEFAULT_RETENTION, RETENTION_LIMITS, type ReferralRetention } from './retention/policy';
 
 /**
  * Front Door's configuration, read from the environment once at start-up and validated,
@@ -13,6 +14,8 @@ const emptyToUndefined = (value: unknown) => (typeof value === 'string' && value
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 /** A whole number in a range; every way of getting it wrong gets the same message saying what it should be. */
 const wholeNumber = (min: number, max: number, message: string) => z.coerce.number(message).int(message).min(min, message).max(max, message);
+const retentionDays = (limits: { min: number; max: number }, fallback: number) =>
+  z.preprocess(emptyToUndefined, wholeNumber(limits.min, limits.max, `must be a whole number of days from ${limits.min} to ${limits.max}`).default(fallback));
 
 const EnvSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(3978)),
@@ -67,6 +70,8 @@ const EnvSchema = z.object({
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
   MicrosoftAppTenantId: optionalString,
+  RETENTION_CLOSED_DAYS: retentionDays(RETENTION_LIMITS.finishedReferralDays, DEFAULT_RETENTION.finishedReferralDays),
+  RETENTION_ABANDONED_DAYS: retentionDays(RETENTION_LIMITS.abandonedReferralDays, DEFAULT_RETENTION.abandonedReferralDays),
 });
 
 export interface Config {
@@ -101,6 +106,11 @@ export interface Config {
   sms?: SmsConfig;
   /** When follow-up texts go (FOLLOWUP_ variables; defaults: check-in after 7 days, 09:00-20:00 Europe/London). */
   followUps: FollowUpConfig;
+  /**
+   * Days a finished referral is kept after it finished (RETENTION_CLOSED_DAYS, default 30), and days
+   * a consented referral that never reached a link worker is kept untouched (RETENTION_ABANDONED_DAYS, default 90).
+   */
+  retention: ReferralRetention;
 }
 
 export class ConfigError extends Error {}
@@ -151,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clu,
     sms,
     followUps,
+    retention: { finishedReferralDays: e.RETENTION_CLOSED_DAYS, abandonedReferralDays: e.RETENTION_ABANDONED_DAYS },
   };
 }

@@ -32,6 +32,7 @@ describe('defaults', () => {
       linkWorkerHours: 'Mon-Fri 09:00-17:00',
       linkWorkerTimeZone: 'Europe/London',
       followUps: { checkInDays: 7, ons4Weeks: 6, sendWindow: { start: '09:00', end: '20:00' }, timeZone: 'Europe/London' },
+      retention: { finishedReferralDays: 30, abandonedReferralDays: 90 },
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, anonymous: true },
     });
   });
@@ -73,6 +74,11 @@ describe('defaults', () => {
       nextStepsDays: 5,
       publicBaseUrl: 'https://frontdoor.example.org',
     });
+  });
+
+  it('reads the retention days, and treats blank ones as unset', () => {
+    expect(loadConfig({ RETENTION_CLOSED_DAYS: '7', RETENTION_ABANDONED_DAYS: '365' }).retention).toEqual({ finishedReferralDays: 7, abandonedReferralDays: 365 });
+    expect(loadConfig({ RETENTION_CLOSED_DAYS: ' ', RETENTION_ABANDONED_DAYS: '' }).retention).toEqual({ finishedReferralDays: 30, abandonedReferralDays: 90 });
   });
 
   it('accepts the other app types with what they need', () => {
@@ -118,6 +124,11 @@ describe('bad values stop start-up with the variable named and what it should be
     [{ NEXT_STEPS_DAYS: '0' }, 'NEXT_STEPS_DAYS', /NEXT_STEPS_DAYS: must be a whole number of days from 1 to 60/],
     [{ NEXT_STEPS_DAYS: 'soon' }, 'NEXT_STEPS_DAYS', /NEXT_STEPS_DAYS: must be a whole number of days from 1 to 60/],
     [{ PUBLIC_BASE_URL: 'ftp://example.org' }, 'PUBLIC_BASE_URL', /PUBLIC_BASE_URL: must be an http or https address/],
+    [{ RETENTION_CLOSED_DAYS: '6' }, 'RETENTION_CLOSED_DAYS', /RETENTION_CLOSED_DAYS: must be a whole number of days from 7 to 3650/],
+    [{ RETENTION_CLOSED_DAYS: 'a month' }, 'RETENTION_CLOSED_DAYS', /RETENTION_CLOSED_DAYS: must be a whole number of days from 7 to 3650/],
+    [{ RETENTION_CLOSED_DAYS: '30.5' }, 'RETENTION_CLOSED_DAYS', /RETENTION_CLOSED_DAYS: must be a whole number of days from 7 to 3650/],
+    [{ RETENTION_ABANDONED_DAYS: '29' }, 'RETENTION_ABANDONED_DAYS', /RETENTION_ABANDONED_DAYS: must be a whole number of days from 30 to 3650/],
+    [{ RETENTION_ABANDONED_DAYS: '3651' }, 'RETENTION_ABANDONED_DAYS', /RETENTION_ABANDONED_DAYS: must be a whole number of days from 30 to 3650/],
   ])('%j', (env, variable, expected) => {
     const message = problemWith(env);
     expect(message).toMatch(/^Front Door's configuration is not valid:\n/);

@@ -1,1 +1,3 @@
-export { DEFAULT_RETENTION, runRetention, scheduleRetention, type RetentionPolicy, type RetentionResult } from './retention';
+export { runRetention, scheduleRetention, type RetentionResult } from './retention';
+export { DEFAULT_RETENTION, RETENTION_LIMITS, type ReferralRetention, type RetentionPolicy } from './policy';
+export { progressOf, REPLY_WINDOW_DAYS, type PersonRecords, type Progress, type StillGoing } from './finished';

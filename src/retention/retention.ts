@@ -1,25 +1,16 @@
 import type { Db } from 'mongodb';
+import { FollowUpSchedule } from '../followups/schedule';
+import { ReferralRepository } from '../referrals';
 import { Collections } from '../store/collections';
 import { declareIndexes } from '../store/indexes';
+import { HandoffFactsSchema, progressOf, type PersonRecords } from './finished';
+import { PersonEraser } from './personErasure';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './policy';
 
-/**
- * How long things are kept when nobody comes back. Expiry is an explicit job (no TTL indexes:
- * not portable) that deletes and records what it deleted, never whose.
+/*
+ * How long things are kept when nobody comes back, and when a referral is finished. Expiry is an
+ * explicit job (no TTL indexes: not portable) that deletes and records what it deleted, never whose.
  */
-export interface RetentionPolicy {
-  /** A first-contact referral with no consent (only key, channel and language): gone after this. */
-  unconsentedReferralHours: number;
-  /** Bot conversation state (may hold a half-given answer) untouched for this long. */
-  conversationStateDays: number;
-  /** Web chat transcripts (people's words as typed) of conversations idle for this long. */
-  webChatTranscriptDays: number;
-}
-
-export const DEFAULT_RETENTION: RetentionPolicy = {
-  unconsentedReferralHours: 24,
-  conversationStateDays: 30,
-  webChatTranscriptDays: 30,
-};
 
 export interface RetentionResult {
   ranAt: Date;
@@ -27,6 +18,12 @@ export interface RetentionResult {
   conversationStates: number;
   webChatConversations: number;
   webChatActivities: number;
+  /** People whose finished referral was erased (see finished.ts), with their handoffs and follow-ups. */
+  finishedReferrals: number;
+  /** People whose consented referral never reached a link worker and was left untouched. */
+  abandonedReferrals: number;
+  handoffs: number;
+  followUps: number;
 }
 
 declareIndexes(Collections.botState, [{ key: { updatedAt: 1 }, name: 'updatedAt_1' }]);
@@ -57,32 +54,128 @@ export async function runRetention(db: Db, policy: RetentionPolicy = DEFAULT_RET
     await db.collection<{ _id: string }>(Collections.directlineConversations).deleteMany({ _id: { $in: ids } });
   }
 
+  const people = await erasePeople(db, policy, now);
   const result: RetentionResult = {
     ranAt: now,
     unconsentedReferrals: referrals.deletedCount,
     conversationStates: states.deletedCount,
     webChatConversations: ids.length,
     webChatActivities: activities,
+    ...people,
   };
-  if (result.unconsentedReferrals + result.conversationStates + result.webChatConversations > 0) {
-    await db.collection(Collections.retentionRuns).insertOne({ schemaVersion: 1, ...result });
+  if (removedAnything(result)) {
+    await db.collection(Collections.retentionRuns).insertOne({ schemaVersion: 2, ...result });
   }
   return result;
 }
 
-/** Runs retention now and then every `everyMs` until stopped; failures are logged, not thrown. */
+type PeopleResult = Pick<RetentionResult, 'finishedReferrals' | 'abandonedReferrals' | 'handoffs' | 'followUps'>;
+
+/** Finished and abandoned referrals: each person is judged on fresh reads, then erased as "delete my data" would. */
+async function erasePeople(db: Db, policy: RetentionPolicy, now: Date): Promise<PeopleResult> {
+  const result: PeopleResult = { finishedReferrals: 0, abandonedReferrals: 0, handoffs: 0, followUps: 0 };
+  const finishedBefore = new Date(now.getTime() - policy.finishedReferralDays * DAY);
+  const abandonedBefore = new Date(now.getTime() - policy.abandonedReferralDays * DAY);
+  const records = new PersonReader(db, now);
+  const eraser = new PersonEraser(db, () => now);
+
+  const erase = async (personKey: string, person: PersonRecords, rule: 'finishedReferrals' | 'abandonedReferrals') => {
+    const erased = await eraser.erase(personKey, await eraser.conversationsOf(personKey, person.handoffs));
+    // Another instance may have erased them a moment ago: count only what this run removed.
+    if (erased.referrals + erased.handoffs === 0) return;
+    result[rule] += 1;
+    result.handoffs += erased.handoffs;
+    result.followUps += erased.followUps;
+  };
+
+  // Finished: at least one handoff, all closed, and nothing since for finishedReferralDays.
+  for (const personKey of await closedHandoffPeople(db, finishedBefore)) {
+    const person = await records.read(personKey);
+    const progress = progressOf(person, now);
+    if (person.handoffs.length === 0 || !progress.finished || progress.lastActivity >= finishedBefore) continue;
+    await erase(personKey, person, 'finishedReferrals');
+  }
+
+  // Abandoned: consented, never ready and never handed off, untouched for abandonedReferralDays.
+  // An urgent one is left alone: without a handoff no one on the team may have seen it yet.
+  for (const personKey of await untouchedConsentedPeople(db, abandonedBefore)) {
+    const person = await records.read(personKey);
+    const progress = progressOf(person, now);
+    const referral = person.referral;
+    if (!referral?.consent || referral.status === 'ready' || referral.urgent || person.handoffs.length > 0) continue;
+    if (!progress.finished || progress.lastActivity >= abandonedBefore) continue;
+    await erase(personKey, person, 'abandonedReferrals');
+  }
+  return result;
+}
+
+/** People with a handoff closed before `before` (anyone whose last close is later cannot be due yet). */
+async function closedHandoffPeople(db: Db, before: Date): Promise<string[]> {
+  const groups = await db
+    .collection(Collections.handoffs)
+    .aggregate<{ _id: unknown }>([{ $match: { status: 'closed', closedAt: { $lt: before } } }, { $group: { _id: '$personKey' } }])
+    .toArray();
+  return groups.map((g) => g._id).filter((key): key is string => typeof key === 'string');
+}
+
+async function untouchedConsentedPeople(db: Db, before: Date): Promise<string[]> {
+  const docs = await db
+    .collection(Collections.referrals)
+    .find({ consent: { $exists: true }, status: { $ne: 'ready' }, urgent: { $exists: false }, updatedAt: { $lt: before } }, { projection: { personKey: 1 } })
+    .toArray();
+  return docs.map((d) => d.personKey as unknown).filter((key): key is string => typeof key === 'string');
+}
+
+/** Reads what the rule needs about one person, through the repositories where they have a read. */
+class PersonReader {
+  private readonly referrals: ReferralRepository;
+  private readonly schedule: FollowUpSchedule;
+
+  constructor(
+    private readonly db: Db,
+    now: Date,
+  ) {
+    this.referrals = new ReferralRepository(db, () => now);
+    this.schedule = new FollowUpSchedule(db, () => now);
+  }
+
+  async read(personKey: string): Promise<PersonRecords> {
+    const docs = await this.db
+      .collection(Collections.handoffs)
+      .find({ personKey }, { projection: { status: 1, closedAt: 1, updatedAt: 1, urgent: 1, conversationReference: 1 } })
+      .toArray();
+    return {
+      referral: await this.referrals.find(personKey),
+      handoffs: docs.map((doc) => HandoffFactsSchema.parse(doc)),
+      jobs: await this.schedule.listFor(personKey),
+    };
+  }
+}
+
+function removedAnything(r: RetentionResult): boolean {
+  return r.unconsentedReferrals + r.conversationStates + r.webChatConversations + r.finishedReferrals + r.abandonedReferrals > 0;
+}
+
+/**
+ * Runs retention now and then every `everyMs` until stopped; failures are logged, not thrown.
+ * Logs counts only. What `policy` leaves out (e.g. config's ReferralRetention) keeps its default.
+ */
 export function scheduleRetention(
   db: Db,
   log: (line: string) => void,
   everyMs = HOUR,
-  policy: RetentionPolicy = DEFAULT_RETENTION,
+  overrides: Partial<RetentionPolicy> = {},
 ): { stop: () => Promise<void> } {
+  const policy: RetentionPolicy = { ...DEFAULT_RETENTION, ...overrides };
   let running: Promise<void> = Promise.resolve();
   const run = () => {
     running = runRetention(db, policy)
       .then((r) => {
-        if (r.unconsentedReferrals + r.conversationStates + r.webChatConversations > 0) {
-          log(`retention: removed ${r.unconsentedReferrals} unconsented referrals, ${r.conversationStates} conversation states, ${r.webChatConversations} web chat transcripts`);
+        if (removedAnything(r)) {
+          log(
+            `retention: removed ${r.unconsentedReferrals} unconsented referrals, ${r.conversationStates} conversation states, ${r.webChatConversations} web chat transcripts, ` +
+              `${r.finishedReferrals} finished and ${r.abandonedReferrals} abandoned referrals (${r.handoffs} handoffs, ${r.followUps} follow-ups)`,
+          );
         }
       })
       .catch((error: Error) => log(`retention: run failed: ${error.message}`));

@@ -1,5 +1,6 @@
 import type { Next, Request, Response, Server } from 'restify';
 import type { Language } from '../i18n';
+import type { ReferralRetention } from '../retention/policy';
 import { registerChatRoutes } from './chat';
 import { choosePrivacyLanguage, PRIVACY_PAGE_CSP, renderPrivacyPage } from './privacy';
 
@@ -9,6 +10,8 @@ export { choosePrivacyLanguage, escapeHtml, PRIVACY_PAGE_CSP, renderPrivacyPage,
 export interface WebRoutesOptions {
   /** The service's name as people know it (config `SERVICE_NAME`). */
   serviceName: string;
+  /** The retention days the privacy notice states (config RETENTION_ variables). */
+  retention?: ReferralRetention;
   /** Where operators read warnings (a missing Web Chat bundle). */
   log?: (line: string) => void;
   /** The Web Chat bundle (default: vendor/webchat/webchat.js). */
@@ -22,12 +25,12 @@ export interface WebRoutesOptions {
  */
 export function registerWebRoutes(server: Server, options: WebRoutesOptions): void {
   registerChatRoutes(server, options);
-  // The page depends only on the language and the service name, so each language renders once.
+  // The page depends only on the language and the options, so each language renders once.
   const pages = new Map<Language, string>();
   const pageIn = (lang: Language): string => {
     let page = pages.get(lang);
     if (page === undefined) {
-      page = renderPrivacyPage(lang, { serviceName: options.serviceName });
+      page = renderPrivacyPage(lang, { serviceName: options.serviceName, retention: options.retention });
       pages.set(lang, page);
     }
     return page;

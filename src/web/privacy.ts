@@ -1,5 +1,6 @@
 import { CONSENT_NOTICE_VERSION } from '../../dialogs';
 import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, translator, type Language, type Translate } from '../i18n';
+import { DEFAULT_RETENTION, type ReferralRetention } from '../retention/policy';
 
 /**
  * The full privacy notice (`GET /privacy`), linked from the short notice in the consent dialog.
@@ -10,6 +11,8 @@ import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, translator, type Lan
 export interface PrivacyPageOptions {
   /** The service's name as people know it (config `SERVICE_NAME`). */
   serviceName: string;
+  /** The days the notice promises (config RETENTION_CLOSED_DAYS, RETENTION_ABANDONED_DAYS); defaults when unset. */
+  retention?: ReferralRetention;
 }
 
 /** The Content-Security-Policy the page is served with: it needs nothing but its own inline CSS. */
@@ -81,7 +84,7 @@ const SECTIONS: Section[] = [
   { id: 'why', blocks: [{ paragraph: 'intro' }, { list: ['items.help', 'items.contact', 'items.urgent'] }] },
   { id: 'lawfulBasis', blocks: [{ paragraph: 'consent' }, { paragraph: 'health' }] },
   { id: 'whoSees', blocks: [{ paragraph: 'linkWorkers' }, { list: ['items.noSelling', 'items.noAdverts', 'items.sharing'] }] },
-  { id: 'howLong', blocks: [{ paragraph: 'untilClosed' }, { paragraph: 'closed' }, { paragraph: 'erasureNote' }] },
+  { id: 'howLong', blocks: [{ paragraph: 'untilClosed' }, { paragraph: 'closed' }, { paragraph: 'unfinished' }, { paragraph: 'erasureNote' }] },
   {
     id: 'rights',
     blocks: [
@@ -128,7 +131,7 @@ export function renderPrivacyPage(lang: Language, options: PrivacyPageOptions): 
 
   const sections = SECTIONS.map((section) => {
     const at = (key: string) => k(`${section.id}.${key}`);
-    const params = sectionParams(t, section.id, serviceName);
+    const params = sectionParams(t, section.id, serviceName, options.retention ?? DEFAULT_RETENTION);
     const blocks = section.blocks.map((block) =>
       'paragraph' in block
         ? `<p>${message(t, at(block.paragraph), params)}</p>`
@@ -171,8 +174,11 @@ ${sections.join('\n')}
 }
 
 /** The values a section's messages may use. */
-function sectionParams(t: Translate, sectionId: string, serviceName: string): Record<string, Param> {
+function sectionParams(t: Translate, sectionId: string, serviceName: string, retention: ReferralRetention): Record<string, Param> {
   switch (sectionId) {
+    case 'howLong':
+      // The same numbers the retention job uses, so the page says what really happens.
+      return { serviceName, closedDays: String(retention.finishedReferralDays), abandonedDays: String(retention.abandonedReferralDays) };
     case 'rights':
       return {
         serviceName,

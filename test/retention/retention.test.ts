@@ -52,7 +52,8 @@ test('old unconsented referrals, stale conversation state and idle web chat tran
   expect(runs).toHaveLength(2);
   expect(runs[0]).toMatchObject({ unconsentedReferrals: 0, conversationStates: 1, webChatConversations: 1 });
   expect(runs[1]).toMatchObject({ unconsentedReferrals: 1, conversationStates: 0, webChatConversations: 0 });
-  expect(JSON.stringify(runs)).not.toMatch(/abandoned|idle|old/);
+  // Values only: the field names (e.g. abandonedReferrals) are not about anyone.
+  expect(JSON.stringify(runs.map((run) => Object.values(run)))).not.toMatch(/abandoned|idle|old/);
 
   // Running again finds nothing more, and records nothing.
   expect(await runRetention(t.db, DEFAULT_RETENTION, clock)).toMatchObject({ unconsentedReferrals: 0, conversationStates: 0, webChatConversations: 0 });
