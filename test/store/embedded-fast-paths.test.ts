@@ -10,6 +10,7 @@ import { Binary, Decimal128, Long, ObjectId, serialize, type Document } from 'bs
 import { find as mingoFind, update as mingoUpdate } from 'mingo';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedServer } from '../../src/store/embedded';
+import { Collection } from '../../src/store/embedded/collection';
 import { encodePut } from '../../src/store/embedded/journal';
 import { compileFilter } from '../../src/store/embedded/matching';
 import { applyOperators } from '../../src/store/embedded/updates';
@@ -122,6 +123,30 @@ test('sameKey agrees with comparing keyOf strings', () => {
     { a: { b: [1, { c: undefined }] } },
   ];
   for (const a of values) for (const b of values) expect([a, b, sameKey(a, b)]).toEqual([a, b, keyOf(a) === keyOf(b)]);
+});
+
+test('replacing a document moves only the index keys that changed, and a clash changes nothing', () => {
+  const coll = new Collection('app', 'referrals');
+  coll.createIndex({ name: 'personKey_1', key: { personKey: 1 }, unique: true });
+  coll.createIndex({ name: 'tags_1', key: { tags: 1 } });
+  const a = { _id: 'a', personKey: 'p1', tags: ['x', 'y'] };
+  const b = { _id: 'b', personKey: 'p2', tags: ['y'] };
+  coll.insert(a);
+  coll.insert(b);
+  const a2 = { _id: 'a', personKey: 'p3', tags: ['y', 'z'] };
+  coll.replace(a, a2);
+  const ids = (filter: Document) => [...coll.candidates(filter)].map((d) => d._id);
+  expect(ids({ personKey: 'p1' })).toEqual([]);
+  expect(ids({ personKey: 'p3' })).toEqual(['a']);
+  expect(ids({ tags: 'x' })).toEqual([]);
+  expect(ids({ tags: 'y' })).toEqual(['a', 'b']);
+  expect(ids({ tags: 'z' })).toEqual(['a']);
+  expect(() => coll.replace(a2, { _id: 'a', personKey: 'p2', tags: ['q'] })).toThrow(/E11000.*personKey_1/);
+  expect(coll.findById('a')).toBe(a2);
+  expect(ids({ personKey: 'p3' })).toEqual(['a']);
+  expect(ids({ tags: 'q' })).toEqual([]);
+  coll.replace(a2, { _id: 'a', personKey: 'p3', tags: [] });
+  expect(ids({ tags: 'z' })).toEqual([]);
 });
 
 test("a put record built around the document's bytes is the one serialize would build", () => {

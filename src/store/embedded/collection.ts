@@ -82,6 +82,30 @@ class Index {
     }
   }
 
+  /** Whether a unique index already gives one of these keys to a document other than id. */
+  heldByAnother(keys: string[], id: string): boolean {
+    if (!this.spec.unique) return false;
+    return keys.some((key) => [...(this.entries.get(key) ?? [])].some((other) => other !== id));
+  }
+
+  /** Moves id from the keys of its old version to those of its new one. */
+  move(id: string, before: string[], after: string[]): void {
+    if (before.length === after.length && before.every((key, i) => key === after[i])) return;
+    const kept = new Set(after);
+    for (const key of before) {
+      if (kept.has(key)) continue;
+      const ids = this.entries.get(key);
+      if (!ids) continue;
+      ids.delete(id);
+      if (ids.size === 0) this.entries.delete(key);
+    }
+    for (const key of after) {
+      let ids = this.entries.get(key);
+      if (!ids) this.entries.set(key, (ids = new Set()));
+      ids.add(id);
+    }
+  }
+
   /** The first key that another document already holds, if this index is unique. */
   conflict(doc: Document, id: string): string | undefined {
     if (!this.spec.unique) return undefined;
@@ -152,15 +176,13 @@ export class Collection {
   /** Replaces a stored document by a new version with the same _id (position kept). */
   replace(oldDoc: Document, newDoc: Document): void {
     const id = keyOf(oldDoc._id);
-    for (const index of this.indexes.values()) index.remove(oldDoc, id);
-    for (const index of this.indexes.values()) {
-      if (index.conflict(newDoc, id) !== undefined) {
-        for (const i of this.indexes.values()) i.add(oldDoc, id);
-        throw this.duplicateKey(index, newDoc);
-      }
+    // Each index's keys are worked out once per version; unchanged keys (the usual case) are left in place.
+    const changes = [...this.indexes.values()].map((index) => ({ index, before: index.keysFor(oldDoc), after: index.keysFor(newDoc) }));
+    for (const { index, after } of changes) {
+      if (index.heldByAnother(after, id)) throw this.duplicateKey(index, newDoc);
     }
     this.docs.set(id, newDoc);
-    for (const index of this.indexes.values()) index.add(newDoc, id);
+    for (const { index, before, after } of changes) index.move(id, before, after);
   }
 
   remove(doc: Document): void {

@@ -4,6 +4,8 @@ import { invalidNamespace } from './errors';
 import { encodePut, Journal, type RecoveryReport } from './journal';
 import { keyOf } from './values';
 
+const NOTHING_PENDING = Promise.resolve();
+
 /**
  * The databases and collections, and the only place that changes them.
  * Every change is applied in memory synchronously (so a command sees a consistent state
@@ -103,6 +105,7 @@ export class Engine {
   /** Resolves when every change made so far is on disk (at once in memory mode). */
   durable(): Promise<void> {
     const writes = this.pendingWrites;
+    if (writes.length === 0) return NOTHING_PENDING; // most commands are reads
     this.pendingWrites = [];
     return Promise.all(writes).then(() => undefined);
   }

@@ -179,22 +179,27 @@ export function encodePut(database: string, collection: string, doc: Uint8Array)
   const size = 4 + 11 + (8 + d.length) + (8 + c.length) + (5 + doc.length) + 1;
   const out = Buffer.allocUnsafe(size);
   let at = out.writeInt32LE(size, 0);
-  const string = (name: string, value: Uint8Array) => {
-    out[at++] = 0x02;
-    at += out.write(`${name}\0`, at, 'latin1');
-    at = out.writeInt32LE(value.length + 1, at);
-    out.set(value, at);
-    at += value.length;
-    out[at++] = 0;
-  };
-  string('o', Buffer.from('put'));
-  string('d', d);
-  string('c', c);
-  out[at++] = 0x03;
+  at = writeStringElement(out, at, 'o', PUT);
+  at = writeStringElement(out, at, 'd', d);
+  at = writeStringElement(out, at, 'c', c);
+  out[at++] = 0x03; // embedded document
   at += out.write('doc\0', at, 'latin1');
   out.set(doc, at);
   out[at + doc.length] = 0;
   return out;
+}
+
+const PUT = Buffer.from('put');
+
+/** A BSON string element (type 0x02, one-letter name); returns the offset after it. */
+function writeStringElement(out: Buffer, at: number, name: string, value: Uint8Array): number {
+  out[at++] = 0x02;
+  at += out.write(`${name}\0`, at, 'latin1');
+  at = out.writeInt32LE(value.length + 1, at);
+  out.set(value, at);
+  at += value.length;
+  out[at++] = 0;
+  return at;
 }
 
 function writeAll(fd: number, buffer: Buffer): Promise<void> {
