@@ -165,6 +165,9 @@ export async function startFrontDoor(
           return { thanks: renderFollowUpThanks(answer, lang) };
         },
         eraseFor: async (personKey) => {
+          // The SMS records of every number that reaches them (one given in web chat too), found through the contacts
+          // before they go; by the channel, which waits for a text from that number still being answered.
+          for (const numberKey of await contacts.numberKeysFor(personKey)) await eraseSmsConversation(`sms-${numberKey}`);
           await schedule.eraseFor(personKey);
           await contacts.eraseFor(personKey);
         },

@@ -33,6 +33,11 @@ export class FollowUpContacts {
     return (await this.contacts.findOne({ personKey }, { sort: { updatedAt: -1 } }))?._id;
   }
 
+  /** Every number key that reaches this person (what "delete my data" must also forget on the SMS channel). */
+  async numberKeysFor(personKey: string): Promise<string[]> {
+    return (await this.contacts.find({ personKey }, { projection: { _id: 1 } }).toArray()).map((contact) => contact._id);
+  }
+
   async personKeyFor(numberKey: string): Promise<string | undefined> {
     return (await this.contacts.findOne({ _id: numberKey }))?.personKey;
   }

@@ -71,6 +71,8 @@ export class PersonEraser {
    */
   async erase(personKey: string, conversations: readonly PersonConversation[]): Promise<PersonErasure> {
     for (const conversation of conversations) await this.eraseConversation(conversation);
+    // Before the contacts go: they are how the numbers are found.
+    await this.forgetNumbersOf(personKey);
     const followUps = await this.schedule.eraseFor(personKey);
     await this.contacts.eraseFor(personKey);
     const { referralsDeleted } = await this.referrals.erase(personKey);
@@ -85,6 +87,14 @@ export class PersonEraser {
     if (channelId === DIRECTLINE_CHANNEL_ID) await this.webChat.deleteConversation(conversationId);
     // The SMS conversation id is `sms-<number key>` (SmsChannel.eraseConversation).
     if (channelId === SMS_CHANNEL_ID) await this.sms.forget(conversationId.replace(/^sms-/, ''));
+  }
+
+  /**
+   * The SMS records (encrypted number, delivery records) of every number that reaches the person,
+   * as contacts know them: also one a web chatter gave for follow-up texts, which no conversation of theirs names.
+   */
+  private async forgetNumbersOf(personKey: string): Promise<void> {
+    for (const numberKey of await this.contacts.numberKeysFor(personKey)) await this.sms.forget(numberKey);
   }
 
   private async secret(): Promise<Buffer> {
