@@ -12,7 +12,7 @@ import { MongoClient } from 'mongodb';
 import { startEmbeddedServer } from '../../src/store/embedded';
 import { Collection } from '../../src/store/embedded/collection';
 import { encodePut } from '../../src/store/embedded/journal';
-import { compileFilter } from '../../src/store/embedded/matching';
+import { compileFilter, projectDocuments } from '../../src/store/embedded/matching';
 import { applyOperators } from '../../src/store/embedded/updates';
 import { cloneDocument, keyOf, sameKey } from '../../src/store/embedded/values';
 
@@ -47,6 +47,26 @@ describe('string-equality filters match as mingo does', () => {
     const test = compileFilter(filter);
     expect(docs.filter((d) => test(d))).toEqual(expected);
   });
+});
+
+test('plain inclusion projections give what mingo gives, field order included', () => {
+  const projections: Document[] = [
+    { status: 1 },
+    { status: true, openFor: 1 },
+    { tags: 1, eTag: 1, missing: 1 },
+    { status: 1, _id: 0 },
+    { _id: 1, eTag: 1 },
+    { eTag: 1, _id: false },
+    { Zeta: 1, alpha: 1, _id: 1 },
+    { nested: 1 },
+  ];
+  const sources = [...docs, { _id: 'k7', Zeta: 1, alpha: 2, status: 'open', eTag: undefined }, { status: 'no id' }];
+  for (const projection of projections) {
+    const expected = mingoFind(sources, {}, projection).all();
+    const actual = projectDocuments(sources, projection);
+    expect(actual.map((d) => Object.keys(d))).toEqual(expected.map((d) => Object.keys(d)));
+    expect(actual).toEqual(expected);
+  }
 });
 
 describe('direct update operators change a copy exactly as mingo update() with deep clones', () => {

@@ -41,9 +41,46 @@ export function sortDocuments(docs: Document[], sort: Document): Document[] {
 
 /** Projects documents as mingo does; plain include/exclude flags need no operators, so they skip the full context. */
 export function projectDocuments(docs: Document[], projection: Document): Document[] {
+  const inclusion = plainInclusion(projection);
+  if (inclusion) return docs.map((doc) => includeFields(doc, inclusion));
   const flagsOnly = Object.values(projection).every((v) => typeof v === 'number' || typeof v === 'boolean');
   if (flagsOnly) return new Query({}, QUERY_OPTIONS).find(docs, projection).all() as Document[];
   return mingoFind(docs, {}, projection).all() as Document[];
+}
+
+interface PlainInclusion {
+  /** In mingo's order: sorted. */
+  fields: string[];
+  keepId: boolean;
+}
+
+/**
+ * A projection that only includes plain top-level fields ({status: 1}, optionally _id: 0),
+ * or undefined for anything else (left to mingo).
+ */
+function plainInclusion(projection: Document): PlainInclusion | undefined {
+  const fields: string[] = [];
+  let keepId = true;
+  for (const [field, flag] of Object.entries(projection)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field) || field in Object.prototype) return undefined;
+    if (field === '_id' && (flag === 0 || flag === false)) keepId = false;
+    else if (flag === 1 || flag === true) fields.push(field);
+    else return undefined;
+  }
+  if (!fields.some((field) => field !== '_id')) return undefined;
+  return { fields: fields.sort(), keepId };
+}
+
+/** What mingo's $project gives for a plain inclusion: the fields present, sorted, then _id unless excluded or already in. */
+function includeFields(doc: Document, { fields, keepId }: PlainInclusion): Document {
+  const out: Document = {};
+  for (const field of fields) if (hasOwn(doc, field) && doc[field] !== undefined) out[field] = doc[field];
+  if (keepId && !hasOwn(out, '_id') && hasOwn(doc, '_id')) out._id = doc._id;
+  return out;
+}
+
+function hasOwn(doc: Document, field: string): boolean {
+  return Object.prototype.hasOwnProperty.call(doc, field);
 }
 
 /** field -> the strings it must equal (one, or any of an $in list). */
@@ -82,7 +119,7 @@ function stringValues(condition: unknown): string[] | undefined {
 function matchStrings(doc: Document, conditions: StringEqualities): boolean | undefined {
   let unsure = false;
   for (const [field, values] of conditions) {
-    const value: unknown = Object.prototype.hasOwnProperty.call(doc, field) ? doc[field] : undefined;
+    const value: unknown = hasOwn(doc, field) ? doc[field] : undefined;
     if (typeof value === 'string') {
       if (!values.includes(value)) return false;
     } else if (value === undefined) return false;
