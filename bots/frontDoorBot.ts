@@ -29,7 +29,7 @@ import { shortKey } from '../src/identity/personKey';
 import { detectCrisis } from '../src/nlu/crisis';
 import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
 import type { Recognizer } from '../src/nlu/recognizer';
-import { withReferralCache, type ReferralRepository } from '../src/referrals';
+import type { ReferralRepository } from '../src/referrals';
 import type { HandoffDesk } from '../src/handoff/desk';
 import { askForPerson } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
@@ -139,7 +139,7 @@ export class FrontDoorBot extends ActivityHandler {
   /** Saves conversation state after every turn, whatever happened in it (eTag-checked). */
   override async run(context: TurnContext): Promise<void> {
     this.dialogMemory.lend(context);
-    await withReferralCache(async () => {
+    await this.deps.referrals.duringTurn(this.deps.personKeyOf(context), async () => {
       await super.run(context);
       await this.rememberLanguage(context);
       await this.deps.conversationState.saveChanges(context, false);

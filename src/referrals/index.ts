@@ -1,3 +1,2 @@
 export { ReferralRepository, type ConsentInput, type ErasureResult } from './repository';
 export * from './schema';
-export { withReferralCache } from './turnCache';

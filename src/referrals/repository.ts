@@ -20,7 +20,7 @@ import {
   type Ons4Score,
   type Referral,
 } from './schema';
-import { cachedRead, forget, remember } from './turnCache';
+import { TurnCache } from './turnCache';
 
 export interface ConsentInput {
   noticeVersion: string;
@@ -51,6 +51,7 @@ export class ReferralRepository {
   private readonly consents: Collection;
   private readonly erasures: Collection;
   private readonly counters: Collection;
+  private readonly turnCache = new TurnCache<Document | null>();
 
   constructor(
     db: Db,
@@ -62,21 +63,26 @@ export class ReferralRepository {
     this.counters = db.collection(Collections.counters);
   }
 
+  /** Runs one turn of the person's: while it runs, their referral is read from MongoDB at most once (see TurnCache). */
+  duringTurn<R>(personKey: string, work: () => Promise<R>): Promise<R> {
+    return this.turnCache.during(personKey, work);
+  }
+
   /** The person's referral, or null if there is none. */
   async find(personKey: string): Promise<Referral | null> {
-    const doc = await cachedRead(personKey, () => this.referrals.findOne({ personKey }));
+    const doc = await this.turnCache.read(personKey, () => this.referrals.findOne({ personKey }));
     // Parsed on every read: each caller gets its own object, so no caller can change what the rest of the turn reads.
     return doc ? ReferralSchema.parse(doc) : null;
   }
 
   /** The person's referral, created with the given channel and language if it does not exist. */
   async getOrCreate(personKey: string, channel: string, lang: Language): Promise<Referral> {
-    forget(personKey);
+    this.turnCache.forget(personKey);
     const filter = { personKey };
     const update = { $setOnInsert: this.newReferralFields(personKey, channel, lang) };
     try {
       const doc = await this.referrals.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' });
-      remember(personKey, doc);
+      this.turnCache.remember(personKey, doc);
       if (doc) return ReferralSchema.parse(doc);
     } catch (error) {
       // Two first messages at once: the other one created it. Read theirs.
@@ -149,7 +155,7 @@ export class ReferralRepository {
 
   /** A reply to a follow-up text; false when the person has no referral (e.g. erased). */
   async recordFollowUpReply(personKey: string, answer: FollowUpAnswer, kind?: string): Promise<boolean> {
-    forget(personKey);
+    this.turnCache.forget(personKey);
     const reply = withoutUndefined({ answer: z.enum(FOLLOW_UP_ANSWERS).parse(answer), at: this.now(), kind });
     const result = await this.referrals.updateOne(
       { personKey },
@@ -216,7 +222,7 @@ export class ReferralRepository {
    * (vital interests). "Delete my data" still removes it.
    */
   async discardUnconsented(personKey: string): Promise<void> {
-    forget(personKey);
+    this.turnCache.forget(personKey);
     await this.referrals.deleteOne({ personKey, consent: { $exists: false }, urgent: { $exists: false } });
     await this.referrals.updateOne(
       { personKey, consent: { $exists: false } },
@@ -229,7 +235,7 @@ export class ReferralRepository {
    * minimal erasure log entry (time, channel, counts; no identifier). Bot state is the caller's.
    */
   async erase(personKey: string, channel?: string): Promise<ErasureResult> {
-    forget(personKey);
+    this.turnCache.forget(personKey);
     const existing = await this.referrals.findOne({ personKey }, { projection: { channel: 1 } });
     const referralResult = await this.referrals.deleteMany({ personKey });
     const consentResult = await this.consents.deleteMany({ personKey });
@@ -264,13 +270,13 @@ export class ReferralRepository {
 
   // Writes return the document after the change, so the turn's next read of it costs no round trip.
   private async update(personKey: string, update: { $set?: Document; $unset?: Document; $push?: Document }): Promise<void> {
-    forget(personKey);
+    this.turnCache.forget(personKey);
     const doc = await this.referrals.findOneAndUpdate({ personKey }, { ...update, $set: { ...update.$set, updatedAt: this.now() } }, { returnDocument: 'after' });
-    remember(personKey, doc);
+    this.turnCache.remember(personKey, doc);
   }
 
   private async upsert(personKey: string, channel: string, lang: Language, fields: Document): Promise<void> {
-    forget(personKey);
+    this.turnCache.forget(personKey);
     const onInsert = this.newReferralFields(personKey, channel, lang);
     // A path may appear in only one operator: $set wins for these.
     for (const key of [...Object.keys(fields), 'updatedAt']) delete onInsert[key];
@@ -282,7 +288,7 @@ export class ReferralRepository {
       if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
       doc = await this.referrals.findOneAndUpdate({ personKey }, update, { returnDocument: 'after' });
     }
-    remember(personKey, doc);
+    this.turnCache.remember(personKey, doc);
   }
 }
 

@@ -1,33 +1,49 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
- * Referral reads remembered for the length of one unit of work (one bot turn), so the several
- * dialogs a turn passes through read the person's referral from MongoDB once, not once each.
- * A write by the repository replaces the person's entry with the document the write returned
- * (or forgets it). Outside such a unit nothing is cached.
+ * Referral reads remembered while a person's turn is being handled, so the several dialogs a
+ * turn passes through read the person's referral from MongoDB once, not once each. A write by the
+ * repository replaces the person's entry with the document the write returned (or forgets it).
+ * Outside a turn nothing is cached.
+ *
+ * Scoped by person key, not by async context: AsyncLocalStorage made Node track every promise of
+ * every turn (about 13% of a turn's CPU). Whatever reads the person's referral through the same
+ * repository while their turn runs (a second turn of theirs, the link-worker API) shares the entry:
+ * it sees the turn's own writes, and may miss another writer's for the few milliseconds the turn lasts.
  */
-const storage = new AsyncLocalStorage<Map<string, Promise<unknown>>>();
+export class TurnCache<T> {
+  private readonly entries = new Map<string, { open: number; value?: Promise<T> }>();
 
-export function withReferralCache<T>(work: () => Promise<T>): Promise<T> {
-  return storage.run(new Map(), work);
-}
+  /** Runs one turn of the person's with their entry open; the entry goes when their last open turn ends. */
+  async during<R>(personKey: string, work: () => Promise<R>): Promise<R> {
+    const entry = this.entries.get(personKey) ?? { open: 0 };
+    entry.open++;
+    this.entries.set(personKey, entry);
+    try {
+      return await work();
+    } finally {
+      if (--entry.open === 0) this.entries.delete(personKey);
+    }
+  }
 
-export function cachedRead<T>(personKey: string, read: () => Promise<T>): Promise<T> {
-  const cache = storage.getStore();
-  if (!cache) return read();
-  const hit = cache.get(personKey) as Promise<T> | undefined;
-  if (hit) return hit;
-  const pending = read();
-  cache.set(personKey, pending);
-  pending.catch(() => cache.delete(personKey));
-  return pending;
-}
+  read(personKey: string, load: () => Promise<T>): Promise<T> {
+    const entry = this.entries.get(personKey);
+    if (!entry) return load();
+    if (entry.value) return entry.value;
+    const pending = load();
+    entry.value = pending;
+    pending.catch(() => {
+      if (entry.value === pending) entry.value = undefined;
+    });
+    return pending;
+  }
 
-/** A write that returned the document as it now is: later reads in this unit need no round trip. */
-export function remember<T>(personKey: string, value: T): void {
-  storage.getStore()?.set(personKey, Promise.resolve(value));
-}
+  /** A write that returned the document as it now is: later reads in this turn need no round trip. */
+  remember(personKey: string, value: T): void {
+    const entry = this.entries.get(personKey);
+    if (entry) entry.value = Promise.resolve(value);
+  }
 
-export function forget(personKey: string): void {
-  storage.getStore()?.delete(personKey);
+  forget(personKey: string): void {
+    const entry = this.entries.get(personKey);
+    if (entry) entry.value = undefined;
+  }
 }

@@ -1,6 +1,6 @@
 import { MongoClient, type Db } from 'mongodb';
 import { Collections } from '../../src/store/collections';
-import { ReferralRepository, withReferralCache } from '../../src/referrals';
+import { ReferralRepository } from '../../src/referrals';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
 let database: TestDatabase;
@@ -209,7 +209,7 @@ describe('ReferralRepository within one turn', () => {
       const commands: string[] = [];
       client.on('commandStarted', (event) => commands.push(event.commandName));
 
-      const seen = await withReferralCache(async () => {
+      const seen = await watched.duringTurn(personKey, async () => {
         await watched.saveAnswer(personKey, 'interests', { chosen: ['outdoors'] });
         return watched.find(personKey);
       });
