@@ -37,7 +37,7 @@ import { ReferralRepository } from './referrals';
 import { scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
 import { ReusedConnectorClientsAuthentication } from './channels/reusedConnectorClients';
-import { getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
+import { conversationStateKey, getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
 
 export interface FrontDoor {
   url: string;
@@ -74,7 +74,8 @@ export async function startFrontDoor(
     // A fresh development database gets the fictional sample directory; a real MongoDB never does.
     if (database.embedded) await loadSampleDirectoryIfEmpty(database.db, log);
     const referrals = new ReferralRepository(database.db);
-    const conversationState = new ConversationState(new MongoBotStorage(database.db));
+    const botStorage = new MongoBotStorage(database.db);
+    const conversationState = new ConversationState(botStorage);
     // Set once Direct Line exists (below); the bot needs it only after a turn.
     let eraseWebChatTranscript: (conversationId: string) => Promise<unknown> = async () => undefined;
     let eraseSmsConversation: (conversationId: string) => Promise<unknown> = async () => undefined;
@@ -167,7 +168,11 @@ export async function startFrontDoor(
         eraseFor: async (personKey) => {
           // The SMS records of every number that reaches them (one given in web chat too), found through the contacts
           // before they go; by the channel, which waits for a text from that number still being answered.
-          for (const numberKey of await contacts.numberKeysFor(personKey)) await eraseSmsConversation(`sms-${numberKey}`);
+          // The bot state of a texting conversation goes too (a web chatter's reply by text starts one).
+          for (const numberKey of await contacts.numberKeysFor(personKey)) {
+            await eraseSmsConversation(`sms-${numberKey}`);
+            await botStorage.delete([conversationStateKey(SMS_CHANNEL_ID, `sms-${numberKey}`)]);
+          }
           await schedule.eraseFor(personKey);
           await contacts.eraseFor(personKey);
         },

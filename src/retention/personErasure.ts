@@ -6,7 +6,7 @@ import { FollowUpSchedule } from '../followups/schedule';
 import { HandoffRepository } from '../handoff/repository';
 import { derivePersonKey } from '../identity/personKey';
 import { ReferralRepository } from '../referrals';
-import { getOrCreateSecret, MongoBotStorage } from '../store';
+import { conversationStateKey, getOrCreateSecret, MongoBotStorage } from '../store';
 import type { HandoffFacts } from './finished';
 
 /** One of the person's own conversations, as its channel and the bot state know it. */
@@ -82,8 +82,7 @@ export class PersonEraser {
 
   /** Bot state, and what the channel keeps (web chat transcript; SMS number and delivery records). */
   private async eraseConversation({ channelId, conversationId }: PersonConversation): Promise<void> {
-    // ConversationState's storage key (botbuilder-core conversationState.js), as conversationState.delete(context) uses.
-    await this.botState.delete([`${channelId}/conversations/${conversationId}/`]);
+    await this.botState.delete([conversationStateKey(channelId, conversationId)]);
     if (channelId === DIRECTLINE_CHANNEL_ID) await this.webChat.deleteConversation(conversationId);
     // The SMS conversation id is `sms-<number key>` (SmsChannel.eraseConversation).
     if (channelId === SMS_CHANNEL_ID) await this.sms.forget(conversationId.replace(/^sms-/, ''));
@@ -94,7 +93,11 @@ export class PersonEraser {
    * as contacts know them: also one a web chatter gave for follow-up texts, which no conversation of theirs names.
    */
   private async forgetNumbersOf(personKey: string): Promise<void> {
-    for (const numberKey of await this.contacts.numberKeysFor(personKey)) await this.sms.forget(numberKey);
+    for (const numberKey of await this.contacts.numberKeysFor(personKey)) {
+      await this.sms.forget(numberKey);
+      // A reply by text (e.g. a web chatter's to a check-in) started a conversation with its own bot state.
+      await this.botState.delete([conversationStateKey(SMS_CHANNEL_ID, `sms-${numberKey}`)]);
+    }
   }
 
   private async secret(): Promise<Buffer> {

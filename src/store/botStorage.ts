@@ -18,6 +18,11 @@ const StoredStateSchema = z.object({
 });
 type StoredState = z.infer<typeof StoredStateSchema>;
 
+/** ConversationState's storage key for a conversation (botbuilder-core conversationState.js): to erase one outside a turn. */
+export function conversationStateKey(channelId: string, conversationId: string): string {
+  return `${channelId}/conversations/${conversationId}/`;
+}
+
 export class ETagConflictError extends Error {
   constructor(key: string) {
     super(`Storage: error writing "${key}" due to eTag conflict.`);

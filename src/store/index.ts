@@ -1,5 +1,5 @@
 export { Collections, type CollectionName } from './collections';
 export { openDatabase, redact, type Database, type DatabaseOptions } from './connect';
-export { MongoBotStorage, ETagConflictError } from './botStorage';
+export { MongoBotStorage, ETagConflictError, conversationStateKey } from './botStorage';
 export { ensureIndexes, declareIndexes, INDEXES } from './indexes';
 export { getOrCreateSecret } from './secrets';

@@ -23,8 +23,11 @@ function londonTime(hours: number): string {
 }
 
 beforeAll(async () => {
-  sms = await startSmsApp({ FOLLOWUP_QUIET_START: londonTime(-3), FOLLOWUP_QUIET_END: londonTime(3) }, (database) =>
-    loadSampleDirectoryIfEmpty(database.db, () => undefined),
+  sms = await startSmsApp(
+    { FOLLOWUP_QUIET_START: londonTime(-3), FOLLOWUP_QUIET_END: londonTime(3) },
+    (database) => loadSampleDirectoryIfEmpty(database.db, () => undefined),
+    // The whole journey is typed faster than a person types: past web chat's per-conversation message limit.
+    { directLine: { limits: { perConversation: { capacity: 200, perSecond: 50 } } } },
   );
   // The test drives the worker itself.
   await sms.app.followUps.worker!.stop();
@@ -68,6 +71,9 @@ it('a web chatter’s follow-up number leaves no SMS record after "delete my dat
     expect(encrypted).toBeDefined();
     expect(await database.db.collection(SmsCollections.outbound).countDocuments({ numberKey })).toBe(3); // check-in, thanks, STOP confirmation
     expect(await database.db.collection(Collections.followUpContacts).countDocuments({ _id: numberKey as never })).toBe(1);
+    // The reply by text started a conversation of its own, with bot state.
+    const smsState = { _id: `sms/conversations/sms-${numberKey}/` as never };
+    expect(await database.db.collection(Collections.botState).countDocuments(smsState)).toBe(1);
 
     await say('delete my data', /delete everything you've told me/);
     await say('yes', /deleted your answers/);
@@ -76,6 +82,7 @@ it('a web chatter’s follow-up number leaves no SMS record after "delete my dat
     expect(left).not.toContain(numberKey);
     expect(left).not.toContain(encrypted!);
     expect(await database.db.collection(Collections.followUpContacts).countDocuments({})).toBe(0);
+    expect(await database.db.collection(Collections.botState).countDocuments(smsState)).toBe(0);
     // The opt-out is kept by number key: no text goes to that number until it says START.
     expect(await database.db.collection(SmsCollections.optOuts).findOne({ _id: numberKey as never })).toMatchObject({ optedOut: true });
     expect(await app.sms!.isOptedOut(numberKey)).toBe(true);

@@ -1,4 +1,4 @@
-import { startFrontDoor, type FrontDoor } from '../../src/app';
+import { startFrontDoor, type FrontDoor, type StartOptions } from '../../src/app';
 import { inboundTextParams, postSignedWebhook } from '../../src/channels/sms';
 import { loadConfig } from '../../src/config';
 import { startTestDatabase, type TestDatabase } from './db';
@@ -24,7 +24,11 @@ export interface SmsApp {
  * The whole application as `npm start` builds it, with the TWILIO_ variables pointing the real twilio
  * client at a fake Twilio on loopback, on a fresh test database. `env` adds or overrides variables.
  */
-export async function startSmsApp(env: Record<string, string> = {}, prepare?: (database: TestDatabase) => Promise<unknown>): Promise<SmsApp> {
+export async function startSmsApp(
+  env: Record<string, string> = {},
+  prepare?: (database: TestDatabase) => Promise<unknown>,
+  options: StartOptions = {},
+): Promise<SmsApp> {
   const database = await startTestDatabase();
   await prepare?.(database);
   const fake = await new FakeTwilio({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN }).start();
@@ -41,6 +45,7 @@ export async function startSmsApp(env: Record<string, string> = {}, prepare?: (d
       ...env,
     }),
     () => undefined,
+    options,
   );
   return {
     database,

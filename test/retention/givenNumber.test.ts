@@ -13,7 +13,7 @@ import { HandoffRepository } from '../../src/handoff/repository';
 import { derivePersonKey } from '../../src/identity/personKey';
 import { ReferralRepository } from '../../src/referrals';
 import { DEFAULT_RETENTION, runRetention } from '../../src/retention';
-import { Collections, getOrCreateSecret } from '../../src/store';
+import { Collections, conversationStateKey, getOrCreateSecret, MongoBotStorage } from '../../src/store';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
 const DAY = 24 * 3600_000;
@@ -105,6 +105,10 @@ test('a finished referral of a web chatter goes with the SMS records of the numb
   const encrypted = ((await t.db.collection(SmsCollections.conversations).findOne({ _id: chatter.numberKey as never }))?.number as { data: string }).data;
   expect(await smsRecordsOf(chatter.numberKey)).toEqual({ conversations: 1, outbound: 2 });
   expect(await smsRecordsOf(other.numberKey)).toEqual({ conversations: 1, outbound: 2 });
+  // Each replied by text, which gave that texting conversation bot state of its own.
+  const botState = new MongoBotStorage(t.db);
+  const [chatterState, otherState] = [chatter, other].map((p) => conversationStateKey('sms', `sms-${p.numberKey}`));
+  await botState.write({ [chatterState]: { flags: { lang: 'en' } }, [otherState]: { flags: { lang: 'en' } } });
 
   // 30 days after the last text and its reply window: the chatter's referral is finished; the other's handoff is still open.
   expect(await runRetention(t.db, DEFAULT_RETENTION, day(42 + 14 + 31))).toMatchObject({ finishedReferrals: 1 });
@@ -116,6 +120,7 @@ test('a finished referral of a web chatter goes with the SMS records of the numb
     expect(left).not.toContain(encrypted);
   }
   expect(await sms.isOptedOut(chatter.numberKey)).toBe(true);
+  expect(Object.keys(await botState.read([chatterState, otherState]))).toEqual([otherState]);
 
   expect(await referrals.find(other.personKey)).not.toBeNull();
   expect(await smsRecordsOf(other.numberKey)).toEqual({ conversations: 1, outbound: 2 });
