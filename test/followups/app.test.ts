@@ -10,18 +10,12 @@ import { HandoffRepository } from '../../src/handoff/repository';
 import { Collections } from '../../src/store/collections';
 import { JOURNEY } from '../fixtures/journey';
 import { sendTurn, textsOf } from '../helpers/appProcess';
-import { startSmsApp, type SmsApp } from '../helpers/smsApp';
+import { londonTime, startSmsApp, type SmsApp } from '../helpers/smsApp';
 
 /** The number the journey gives (07700 900123). */
 const PERSON = '+447700900123';
 
 let sms: SmsApp;
-
-/** "HH:MM" in London, `hours` from now: a send window around the moment the test runs. */
-function londonTime(hours: number): string {
-  const at = new Date(Date.now() + hours * 3_600_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
 
 beforeAll(async () => {
   sms = await startSmsApp({ FOLLOWUP_QUIET_START: londonTime(-3), FOLLOWUP_QUIET_END: londonTime(3) }, (database) =>

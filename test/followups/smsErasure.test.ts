@@ -9,18 +9,12 @@ import { loadSampleDirectoryIfEmpty } from '../../src/directory';
 import { Collections } from '../../src/store/collections';
 import { DirectLineClient, StreamReader } from '../channels/directline/client';
 import { JOURNEY } from '../fixtures/journey';
-import { startSmsApp, type SmsApp } from '../helpers/smsApp';
+import { londonTime, startSmsApp, type SmsApp } from '../helpers/smsApp';
 
 /** The number the journey gives (07700 900123). */
 const PERSON = '+447700900123';
 
 let sms: SmsApp;
-
-/** "HH:MM" in London, `hours` from now: a send window around the moment the test runs. */
-function londonTime(hours: number): string {
-  const at = new Date(Date.now() + hours * 3_600_000);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
-}
 
 beforeAll(async () => {
   sms = await startSmsApp(

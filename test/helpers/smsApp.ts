@@ -70,3 +70,9 @@ export async function startSmsApp(
     },
   };
 }
+
+/** "HH:MM" in London, `hours` from now: a follow-up send window around the moment a test runs. */
+export function londonTime(hours: number): string {
+  const at = new Date(Date.now() + hours * 3_600_000);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+}

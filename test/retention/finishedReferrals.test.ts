@@ -13,17 +13,8 @@ import { derivePersonKey } from '../../src/identity/personKey';
 import { ReferralRepository } from '../../src/referrals';
 import { DEFAULT_RETENTION, runRetention, type RetentionResult } from '../../src/retention';
 import { Collections, getOrCreateSecret, MongoBotStorage } from '../../src/store';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
-
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
-/**
- * The story happens in the past, at noon: bot state and web chat transcripts are stamped with the
- * real clock, so they look recent and only the finished-referral rule can take them.
- */
-const T0 = Math.floor((Date.now() - 1200 * DAY) / DAY) * DAY + 12 * HOUR;
-const day = (n: number) => new Date(T0 + n * DAY);
-const worker = { id: 'lw-1', email: 'alex@example.org' };
+import type { TestDatabase } from '../helpers/db';
+import { HOUR, day, startRetentionWorld, worker } from './world';
 
 let t: TestDatabase;
 let clock: Date;
@@ -34,14 +25,8 @@ let contacts: FollowUpContacts;
 let sms: SmsStore;
 
 beforeEach(async () => {
-  t = await startTestDatabase();
   clock = day(0);
-  const now = () => clock;
-  referrals = new ReferralRepository(t.db, now);
-  handoffs = new HandoffRepository(t.db, now);
-  schedule = new FollowUpSchedule(t.db, now);
-  contacts = new FollowUpContacts(t.db);
-  sms = new SmsStore(t.db, randomBytes(32), randomBytes(32));
+  ({ t, referrals, handoffs, schedule, contacts, sms } = await startRetentionWorld(() => clock));
 });
 afterEach(async () => t.stop());
 

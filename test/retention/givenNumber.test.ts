@@ -14,13 +14,8 @@ import { derivePersonKey } from '../../src/identity/personKey';
 import { ReferralRepository } from '../../src/referrals';
 import { DEFAULT_RETENTION, runRetention } from '../../src/retention';
 import { Collections, conversationStateKey, getOrCreateSecret, MongoBotStorage } from '../../src/store';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
-
-const DAY = 24 * 3600_000;
-/** The story happens in the past, at noon. */
-const T0 = Math.floor((Date.now() - 1200 * DAY) / DAY) * DAY + 12 * 3600_000;
-const day = (n: number) => new Date(T0 + n * DAY);
-const worker = { id: 'lw-1', email: 'alex@example.org' };
+import type { TestDatabase } from '../helpers/db';
+import { day, startRetentionWorld, worker } from './world';
 
 let t: TestDatabase;
 let clock: Date;
@@ -31,14 +26,8 @@ let contacts: FollowUpContacts;
 let sms: SmsStore;
 
 beforeEach(async () => {
-  t = await startTestDatabase();
   clock = day(0);
-  const now = () => clock;
-  referrals = new ReferralRepository(t.db, now);
-  handoffs = new HandoffRepository(t.db, now);
-  schedule = new FollowUpSchedule(t.db, now);
-  contacts = new FollowUpContacts(t.db);
-  sms = new SmsStore(t.db, randomBytes(32), randomBytes(32));
+  ({ t, referrals, handoffs, schedule, contacts, sms } = await startRetentionWorld(() => clock));
 });
 afterEach(async () => t.stop());
 
