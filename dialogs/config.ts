@@ -6,4 +6,6 @@ export interface DialogConfig {
   nextStepsDays: number;
   /** The full privacy notice, e.g. "https://example.org/privacy". */
   privacyUrl: string;
+  /** Days a referral is kept after it is closed (RETENTION_CLOSED_DAYS): the consent notice says so. */
+  closedDays: number;
 }

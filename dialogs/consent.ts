@@ -9,7 +9,7 @@ import { turnLanguage, turnTranslator } from './turnLanguage';
 export const CONSENT_DIALOG = 'consent';
 export const CONSENT_QUESTION = 'consent.ask';
 /** Changes whenever the notice in locales/<lng>/consent.json changes meaning. */
-export const CONSENT_NOTICE_VERSION = '2025-01';
+export const CONSENT_NOTICE_VERSION = '2026-11';
 
 export interface ConsentResult {
   consented: boolean;
@@ -36,8 +36,8 @@ export class ConsentDialog extends PersonDialog {
 
   private async ask(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
     const t = turnTranslator(step.context);
-    const { serviceName, privacyUrl } = this.config;
-    await step.context.sendActivity(renderMessage(t('consent.notice', { serviceName, privacyUrl })));
+    const { serviceName, privacyUrl, closedDays } = this.config;
+    await step.context.sendActivity(renderMessage(t('consent.notice', { serviceName, privacyUrl, closedDays })));
     return step.beginDialog(CONSENT_QUESTION);
   }
 

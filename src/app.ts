@@ -129,7 +129,7 @@ export async function startFrontDoor(
     const bot = new FrontDoorBot({
       conversationState,
       referrals,
-      config: { serviceName: config.serviceName, nextStepsDays: config.nextStepsDays, privacyUrl: privacyUrl(config) },
+      config: { serviceName: config.serviceName, nextStepsDays: config.nextStepsDays, privacyUrl: privacyUrl(config), closedDays: config.retention.finishedReferralDays },
       directory,
       recognizer,
       handoffs: { desk, timeZone: config.linkWorkerTimeZone },

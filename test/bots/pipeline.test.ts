@@ -496,7 +496,7 @@ describe.each(LANGUAGES)('the turn pipeline (%s)', (lang) => {
       expectAsked(turn, tFor('en'), 'welcome.language.ask');
       turn = await person.say(words[lang].languageName);
       expect(turn.text).not.toContain(t('commands.language.done'));
-      expect(turn.text).toContain(t('consent.notice', { serviceName: botConfig.serviceName, privacyUrl: botConfig.privacyUrl }));
+      expect(turn.text).toContain(t('consent.notice', { serviceName: botConfig.serviceName, privacyUrl: botConfig.privacyUrl, closedDays: botConfig.closedDays }));
       expectAsked(turn, t, 'consent.ask');
       expect(await person.referral()).toMatchObject({ lang, languageChosen: true });
     });

@@ -70,7 +70,7 @@ describe.each(LANGUAGES)('the whole conversation (%s)', (lang) => {
     expectAsked(turn, 'welcome.language.ask');
 
     turn = await send(conversation, say.language);
-    expect(turn.text).toContain(t('consent.notice', { serviceName: config.serviceName, privacyUrl: config.privacyUrl }));
+    expect(turn.text).toContain(t('consent.notice', { serviceName: config.serviceName, privacyUrl: config.privacyUrl, closedDays: config.closedDays }));
     expectAsked(turn, 'consent.ask');
 
     turn = await send(conversation, typed[lang].consentYes);

@@ -13,6 +13,7 @@ export const config: DialogConfig = {
   serviceName: 'Front Door Test',
   nextStepsDays: 5,
   privacyUrl: 'https://frontdoor.example/privacy',
+  closedDays: 30,
 };
 
 /** What a person types for common answers, in each language. */

@@ -24,6 +24,7 @@ export const botConfig: DialogConfig = {
   serviceName: 'Front Door Test',
   nextStepsDays: 5,
   privacyUrl: 'https://frontdoor.example/privacy',
+  closedDays: 30,
 };
 
 /** Everything the bot sent in one turn. */

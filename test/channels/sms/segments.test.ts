@@ -132,6 +132,7 @@ const SAMPLE: Record<string, string> = {
   number: '07700 900123',
   numbers: '1 and 3',
   days: '3',
+  closedDays: '30',
   when: 'Tuesdays 10am',
   email: 'team@frontdoor.example.org',
   first: 'Arts and crafts',

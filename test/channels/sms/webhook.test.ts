@@ -60,7 +60,7 @@ beforeAll(async () => {
   const bot = new FrontDoorBot({
     conversationState: new ConversationState(new MongoBotStorage(db)),
     referrals: new ReferralRepository(db),
-    config: { serviceName: SERVICE_NAME, nextStepsDays: 3, privacyUrl: `${PUBLIC_BASE_URL}/privacy` },
+    config: { serviceName: SERVICE_NAME, nextStepsDays: 3, privacyUrl: `${PUBLIC_BASE_URL}/privacy`, closedDays: 30 },
     directory: new ServiceDirectory(db),
     recognizer: new OfflineRecognizer(),
     personKeyOf: (context: TurnContext) => derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
