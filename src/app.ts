@@ -25,6 +25,7 @@ import {
   interpretFollowUpReply,
   renderFollowUpThanks,
 } from './followups';
+import { openMissedHandoffs } from './handoff/missedReferrals';
 import { HandoffDesk, type PersonChannel } from './handoff/desk';
 import type { Handoff, TranscriptEntry } from './handoff/schema';
 import { ServiceHours } from './handoff/serviceHours';
@@ -111,18 +112,39 @@ export async function startFrontDoor(
     });
     // Hourly tidy-up (no TTL indexes: not portable): ended link-worker sessions, old failed logins, and
     // SMS MessageSids, delivery records and kept texts past their retention.
+    let sweeping: Promise<unknown> = Promise.resolve();
     const housekeeping = setInterval(() => {
+      sweeping = sweepMissedReferrals();
       Promise.all([linkWorkers.sessions.purgeExpired(), linkWorkers.throttle.purgeStale(), purgeSmsRecords(database.db)]).catch((error: Error) =>
         log(`link-worker housekeeping failed: ${error.message}`),
       );
     }, 60 * 60 * 1000);
     housekeeping.unref();
+    /**
+     * What confirming a referral sets going besides its handoff: the follow-up texts, and which number
+     * (as a key) reaches the person: the one they text from, or the one they gave.
+     */
+    const followUpsForReadyReferral = async (personKey: string, readyAt: Date, textsFrom?: string): Promise<void> => {
+      await schedule.scheduleForReferral(personKey, readyAt, { checkInDays: config.followUps.checkInDays, ons4Weeks: config.followUps.ons4Weeks });
+      const referral = await referrals.find(personKey);
+      const given = referral?.answers.contactMethod === 'sms' && referral.answers.contactNumber ? smsNumberKey(referral.answers.contactNumber) : undefined;
+      const numberKey = textsFrom ?? given;
+      if (numberKey) await contacts.remember(numberKey, personKey);
+    };
+    const activityNames = async (ids: readonly string[]) => new Map((await directory.byIds(ids)).map((s) => [s._id, s.name]));
+    // A referral confirmed just before a crash (or a failed write) can be left with no handoff: open it, at
+    // start-up and hourly. (Someone who texts us is only reached again if confirming got as far as their follow-ups.)
+    const sweepMissedReferrals = (): Promise<unknown> =>
+      openMissedHandoffs(database.db, { referrals, handoffs: linkWorkers.handoffs, activityNames, onOpened: (personKey, readyAt) => followUpsForReadyReferral(personKey, readyAt), log }).catch(
+        (error: Error) => log(`missed-referral sweep failed: ${error.message}`),
+      );
+    sweeping = sweepMissedReferrals();
     const desk = new HandoffDesk({
       handoffs: linkWorkers.handoffs,
       referrals,
       hours,
       transcriptOf: (channel: PersonChannel) => (channel.channelId === DIRECTLINE_CHANNEL_ID ? webChatTranscript(channel.conversationId) : Promise.resolve([])),
-      activityNames: async (ids) => new Map((await directory.byIds(ids)).map((s) => [s._id, s.name])),
+      activityNames,
       log,
     });
 
@@ -135,18 +157,8 @@ export async function startFrontDoor(
       handoffs: { desk, timeZone: config.linkWorkerTimeZone },
       // CLU's crisis intent adds to the local detector (never replaces it); offline alone adds nothing.
       followUps: {
-        referralReady: async (context, personKey) => {
-          await schedule.scheduleForReferral(personKey, new Date(), { checkInDays: config.followUps.checkInDays, ons4Weeks: config.followUps.ons4Weeks });
-          // Remember which number (as a key) reaches this person: the one they text from, or the one they gave.
-          const referral = await referrals.find(personKey);
-          const numberKey =
-            context.activity.channelId === SMS_CHANNEL_ID
-              ? context.activity.from?.id
-              : referral?.answers.contactMethod === 'sms' && referral.answers.contactNumber
-                ? smsNumberKey(referral.answers.contactNumber)
-                : undefined;
-          if (numberKey) await contacts.remember(numberKey, personKey);
-        },
+        referralReady: (context, personKey) =>
+          followUpsForReadyReferral(personKey, new Date(), context.activity.channelId === SMS_CHANNEL_ID ? context.activity.from?.id : undefined),
         handleReply: async (context, personKey, text, lang) => {
           // Check-ins go out by text, so only texts can answer them.
           if (context.activity.channelId !== SMS_CHANNEL_ID) return undefined;
@@ -285,6 +297,7 @@ export async function startFrontDoor(
         await server.close();
         await retention.stop();
         clearInterval(housekeeping);
+        await sweeping;
         await database.close();
       },
     };
