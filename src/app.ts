@@ -112,9 +112,7 @@ export async function startFrontDoor(
     });
     // Hourly tidy-up (no TTL indexes: not portable): ended link-worker sessions, old failed logins, and
     // SMS MessageSids, delivery records and kept texts past their retention.
-    let sweeping: Promise<unknown> = Promise.resolve();
     const housekeeping = setInterval(() => {
-      sweeping = sweepMissedReferrals();
       Promise.all([linkWorkers.sessions.purgeExpired(), linkWorkers.throttle.purgeStale(), purgeSmsRecords(database.db)]).catch((error: Error) =>
         log(`link-worker housekeeping failed: ${error.message}`),
       );
@@ -132,13 +130,18 @@ export async function startFrontDoor(
       if (numberKey) await contacts.remember(numberKey, personKey);
     };
     const activityNames = async (ids: readonly string[]) => new Map((await directory.byIds(ids)).map((s) => [s._id, s.name]));
-    // A referral confirmed just before a crash (or a failed write) can be left with no handoff: open it, at
-    // start-up and hourly. (Someone who texts us is only reached again if confirming got as far as their follow-ups.)
+    // A referral confirmed or crisis-flagged just before a crash (or a failed write) can be left with no handoff:
+    // open it, at start-up and every 10 minutes. (Someone who texts us is only texted follow-ups if confirming got
+    // as far as recording their number.)
     const sweepMissedReferrals = (): Promise<unknown> =>
       openMissedHandoffs(database.db, { referrals, handoffs: linkWorkers.handoffs, activityNames, onOpened: (personKey, readyAt) => followUpsForReadyReferral(personKey, readyAt), log }).catch(
         (error: Error) => log(`missed-referral sweep failed: ${error.message}`),
       );
-    sweeping = sweepMissedReferrals();
+    let sweeping = sweepMissedReferrals();
+    const missedReferralSweep = setInterval(() => {
+      sweeping = sweepMissedReferrals();
+    }, 10 * 60 * 1000);
+    missedReferralSweep.unref();
     const desk = new HandoffDesk({
       handoffs: linkWorkers.handoffs,
       referrals,
@@ -297,6 +300,7 @@ export async function startFrontDoor(
         await server.close();
         await retention.stop();
         clearInterval(housekeeping);
+        clearInterval(missedReferralSweep);
         await sweeping;
         await database.close();
       },

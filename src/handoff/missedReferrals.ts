@@ -12,44 +12,50 @@ export interface MissedReferralSweep {
   handoffs: HandoffRepository;
   /** Names of directory services by id, so the summary can name picked activities. */
   activityNames?: (ids: readonly string[]) => Promise<Map<string, string>>;
-  /** Called for each handoff opened here, e.g. to schedule the referral's follow-ups as confirming would have. */
+  /** Called for each confirmed referral given a handoff here, e.g. to schedule its follow-ups as confirming would have. */
   onOpened?: (personKey: string, readyAt: Date) => Promise<void>;
   /** Operator log: short keys only. */
   log?: (line: string) => void;
   now?: Date;
-  /** How long after confirming the turn itself is given to open the handoff (default 10 minutes). */
+  /** How long the turn itself is given to open the handoff (default 1 minute). */
   graceMinutes?: number;
   /** How far back to look (default 14 days: a repair after an outage, not a rescan of history). */
   lookBackDays?: number;
 }
 
 /**
- * Confirmed referrals no link worker can see: ready, but with no handoff at all. Confirming marks
- * the referral ready and then opens its handoff; a crash or a failed write between the two leaves
- * a person told "a link worker will get in touch" with nothing in the queue. This opens the
- * missing handoff (reason "referral confirmed", summary from the referral; no conversation to
- * reply into, so the link worker uses the contact details in the summary). A referral whose
- * handoff was opened and closed already has one, and is left alone.
+ * Referrals no link worker can see: confirmed (ready) or crisis-flagged (urgent), but with no
+ * handoff at all. Confirming marks the referral ready and then opens its handoff; the crisis reply
+ * flags the referral and then opens an urgent one. A crash or a failed write between the two leaves
+ * a person told "a link worker will get in touch" (or given crisis support) with nothing in the
+ * queue. This opens the missing handoff: urgent with reason "crisis" for a flagged referral,
+ * otherwise "referral confirmed"; its summary comes from the referral (the crisis rule, not the
+ * words, which only the turn had); no conversation to reply into, so the link worker uses the
+ * contact details. A referral whose handoff was opened and closed already has one, and is left
+ * alone. Opening is idempotent per person (one active handoff), so racing a turn that is about to
+ * open it only adds a reason.
  */
 export async function openMissedHandoffs(db: Db, sweep: MissedReferralSweep): Promise<number> {
   const now = sweep.now ?? new Date();
-  const readyBefore = new Date(now.getTime() - (sweep.graceMinutes ?? 10) * MINUTE_MS);
-  const readyAfter = new Date(now.getTime() - (sweep.lookBackDays ?? 14) * DAY_MS);
+  const before = new Date(now.getTime() - (sweep.graceMinutes ?? 1) * MINUTE_MS);
+  const after = new Date(now.getTime() - (sweep.lookBackDays ?? 14) * DAY_MS);
+  const window = { $lt: before, $gt: after };
   const candidates = await db
-    .collection<{ personKey: string; readyAt: Date }>(Collections.referrals)
-    .find({ status: 'ready', readyAt: { $lt: readyBefore, $gt: readyAfter } }, { projection: { personKey: 1, readyAt: 1 } })
+    .collection<{ personKey: string; readyAt?: Date; urgent?: { flaggedAt?: Date } }>(Collections.referrals)
+    .find({ $or: [{ status: 'ready', readyAt: window }, { 'urgent.flaggedAt': window }] }, { projection: { personKey: 1, readyAt: 1, urgent: 1 } })
     .toArray();
   let opened = 0;
-  for (const { personKey, readyAt } of candidates) {
+  for (const { personKey } of candidates) {
     if ((await db.collection(Collections.handoffs).countDocuments({ personKey }, { limit: 1 })) > 0) continue;
     const referral = await sweep.referrals.find(personKey);
-    if (referral?.status !== 'ready') continue;
+    if (!referral || (referral.status !== 'ready' && !referral.urgent)) continue;
     const activityNames = await sweep.activityNames?.(referral.suggestions.picked.map((p) => p.id));
-    const { created } = await sweep.handoffs.open({ referral, reason: 'referralConfirmed', activityNames });
+    const reason = referral.urgent ? 'crisis' : 'referralConfirmed';
+    const { created } = await sweep.handoffs.open({ referral, reason, activityNames });
     if (!created) continue;
     opened++;
-    sweep.log?.(`handoff opened for ${shortKey(personKey)}: a confirmed referral had none`);
-    await sweep.onOpened?.(personKey, readyAt);
+    sweep.log?.(`handoff opened for ${shortKey(personKey)} (${reason}): the referral had none`);
+    if (referral.status === 'ready' && referral.readyAt) await sweep.onOpened?.(personKey, referral.readyAt);
   }
   return opened;
 }

@@ -1,6 +1,6 @@
 /**
- * A referral confirmed just before a crash (marked ready, its handoff never opened) reaches the
- * link workers' queue anyway: the sweep opens the missing handoff, at start-up and hourly.
+ * A referral confirmed or crisis-flagged just before a crash (its handoff never opened) reaches
+ * the link workers' queue anyway: the sweep opens the missing handoff, at start-up and every 10 minutes.
  */
 import { HandoffRepository } from '../../src/handoff';
 import { openMissedHandoffs } from '../../src/handoff/missedReferrals';
@@ -9,10 +9,10 @@ import { startFrontDoor } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
-import { completeReferral, WHAT_MATTERS } from './referralFixture';
 
 const MINUTE = 60_000;
 const NOW = new Date('2026-03-10T12:00:00Z');
+const WORDS = "I'd like to get out of the house and meet people who like birds.";
 const worker = { id: 'a'.repeat(24), email: 'alice@example.org' };
 
 let t: TestDatabase;
@@ -27,27 +27,31 @@ beforeEach(async () => {
 });
 afterEach(async () => t.stop());
 
-/** A complete referral marked ready `minutesAgo` before NOW, as confirming writes it. */
-async function confirmed(minutesAgo: number): Promise<string> {
+const minutesBefore = (at: Date, minutes: number) => new Date(at.getTime() - minutes * MINUTE);
+
+/** A referral with the person's words, marked ready `minutesAgo` before `at`, as confirming writes it. */
+async function confirmed(minutesAgo: number, at = NOW): Promise<string> {
   const personKey = `test:missed-${++counter}`;
-  await completeReferral(t.db, personKey);
-  await new ReferralRepository(t.db, () => new Date(NOW.getTime() - minutesAgo * MINUTE)).markReady(personKey);
+  const repo = new ReferralRepository(t.db, () => minutesBefore(at, minutesAgo));
+  await repo.getOrCreate(personKey, 'webchat', 'en');
+  await repo.saveAnswer(personKey, 'whatMatters', WORDS);
+  await repo.markReady(personKey);
   return personKey;
 }
 
 const handoffsOf = (personKey: string) => t.db.collection(Collections.handoffs).find({ personKey }).toArray();
 
 test('a confirmed referral with no handoff gets one, with its summary; nothing twice; the log names no one', async () => {
-  const lost = await confirmed(11);
+  const lost = await confirmed(3);
   const opened: [string, Date][] = [];
   const lines: string[] = [];
   const sweep = { referrals, handoffs, now: NOW, log: (line: string) => lines.push(line), onOpened: async (key: string, at: Date) => void opened.push([key, at]) };
 
   expect(await openMissedHandoffs(t.db, sweep)).toBe(1);
   const [handoff] = await handoffsOf(lost);
-  expect(handoff).toMatchObject({ status: 'open', reasons: [{ reason: 'referralConfirmed', at: NOW }] });
-  expect(JSON.stringify(handoff.summary)).toContain(WHAT_MATTERS);
-  expect(opened).toEqual([[lost, new Date(NOW.getTime() - 11 * MINUTE)]]);
+  expect(handoff).toMatchObject({ status: 'open', urgent: false, reasons: [{ reason: 'referralConfirmed', at: NOW }] });
+  expect(JSON.stringify(handoff.summary)).toContain(WORDS);
+  expect(opened).toEqual([[lost, minutesBefore(NOW, 3)]]);
   expect(lines).toHaveLength(1);
   expect(lines[0]).not.toContain(lost);
 
@@ -55,8 +59,21 @@ test('a confirmed referral with no handoff gets one, with its summary; nothing t
   expect(await handoffsOf(lost)).toHaveLength(1);
 });
 
-test('left alone: just confirmed (its turn may still open it), already handed off (open or closed), long ago, or not ready', async () => {
-  const justNow = await confirmed(2);
+test('crisis language flagged on a referral with no handoff (even without consent) opens an urgent one naming the rule', async () => {
+  const personKey = `test:missed-${++counter}`;
+  await new ReferralRepository(t.db, () => minutesBefore(NOW, 5)).markUrgent(personKey, 'en.hopelessness', 'webchat', 'en');
+  const onOpened = jest.fn();
+
+  expect(await openMissedHandoffs(t.db, { referrals, handoffs, now: NOW, onOpened })).toBe(1);
+  const [handoff] = await handoffsOf(personKey);
+  expect(handoff).toMatchObject({ status: 'open', urgent: true, reasons: [{ reason: 'crisis', at: NOW }] });
+  expect(handoff.riskFlags).toEqual([expect.objectContaining({ rule: 'en.hopelessness' })]);
+  // Not confirmed: no follow-up texts are set going.
+  expect(onOpened).not.toHaveBeenCalled();
+});
+
+test('left alone: just confirmed (its turn may still open it), already handed off (open or closed), long ago, or neither ready nor flagged', async () => {
+  const justNow = await confirmed(0.5);
   const withOpen = await confirmed(30);
   await handoffs.open({ referral: (await referrals.find(withOpen))!, reason: 'referralConfirmed' });
   const withClosed = await confirmed(30);
@@ -64,22 +81,18 @@ test('left alone: just confirmed (its turn may still open it), already handed of
   await handoffs.claim(handoff._id, worker);
   await handoffs.close(handoff._id, worker, { outcome: 'connectedToActivity' });
   const longAgo = await confirmed(20 * 24 * 60);
-  const notReady = `test:missed-${++counter}`;
-  await completeReferral(t.db, notReady);
+  const inProgress = `test:missed-${++counter}`;
+  await referrals.getOrCreate(inProgress, 'webchat', 'en');
+  await referrals.saveAnswer(inProgress, 'whatMatters', WORDS);
 
   expect(await openMissedHandoffs(t.db, { referrals, handoffs, now: NOW })).toBe(0);
-  expect(await handoffsOf(justNow)).toHaveLength(0);
+  for (const personKey of [justNow, longAgo, inProgress]) expect(await handoffsOf(personKey)).toHaveLength(0);
   expect(await handoffsOf(withOpen)).toHaveLength(1);
   expect((await handoffsOf(withClosed)).map((h) => h.status)).toEqual(['closed']);
-  expect(await handoffsOf(longAgo)).toHaveLength(0);
-  expect(await handoffsOf(notReady)).toHaveLength(0);
 });
 
 test('the app opens it when it starts (after a crash) and schedules the follow-ups confirming would have', async () => {
-  const now = Date.now();
-  const personKey = `test:missed-${++counter}`;
-  await completeReferral(t.db, personKey, new Date(now - 60 * MINUTE));
-  await new ReferralRepository(t.db, () => new Date(now - 15 * MINUTE)).markReady(personKey);
+  const personKey = await confirmed(5, new Date());
 
   const app = await startFrontDoor(loadConfig({ PORT: '0', MONGODB_URI: t.uri, MONGODB_DATABASE: t.db.databaseName }), () => undefined);
   try {
