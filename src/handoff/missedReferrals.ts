@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { shortKey } from '../identity/personKey';
-import type { ReferralRepository } from '../referrals';
+import type { Referral, ReferralRepository } from '../referrals';
 import { Collections } from '../store/collections';
 import type { HandoffRepository } from './repository';
 
@@ -31,9 +31,9 @@ export interface MissedReferralSweep {
  * queue. This opens the missing handoff: urgent with reason "crisis" for a flagged referral,
  * otherwise "referral confirmed"; its summary comes from the referral (the crisis rule, not the
  * words, which only the turn had); no conversation to reply into, so the link worker uses the
- * contact details. A referral whose handoff was opened and closed already has one, and is left
- * alone. Opening is idempotent per person (one active handoff), so racing a turn that is about to
- * open it only adds a reason.
+ * contact details. A referral with a handoff still active, or one touched since the flag or the
+ * confirmation (e.g. opened and closed by the team), is left alone. Opening is idempotent per
+ * person (one active handoff), so racing a turn that is about to open it only adds a reason.
  */
 export async function openMissedHandoffs(db: Db, sweep: MissedReferralSweep): Promise<number> {
   const now = sweep.now ?? new Date();
@@ -46,16 +46,30 @@ export async function openMissedHandoffs(db: Db, sweep: MissedReferralSweep): Pr
     .toArray();
   let opened = 0;
   for (const { personKey } of candidates) {
-    if ((await db.collection(Collections.handoffs).countDocuments({ personKey }, { limit: 1 })) > 0) continue;
     const referral = await sweep.referrals.find(personKey);
-    if (!referral || (referral.status !== 'ready' && !referral.urgent)) continue;
+    const trigger = referral && latestTrigger(referral, after, before);
+    if (!referral || !trigger) continue;
+    // Covered by a handoff still active, or one touched since (e.g. opened, then closed by the team).
+    const covering = { personKey, $or: [{ status: { $in: ['open', 'claimed'] } }, { updatedAt: { $gte: trigger.at } }] };
+    if ((await db.collection(Collections.handoffs).countDocuments(covering, { limit: 1 })) > 0) continue;
     const activityNames = await sweep.activityNames?.(referral.suggestions.picked.map((p) => p.id));
-    const reason = referral.urgent ? 'crisis' : 'referralConfirmed';
-    const { created } = await sweep.handoffs.open({ referral, reason, activityNames });
+    const { created } = await sweep.handoffs.open({ referral, reason: trigger.reason, activityNames });
     if (!created) continue;
     opened++;
-    sweep.log?.(`handoff opened for ${shortKey(personKey)} (${reason}): the referral had none`);
-    if (referral.status === 'ready' && referral.readyAt) await sweep.onOpened?.(personKey, referral.readyAt);
+    sweep.log?.(`handoff opened for ${shortKey(personKey)} (${trigger.reason}): the referral had none`);
+    if (trigger.reason === 'referralConfirmed') await sweep.onOpened?.(personKey, trigger.at);
   }
   return opened;
+}
+
+/** What should have opened a handoff last, within the window: the crisis flag or the confirmation. */
+function latestTrigger(referral: Referral, after: Date, before: Date): { reason: 'crisis' | 'referralConfirmed'; at: Date } | undefined {
+  const inWindow = (at: Date | undefined): at is Date => at !== undefined && at > after && at < before;
+  const flaggedAt = referral.urgent?.flaggedAt;
+  const readyAt = referral.status === 'ready' ? referral.readyAt : undefined;
+  const triggers = [
+    ...(inWindow(flaggedAt) ? [{ reason: 'crisis' as const, at: flaggedAt }] : []),
+    ...(inWindow(readyAt) ? [{ reason: 'referralConfirmed' as const, at: readyAt }] : []),
+  ];
+  return triggers.sort((a, b) => b.at.getTime() - a.at.getTime())[0];
 }

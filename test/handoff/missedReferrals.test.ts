@@ -72,6 +72,20 @@ test('crisis language flagged on a referral with no handoff (even without consen
   expect(onOpened).not.toHaveBeenCalled();
 });
 
+test('a handoff the team already closed does not cover crisis language flagged after it', async () => {
+  const personKey = await confirmed(60);
+  const earlier = new HandoffRepository(t.db, () => minutesBefore(NOW, 30));
+  const { handoff } = await earlier.open({ referral: (await referrals.find(personKey))!, reason: 'referralConfirmed' });
+  await earlier.claim(handoff._id, worker);
+  await earlier.close(handoff._id, worker, { outcome: 'connectedToActivity' });
+  // Later, crisis language; the crash came before its handoff opened.
+  await new ReferralRepository(t.db, () => minutesBefore(NOW, 5)).markUrgent(personKey, 'en.selfHarm', 'webchat', 'en');
+
+  expect(await openMissedHandoffs(t.db, { referrals, handoffs, now: NOW })).toBe(1);
+  const active = (await handoffsOf(personKey)).filter((h) => h.status === 'open');
+  expect(active).toEqual([expect.objectContaining({ urgent: true, reasons: [{ reason: 'crisis', at: NOW }] })]);
+});
+
 test('left alone: just confirmed (its turn may still open it), already handed off (open or closed), long ago, or neither ready nor flagged', async () => {
   const justNow = await confirmed(0.5);
   const withOpen = await confirmed(30);
