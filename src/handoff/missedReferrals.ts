@@ -1,10 +1,18 @@
 import type { Db } from 'mongodb';
 import { shortKey } from '../identity/personKey';
-import type { Referral, ReferralRepository } from '../referrals';
+import type { ReferralRepository } from '../referrals';
 import { Collections } from '../store/collections';
 import type { HandoffRepository } from './repository';
 
 const MINUTE_MS = 60 * 1000;
+
+/** The fields of a stored referral the sweep reads before deciding (read as stored: any shape). */
+interface Candidate {
+  personKey: string;
+  status?: unknown;
+  readyAt?: unknown;
+  urgent?: { flaggedAt?: unknown };
+}
 const DAY_MS = 24 * 60 * MINUTE_MS;
 
 export interface MissedReferralSweep {
@@ -24,8 +32,8 @@ export interface MissedReferralSweep {
 }
 
 /**
- * Referrals no link worker can see: confirmed (ready) or crisis-flagged (urgent), but with no
- * handoff at all. Confirming marks the referral ready and then opens its handoff; the crisis reply
+ * Referrals no link worker can see: confirmed (ready) or crisis-flagged (urgent), with no handoff
+ * since. Confirming marks the referral ready and then opens its handoff; the crisis reply
  * flags the referral and then opens an urgent one. A crash or a failed write between the two leaves
  * a person told "a link worker will get in touch" (or given crisis support) with nothing in the
  * queue. This opens the missing handoff: urgent with reason "crisis" for a flagged referral,
@@ -41,17 +49,19 @@ export async function openMissedHandoffs(db: Db, sweep: MissedReferralSweep): Pr
   const after = new Date(now.getTime() - (sweep.lookBackDays ?? 14) * DAY_MS);
   const window = { $lt: before, $gt: after };
   const candidates = await db
-    .collection<{ personKey: string; readyAt?: Date; urgent?: { flaggedAt?: Date } }>(Collections.referrals)
-    .find({ $or: [{ status: 'ready', readyAt: window }, { 'urgent.flaggedAt': window }] }, { projection: { personKey: 1, readyAt: 1, urgent: 1 } })
+    .collection<Candidate>(Collections.referrals)
+    .find({ $or: [{ status: 'ready', readyAt: window }, { 'urgent.flaggedAt': window }] }, { projection: { personKey: 1, status: 1, readyAt: 1, urgent: 1 } })
     .toArray();
   let opened = 0;
-  for (const { personKey } of candidates) {
-    const referral = await sweep.referrals.find(personKey);
-    const trigger = referral && latestTrigger(referral, after, before);
-    if (!referral || !trigger) continue;
+  for (const candidate of candidates) {
+    const { personKey } = candidate;
+    const trigger = latestTrigger(candidate, after, before);
+    if (!trigger) continue;
     // Covered by a handoff still active, or one touched since (e.g. opened, then closed by the team).
     const covering = { personKey, $or: [{ status: { $in: ['open', 'claimed'] } }, { updatedAt: { $gte: trigger.at } }] };
     if ((await db.collection(Collections.handoffs).countDocuments(covering, { limit: 1 })) > 0) continue;
+    const referral = await sweep.referrals.find(personKey);
+    if (!referral) continue;
     const activityNames = await sweep.activityNames?.(referral.suggestions.picked.map((p) => p.id));
     const { created } = await sweep.handoffs.open({ referral, reason: trigger.reason, activityNames });
     if (!created) continue;
@@ -63,10 +73,10 @@ export async function openMissedHandoffs(db: Db, sweep: MissedReferralSweep): Pr
 }
 
 /** What should have opened a handoff last, within the window: the crisis flag or the confirmation. */
-function latestTrigger(referral: Referral, after: Date, before: Date): { reason: 'crisis' | 'referralConfirmed'; at: Date } | undefined {
-  const inWindow = (at: Date | undefined): at is Date => at !== undefined && at > after && at < before;
-  const flaggedAt = referral.urgent?.flaggedAt;
-  const readyAt = referral.status === 'ready' ? referral.readyAt : undefined;
+function latestTrigger(candidate: Candidate, after: Date, before: Date): { reason: 'crisis' | 'referralConfirmed'; at: Date } | undefined {
+  const inWindow = (at: unknown): at is Date => at instanceof Date && at > after && at < before;
+  const flaggedAt = candidate.urgent?.flaggedAt;
+  const readyAt = candidate.status === 'ready' ? candidate.readyAt : undefined;
   const triggers = [
     ...(inWindow(flaggedAt) ? [{ reason: 'crisis' as const, at: flaggedAt }] : []),
     ...(inWindow(readyAt) ? [{ reason: 'referralConfirmed' as const, at: readyAt }] : []),
