@@ -86,6 +86,18 @@ test('a handoff the team already closed does not cover crisis language flagged a
   expect(active).toEqual([expect.objectContaining({ urgent: true, reasons: [{ reason: 'crisis', at: NOW }] })]);
 });
 
+test('"talk to a person" recorded with no handoff opens one; a crisis flag before it keeps it urgent', async () => {
+  const asked = `test:missed-${++counter}`;
+  await new ReferralRepository(t.db, () => minutesBefore(NOW, 4)).recordHumanRequest(asked, 'webchat', 'en');
+  const both = `test:missed-${++counter}`;
+  await new ReferralRepository(t.db, () => minutesBefore(NOW, 9)).markUrgent(both, 'en.hopelessness', 'webchat', 'en');
+  await new ReferralRepository(t.db, () => minutesBefore(NOW, 4)).recordHumanRequest(both, 'webchat', 'en');
+
+  expect(await openMissedHandoffs(t.db, { referrals, handoffs, now: NOW })).toBe(2);
+  expect(await handoffsOf(asked)).toEqual([expect.objectContaining({ urgent: false, reasons: [{ reason: 'askedForPerson', at: NOW }] })]);
+  expect(await handoffsOf(both)).toEqual([expect.objectContaining({ urgent: true, reasons: [{ reason: 'askedForPerson', at: NOW }] })]);
+});
+
 test('left alone: just confirmed (its turn may still open it), already handed off (open or closed), long ago, or neither ready nor flagged', async () => {
   const justNow = await confirmed(0.5);
   const withOpen = await confirmed(30);
