@@ -11,7 +11,9 @@ async function fakeConnector(): Promise<{ url: string; posted: string[]; close: 
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
       posted.push(`${req.method} ${req.url} ${(JSON.parse(body) as { text?: string }).text ?? ''}`);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `r${posted.length}` }));
+      // Not chained: restify, loaded by other suites in the same worker, patches writeHead to return nothing.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `r${posted.length}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
