@@ -94,6 +94,9 @@ interface ConversationFlags {
   handoff?: boolean;
 }
 
+/** The turn's person key, derived once (an HMAC) however many steps of the turn need it. */
+const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
+
 /** Set on a turn that erased the person's data: nothing may be written back for it. */
 const ERASED_THIS_TURN = Symbol.for('frontdoor.erasedThisTurn');
 
@@ -139,12 +142,21 @@ export class FrontDoorBot extends ActivityHandler {
   /** Saves conversation state after every turn, whatever happened in it (eTag-checked). */
   override async run(context: TurnContext): Promise<void> {
     this.dialogMemory.lend(context);
-    await this.deps.referrals.duringTurn(this.deps.personKeyOf(context), async () => {
+    await this.deps.referrals.duringTurn(this.personKeyOf(context), async () => {
       await super.run(context);
       await this.rememberLanguage(context);
       await this.deps.conversationState.saveChanges(context, false);
     });
     this.dialogMemory.keep(context);
+  }
+
+  private personKeyOf(context: TurnContext): string {
+    let key = context.turnState.get(PERSON_KEY_THIS_TURN) as string | undefined;
+    if (key === undefined) {
+      key = this.deps.personKeyOf(context);
+      context.turnState.set(PERSON_KEY_THIS_TURN, key);
+    }
+    return key;
   }
 
   private async rememberLanguage(context: TurnContext): Promise<void> {
@@ -158,12 +170,12 @@ export class FrontDoorBot extends ActivityHandler {
 
   private async greet(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey: this.deps.personKeyOf(context) });
+    if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey: this.personKeyOf(context) });
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const text = (context.activity.text ?? '').trim();
-    const personKey = this.deps.personKeyOf(context);
+    const personKey = this.personKeyOf(context);
 
     // 1. Safety first: every inbound text, in every state, before anything else.
     const crisis = detectCrisis(text);
@@ -345,8 +357,8 @@ export class FrontDoorBot extends ActivityHandler {
       await this.deps.conversationState.delete(context);
       await this.deps.eraseConversationRecords?.(context.activity.channelId, context.activity.conversation.id);
       // Their handoffs too (summary, transcript, risk flags); the audit log keeps who did what, not what was said.
-      await this.deps.handoffs?.desk.eraseFor(this.deps.personKeyOf(context));
-      await this.deps.followUps?.eraseFor(this.deps.personKeyOf(context));
+      await this.deps.handoffs?.desk.eraseFor(this.personKeyOf(context));
+      await this.deps.followUps?.eraseFor(this.personKeyOf(context));
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }

@@ -35,10 +35,10 @@ import { OfflineRecognizer } from './nlu';
 import { CluRecognizer } from './nlu/clu';
 import type { Recognizer } from './nlu/recognizer';
 import { ReferralRepository } from './referrals';
-import { scheduleRetention } from './retention';
+import { eraseFollowUpsOf, scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
 import { ReusedConnectorClientsAuthentication } from './channels/reusedConnectorClients';
-import { conversationStateKey, getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
+import { getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
 
 export interface FrontDoor {
   url: string;
@@ -180,16 +180,9 @@ export async function startFrontDoor(
           if (answer === 'needHelp') await reopenHandoff(owner);
           return { thanks: renderFollowUpThanks(answer, lang) };
         },
+        // Numbers are forgotten through the SMS channel, which waits for a text from that number still being answered.
         eraseFor: async (personKey) => {
-          // The SMS records of every number that reaches them (one given in web chat too), found through the contacts
-          // before they go; by the channel, which waits for a text from that number still being answered.
-          // The bot state of a texting conversation goes too (a web chatter's reply by text starts one).
-          for (const numberKey of await contacts.numberKeysFor(personKey)) {
-            await eraseSmsConversation(`sms-${numberKey}`);
-            await botStorage.delete([conversationStateKey(SMS_CHANNEL_ID, `sms-${numberKey}`)]);
-          }
-          await schedule.eraseFor(personKey);
-          await contacts.eraseFor(personKey);
+          await eraseFollowUpsOf(personKey, { schedule, contacts, botState: botStorage, forgetNumber: (numberKey) => eraseSmsConversation(`sms-${numberKey}`) });
         },
       },
       extraCrisisCheck: config.clu ? async (text, lang) => ((await recognizer.recognize(text, lang)).crisis ? 'clu:crisis' : undefined) : undefined,

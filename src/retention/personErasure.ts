@@ -1,3 +1,4 @@
+import type { Storage } from 'botbuilder';
 import type { Db } from 'mongodb';
 import { SMS_CHANNEL_ID, SmsStore } from '../channels/sms';
 import { DIRECTLINE_CHANNEL_ID, Transcript } from '../channels/directline';
@@ -71,10 +72,12 @@ export class PersonEraser {
    */
   async erase(personKey: string, conversations: readonly PersonConversation[]): Promise<PersonErasure> {
     for (const conversation of conversations) await this.eraseConversation(conversation);
-    // Before the contacts go: they are how the numbers are found.
-    await this.forgetNumbersOf(personKey);
-    const followUps = await this.schedule.eraseFor(personKey);
-    await this.contacts.eraseFor(personKey);
+    const followUps = await eraseFollowUpsOf(personKey, {
+      schedule: this.schedule,
+      contacts: this.contacts,
+      botState: this.botState,
+      forgetNumber: (numberKey) => this.sms.forget(numberKey),
+    });
     const { referralsDeleted } = await this.referrals.erase(personKey);
     const handoffs = await this.handoffs.eraseFor(personKey);
     return { referrals: referralsDeleted, handoffs, followUps };
@@ -88,22 +91,35 @@ export class PersonEraser {
     if (channelId === SMS_CHANNEL_ID) await this.sms.forget(conversationId.replace(/^sms-/, ''));
   }
 
-  /**
-   * The SMS records (encrypted number, delivery records) of every number that reaches the person,
-   * as contacts know them: also one a web chatter gave for follow-up texts, which no conversation of theirs names.
-   */
-  private async forgetNumbersOf(personKey: string): Promise<void> {
-    for (const numberKey of await this.contacts.numberKeysFor(personKey)) {
-      await this.sms.forget(numberKey);
-      // A reply by text (e.g. a web chatter's to a check-in) started a conversation with its own bot state.
-      await this.botState.delete([conversationStateKey(SMS_CHANNEL_ID, `sms-${numberKey}`)]);
-    }
-  }
-
   private async secret(): Promise<Buffer> {
     this.personKeySecret ??= await getOrCreateSecret(this.db, 'personKey');
     return this.personKeySecret;
   }
+}
+
+export interface FollowUpErasureDeps {
+  schedule: FollowUpSchedule;
+  contacts: FollowUpContacts;
+  botState: Pick<Storage, 'delete'>;
+  /** Forgets a number's SMS records (encrypted number, delivery records); an opt-out stays. */
+  forgetNumber: (numberKey: string) => Promise<unknown>;
+}
+
+/**
+ * The follow-up side of erasing a person, for "delete my data" and retention alike: every number
+ * that reaches them, as contacts know it (also one a web chatter gave for follow-up texts, which no
+ * conversation of theirs names), loses its SMS records and its texting conversation's bot state (a
+ * reply by text starts one); then their follow-up jobs and contacts go, the contacts last because
+ * they are how the numbers are found. Returns how many follow-up jobs went.
+ */
+export async function eraseFollowUpsOf(personKey: string, deps: FollowUpErasureDeps): Promise<number> {
+  for (const numberKey of await deps.contacts.numberKeysFor(personKey)) {
+    await deps.forgetNumber(numberKey);
+    await deps.botState.delete([conversationStateKey(SMS_CHANNEL_ID, `sms-${numberKey}`)]);
+  }
+  const followUps = await deps.schedule.eraseFor(personKey);
+  await deps.contacts.eraseFor(personKey);
+  return followUps;
 }
 
 function stringAt(value: unknown, key: string): string | undefined {
