@@ -1,6 +1,8 @@
-import { MongoServerError, ObjectId, type Collection, type Db, type Document, type UpdateFilter } from 'mongodb';
+import { MongoServerError, ObjectId, type Collection, type Db, type Document } from 'mongodb';
 import type { Referral } from '../referrals/schema';
 import { Collections } from '../store/collections';
+import type { FieldCipher } from '../store/fieldCipher';
+import { fieldCipherOf } from '../store/fieldEncryption';
 import {
   HANDOFF_SCHEMA_VERSION,
   HandoffSchema,
@@ -12,6 +14,7 @@ import {
   type RiskFlag,
   type TranscriptEntry,
 } from './schema';
+import { openStoredHandoff, sealRiskFlag, sealTranscriptEntry, type StoredHandoff } from './sealing';
 import { buildSummary, type SummaryInput } from './summary';
 
 /** Delivers a link worker's message to the person on their own channel. Wired to Direct Line / SMS by the app. */
@@ -55,10 +58,12 @@ export class HandoffConflictError extends Error {
 
 export class HandoffValidationError extends Error {}
 
-/** The stored document: a handoff plus the key that keeps one active handoff per person. */
-type StoredHandoff = Handoff & { openFor: string };
-
 const DUPLICATE_KEY = 11000;
+/**
+ * How often open() reads and tries again when the handoff changed under it (another request, a
+ * relayed message). Each miss means another write landed, so this is only reached under a storm.
+ */
+const MAX_OPEN_ATTEMPTS = 10;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** "Within a year", with a day's grace for time zones and leap years. */
 const MAX_FOLLOW_UP_MS = 366 * DAY_MS;
@@ -67,6 +72,36 @@ const ACTIVE: HandoffStatus[] = ['open', 'claimed'];
 /** The driver would store an undefined property as null; keep absent things absent. */
 function clean<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Same line, same time, same speaker: what $addToSet used to compare, now on opened values (sealing is randomised). */
+function entryKey(entry: Record<string, unknown>): string {
+  const worker = entry.linkWorker as { id?: unknown; email?: unknown } | undefined;
+  return JSON.stringify([entry.from, entry.text, timeOf(entry.at), worker?.id, worker?.email, entry.delivered]);
+}
+
+function flagKey(flag: Record<string, unknown>): string {
+  return JSON.stringify([flag.rule, flag.message, timeOf(flag.at)]);
+}
+
+function timeOf(at: unknown): unknown {
+  return at instanceof Date ? at.getTime() : at;
+}
+
+/** The items whose key is not in `known` (nor earlier in `items`). */
+function newOnly<T extends Record<string, unknown>>(items: readonly T[], known: unknown, key: (item: Record<string, unknown>) => string): T[] {
+  const seen = new Set(Array.isArray(known) ? known.filter((k): k is Record<string, unknown> => k !== null && typeof k === 'object').map(key) : []);
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Matches the array only while it still has the length it was read with (absent stays absent). */
+function unchangedLength(stored: unknown): Document {
+  return Array.isArray(stored) ? { $size: stored.length } : { $exists: false };
 }
 
 function toObjectId(id: string | ObjectId): ObjectId | null {
@@ -82,61 +117,86 @@ function toObjectId(id: string | ObjectId): ObjectId | null {
  */
 export class HandoffRepository {
   private readonly handoffs: Collection<StoredHandoff>;
+  /** Seals what people and link workers wrote (see sealing.ts); off when no key is configured. */
+  private readonly cipher: FieldCipher;
 
   constructor(
     db: Db,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.handoffs = db.collection<StoredHandoff>(Collections.handoffs);
+    this.cipher = fieldCipherOf(db);
   }
 
-  /** Opens a handoff for the referral, or adds the reason (and any new flags and transcript) to the active one. */
+  /**
+   * Opens a handoff for the referral, or adds the reason (and any new flags and transcript) to the active one.
+   * New flags and lines are told apart from stored ones on their opened values (sealed copies of the
+   * same line never compare equal), so this reads first and writes only if the arrays have not
+   * grown since; a miss reads again.
+   */
   async open(input: OpenHandoffInput): Promise<{ handoff: Handoff; created: boolean }> {
     const at = this.now();
+    const personKey = input.referral.personKey;
     const urgent = input.urgent === true || input.reason === 'crisis';
-    const summary = buildSummary(input.referral, input);
-    const transcript = (input.transcript ?? []).map((entry) => clean({ ...entry }));
-    const riskFlags = summary.riskFlags.map((flag) => clean({ ...flag }));
-    const setOnInsert: Partial<StoredHandoff> = {
-      schemaVersion: HANDOFF_SCHEMA_VERSION,
-      personKey: input.referral.personKey,
-      status: 'open',
-      claimedBy: null,
-      claimedAt: null,
-      outcome: null,
-      note: null,
-      followUpAt: null,
-      closedBy: null,
-      closedAt: null,
-      createdAt: at,
-    };
-    const set: Partial<StoredHandoff> = { summary: clean(summary), updatedAt: at };
-    if (input.conversationReference) set.conversationReference = input.conversationReference;
-    else setOnInsert.conversationReference = null;
-    if (urgent) set.urgent = true;
-    else setOnInsert.urgent = false;
-    const update: UpdateFilter<StoredHandoff> = {
-      $setOnInsert: setOnInsert,
-      $set: set,
-      $push: { reasons: { reason: input.reason, at } },
-      $addToSet: { riskFlags: { $each: riskFlags }, transcript: { $each: transcript } },
-    };
-    for (let attempt = 0; ; attempt++) {
-      try {
-        // One round trip: the document after the update, and whether it already existed.
-        const result = await this.handoffs.findOneAndUpdate({ openFor: input.referral.personKey }, update, {
-          upsert: true,
-          returnDocument: 'after',
-          includeResultMetadata: true,
-        });
-        if (!result.value) throw new Error(`The handoff for ${input.referral.personKey} vanished while it was being opened.`);
-        return { handoff: this.read(result.value), created: result.lastErrorObject?.updatedExisting !== true };
-      } catch (error) {
-        // Two requests at once both tried to insert: the other won, so this one becomes an update.
-        if (attempt === 0 && error instanceof MongoServerError && error.code === DUPLICATE_KEY) continue;
-        throw error;
+    const summary = clean(buildSummary(input.referral, input));
+    const transcript = newOnly((input.transcript ?? []).map((entry) => clean({ ...entry })), [], entryKey);
+    const riskFlags = newOnly(summary.riskFlags.map((flag) => clean({ ...flag })), [], flagKey);
+    const reason = { reason: input.reason, at };
+    for (let attempt = 0; attempt < MAX_OPEN_ATTEMPTS; attempt++) {
+      const current = await this.handoffs.findOne({ openFor: personKey });
+      if (!current) {
+        const doc: StoredHandoff = {
+          _id: new ObjectId(),
+          openFor: personKey,
+          schemaVersion: HANDOFF_SCHEMA_VERSION,
+          personKey,
+          status: 'open',
+          urgent,
+          reasons: [reason],
+          summary: this.cipher.seal(summary),
+          riskFlags: riskFlags.map((flag) => sealRiskFlag(this.cipher, flag)),
+          transcript: transcript.map((entry) => sealTranscriptEntry(this.cipher, entry)),
+          claimedBy: null,
+          claimedAt: null,
+          outcome: null,
+          note: null,
+          followUpAt: null,
+          closedBy: null,
+          closedAt: null,
+          conversationReference: this.cipher.seal(input.conversationReference ?? null),
+          createdAt: at,
+          updatedAt: at,
+        };
+        try {
+          await this.handoffs.insertOne(doc);
+          return { handoff: this.read(doc), created: true };
+        } catch (error) {
+          // Two requests at once both tried to insert: the other won, so this one adds to it.
+          if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) continue;
+          throw error;
+        }
       }
+      const stored = openStoredHandoff(this.cipher, current);
+      const newFlags = newOnly(riskFlags, stored.riskFlags, flagKey);
+      const newLines = newOnly(transcript, stored.transcript, entryKey);
+      const filter: Document = { _id: current._id, openFor: personKey };
+      const set: Document = { summary: this.cipher.seal(summary), updatedAt: at };
+      if (input.conversationReference) set.conversationReference = this.cipher.seal(input.conversationReference);
+      if (urgent) set.urgent = true;
+      const push: Document = { reasons: reason };
+      if (newFlags.length > 0) {
+        push.riskFlags = { $each: newFlags.map((flag) => sealRiskFlag(this.cipher, flag)) };
+        filter.riskFlags = unchangedLength(current.riskFlags);
+      }
+      if (newLines.length > 0) {
+        push.transcript = { $each: newLines.map((entry) => sealTranscriptEntry(this.cipher, entry)) };
+        filter.transcript = unchangedLength(current.transcript);
+      }
+      const doc = await this.handoffs.findOneAndUpdate(filter, { $set: set, $push: push }, { returnDocument: 'after' });
+      if (doc) return { handoff: this.read(doc), created: false };
+      // Closed, or a flag or line was added since it was read: read it again.
     }
+    throw new Error(`Could not add to an active handoff after ${MAX_OPEN_ATTEMPTS} tries: it kept changing.`);
   }
 
   async get(id: string | ObjectId): Promise<Handoff | null> {
@@ -211,7 +271,10 @@ export class HandoffRepository {
     if (!current) return false;
     const handoff = this.read(current);
     const summary = buildSummary(referral, { ...input, transcript: handoff.transcript, riskFlags: handoff.riskFlags });
-    const result = await this.handoffs.updateOne({ _id: current._id, status: { $in: ACTIVE } }, { $set: { summary: clean(summary), updatedAt: this.now() } });
+    const result = await this.handoffs.updateOne(
+      { _id: current._id, status: { $in: ACTIVE } },
+      { $set: { summary: this.cipher.seal(clean(summary)), updatedAt: this.now() } },
+    );
     return result.matchedCount > 0;
   }
 
@@ -225,7 +288,7 @@ export class HandoffRepository {
   async recordPersonMessage(personKey: string, text: string): Promise<boolean> {
     const at = this.now();
     const result = await this.handoffs.updateOne({ openFor: personKey }, {
-      $push: { transcript: { from: 'person', text, at } },
+      $push: { transcript: sealTranscriptEntry(this.cipher, { from: 'person', text, at }) },
       $set: { updatedAt: at },
     });
     return result.matchedCount > 0;
@@ -244,7 +307,7 @@ export class HandoffRepository {
         $set: {
           status: 'closed',
           outcome: input.outcome,
-          note: input.note ?? null,
+          note: this.cipher.seal(input.note ?? null),
           followUpAt: input.followUpAt ?? null,
           closedBy: { id: actor.id, email: actor.email },
           closedAt: at,
@@ -266,7 +329,7 @@ export class HandoffRepository {
 
   private async append(_id: ObjectId, entry: TranscriptEntry): Promise<void> {
     const result = await this.handoffs.updateOne({ _id }, {
-      $push: { transcript: clean({ ...entry }) },
+      $push: { transcript: sealTranscriptEntry(this.cipher, clean({ ...entry })) },
       $set: { updatedAt: entry.at },
     });
     if (result.matchedCount === 0) throw new HandoffNotFoundError(_id.toHexString());
@@ -291,8 +354,9 @@ export class HandoffRepository {
     return _id;
   }
 
+  /** Every read comes here: sealed fields are opened before the schema sees them, so callers see plain handoffs. */
   private read(doc: Document): Handoff {
-    const handoff = HandoffSchema.parse(doc);
+    const handoff = HandoffSchema.parse(openStoredHandoff(this.cipher, doc));
     // Flags gathered over every request while open; the stored summary only has the latest request's.
     const riskFlags = [...handoff.riskFlags].sort((x, y) => x.at.getTime() - y.at.getTime());
     return { ...handoff, riskFlags, summary: { ...handoff.summary, riskFlags } };

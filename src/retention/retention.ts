@@ -1,7 +1,10 @@
 import type { Db } from 'mongodb';
 import { FollowUpSchedule } from '../followups/schedule';
+import { openStoredHandoff } from '../handoff/sealing';
 import { ReferralRepository } from '../referrals';
 import { Collections } from '../store/collections';
+import type { FieldCipher } from '../store/fieldCipher';
+import { fieldCipherOf } from '../store/fieldEncryption';
 import { declareIndexes } from '../store/indexes';
 import { HandoffFactsSchema, progressOf, type PersonRecords } from './finished';
 import { PersonEraser } from './personErasure';
@@ -130,6 +133,8 @@ async function untouchedConsentedPeople(db: Db, before: Date): Promise<string[]>
 class PersonReader {
   private readonly referrals: ReferralRepository;
   private readonly schedule: FollowUpSchedule;
+  /** The conversation reference is sealed at rest when a field key is set; erasure needs it open. */
+  private readonly cipher: FieldCipher;
 
   constructor(
     private readonly db: Db,
@@ -137,6 +142,7 @@ class PersonReader {
   ) {
     this.referrals = new ReferralRepository(db, () => now);
     this.schedule = new FollowUpSchedule(db, () => now);
+    this.cipher = fieldCipherOf(db);
   }
 
   async read(personKey: string): Promise<PersonRecords> {
@@ -146,7 +152,7 @@ class PersonReader {
       .toArray();
     return {
       referral: await this.referrals.find(personKey),
-      handoffs: docs.map((doc) => HandoffFactsSchema.parse(doc)),
+      handoffs: docs.map((doc) => HandoffFactsSchema.parse(openStoredHandoff(this.cipher, doc))),
       jobs: await this.schedule.listFor(personKey),
     };
   }
