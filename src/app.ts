@@ -38,7 +38,7 @@ import { ReferralRepository } from './referrals';
 import { eraseFollowUpsOf, scheduleRetention } from './retention';
 import { startServer, type RunningServer } from './server';
 import { ReusedConnectorClientsAuthentication } from './channels/reusedConnectorClients';
-import { getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
+import { enableFieldEncryption, FieldCipher, getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
 
 export interface FrontDoor {
   url: string;
@@ -70,6 +70,9 @@ export async function startFrontDoor(
   }
   const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log });
   try {
+    // Before anything reads or writes what people said: every repository on this connection seals with it.
+    const { key: fieldKey, previousKeys } = config.fieldEncryption;
+    log(await enableFieldEncryption(database.db, fieldKey ? FieldCipher.withKeys(fieldKey, previousKeys) : FieldCipher.off()));
     const personKeySecret = await getOrCreateSecret(database.db, 'personKey');
     const retention = scheduleRetention(database.db, log, undefined, config.retention);
     // A fresh development database gets the fictional sample directory; a real MongoDB never does.

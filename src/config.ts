@@ -5,6 +5,7 @@ import { readSmsConfig, SmsConfigError, type SmsConfig } from './channels/sms/co
 import { FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './followups/config';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
 import { DEFAULT_RETENTION, RETENTION_LIMITS, type ReferralRetention } from './retention/policy';
+import { parseFieldKey } from './store/fieldCipher';
 
 /**
  * Front Door's configuration, read from the environment once at start-up and validated,
@@ -16,6 +17,16 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const wholeNumber = (min: number, max: number, message: string) => z.coerce.number(message).int(message).min(min, message).max(max, message);
 const retentionDays = (limits: { min: number; max: number }, fallback: number) =>
   z.preprocess(emptyToUndefined, wholeNumber(limits.min, limits.max, `must be a whole number of days from ${limits.min} to ${limits.max}`).default(fallback));
+
+/** A 32-byte key, checked here so a bad one stops start-up naming the variable. */
+const fieldKey = z.string().transform((text, ctx) => {
+  try {
+    return parseFieldKey(text);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 const EnvSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(3978)),
@@ -72,6 +83,21 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: optionalString,
   RETENTION_CLOSED_DAYS: retentionDays(RETENTION_LIMITS.finishedReferralDays, DEFAULT_RETENTION.finishedReferralDays),
   RETENTION_ABANDONED_DAYS: retentionDays(RETENTION_LIMITS.abandonedReferralDays, DEFAULT_RETENTION.abandonedReferralDays),
+  FIELD_ENCRYPTION_KEY: z.preprocess(emptyToUndefined, fieldKey.optional()),
+  FIELD_ENCRYPTION_PREVIOUS_KEYS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((list, ctx) => {
+        try {
+          return list.split(',').filter((part) => part.trim() !== '').map(parseFieldKey);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `each comma-separated key ${(error as Error).message}` });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  ),
 });
 
 export interface Config {
@@ -111,6 +137,11 @@ export interface Config {
    * a consented referral that never reached a link worker is kept untouched (RETENTION_ABANDONED_DAYS, default 90).
    */
   retention: ReferralRetention;
+  /**
+   * Field-level encryption at rest (FIELD_ENCRYPTION_KEY; older keys still being rotated out in
+   * FIELD_ENCRYPTION_PREVIOUS_KEYS). Unset: stored as given (fine for a laptop, not for people's data).
+   */
+  fieldEncryption: { key?: Buffer; previousKeys: Buffer[] };
 }
 
 export class ConfigError extends Error {}
@@ -162,5 +193,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms,
     followUps,
     retention: { finishedReferralDays: e.RETENTION_CLOSED_DAYS, abandonedReferralDays: e.RETENTION_ABANDONED_DAYS },
+    fieldEncryption: { key: e.FIELD_ENCRYPTION_KEY, previousKeys: e.FIELD_ENCRYPTION_PREVIOUS_KEYS ?? [] },
   };
 }

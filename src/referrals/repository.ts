@@ -2,6 +2,8 @@ import { MongoServerError, type Collection, type Db, type Document } from 'mongo
 import { z } from 'zod';
 import type { Language } from '../i18n/languages';
 import { Collections } from '../store/collections';
+import type { FieldCipher } from '../store/fieldCipher';
+import { fieldCipherOf } from '../store/fieldEncryption';
 import {
   answerSchemas,
   CONSENT_SCHEMA_VERSION,
@@ -9,6 +11,7 @@ import {
   ERASURE_SCHEMA_VERSION,
   FOLLOW_UP_ANSWERS,
   Ons4ScoreSchema,
+  PERSONAL_ANSWER_FIELDS,
   REFERRAL_SCHEMA_VERSION,
   ReferralSchema,
   type AnswerField,
@@ -35,6 +38,9 @@ export interface ErasureResult {
 
 const DUPLICATE_KEY = 11000;
 
+/** Answers sealed at rest when a field key is configured (src/store/fieldCipher.ts). */
+const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(PERSONAL_ANSWER_FIELDS);
+
 /** The driver would store an undefined property as null; an absent answer part should stay absent. */
 function withoutUndefined<T>(value: T): T {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
@@ -52,6 +58,7 @@ export class ReferralRepository {
   private readonly erasures: Collection;
   private readonly counters: Collection;
   private readonly turnCache = new TurnCache<Document | null>();
+  private readonly cipher: FieldCipher;
 
   constructor(
     db: Db,
@@ -61,6 +68,14 @@ export class ReferralRepository {
     this.consents = db.collection(Collections.consents);
     this.erasures = db.collection(Collections.erasures);
     this.counters = db.collection(Collections.counters);
+    this.cipher = fieldCipherOf(db);
+  }
+
+  /** A stored referral as the rest of the code knows it: sealed answers opened, older shapes tolerated. */
+  private parse(doc: Document): Referral {
+    const answers: unknown = doc.answers;
+    if (answers === null || typeof answers !== 'object') return ReferralSchema.parse(doc);
+    return ReferralSchema.parse({ ...doc, answers: this.cipher.openFields(answers as Document, [...SEALED_ANSWERS]) });
   }
 
   /** Runs one turn of the person's: while it runs, their referral is read from MongoDB at most once (see TurnCache). */
@@ -72,7 +87,7 @@ export class ReferralRepository {
   async find(personKey: string): Promise<Referral | null> {
     const doc = await this.turnCache.read(personKey, () => this.referrals.findOne({ personKey }));
     // Parsed on every read: each caller gets its own object, so no caller can change what the rest of the turn reads.
-    return doc ? ReferralSchema.parse(doc) : null;
+    return doc ? this.parse(doc) : null;
   }
 
   /** The person's referral, created with the given channel and language if it does not exist. */
@@ -83,7 +98,7 @@ export class ReferralRepository {
     try {
       const doc = await this.referrals.findOneAndUpdate(filter, update, { upsert: true, returnDocument: 'after' });
       this.turnCache.remember(personKey, doc);
-      if (doc) return ReferralSchema.parse(doc);
+      if (doc) return this.parse(doc);
     } catch (error) {
       // Two first messages at once: the other one created it. Read theirs.
       if (!(error instanceof MongoServerError && error.code === DUPLICATE_KEY)) throw error;
@@ -104,7 +119,8 @@ export class ReferralRepository {
     if (!checked.success) {
       throw new Error(`Answer "${field}" has the wrong shape: ${checked.error.issues.map((i) => i.message).join('; ')}`);
     }
-    await this.update(personKey, { $set: { [`answers.${field}`]: withoutUndefined(checked.data) } });
+    const stored = SEALED_ANSWERS.has(field) ? this.cipher.seal(withoutUndefined(checked.data)) : withoutUndefined(checked.data);
+    await this.update(personKey, { $set: { [`answers.${field}`]: stored } });
   }
 
   /** Forgets one answer so the question is asked again (e.g. a follow-up that no longer applies). */

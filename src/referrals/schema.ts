@@ -74,6 +74,11 @@ export const answerSchemas = {
 } as const;
 
 export type AnswerField = keyof typeof answerSchemas;
+/**
+ * Answers in the person's own words or that identify or reach them: sealed at rest when a field
+ * key is configured. The rest are fixed choices the matching and reports read as they are.
+ */
+export const PERSONAL_ANSWER_FIELDS = ['whatMatters', 'whatMattersMore', 'interests', 'place', 'contactNumber', 'preferredName'] as const satisfies readonly AnswerField[];
 export const ANSWER_FIELDS = Object.keys(answerSchemas) as AnswerField[];
 export type AnswerValue<F extends AnswerField> = z.infer<(typeof answerSchemas)[F]>;
 export type Answers = { [F in AnswerField]?: AnswerValue<F> };

@@ -3,16 +3,20 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import { z } from 'zod';
 import { Collections } from './collections';
+import { isSealed, type FieldCipher, type SealedValue } from './fieldCipher';
+import { fieldCipherOf } from './fieldEncryption';
 
 /**
  * A stored bot-state item. The state itself is kept as JSON text: botbuilder state is
  * JSON by contract (MemoryStorage round-trips it the same way), and its keys may hold
  * characters ('.', '$') that not every MongoDB-compatible server accepts in field names.
+ * With a field key configured the text is sealed: dialog state can hold a person's name or
+ * words (prompt options, a question's read-back).
  */
 const StoredStateSchema = z.object({
   _id: z.string(),
   schemaVersion: z.literal(1).default(1),
-  data: z.string(),
+  data: z.union([z.string(), z.custom<SealedValue>(isSealed)]),
   eTag: z.string(),
   updatedAt: z.date(),
 });
@@ -35,9 +39,11 @@ export class ETagConflictError extends Error {
  */
 export class MongoBotStorage implements Storage {
   private readonly items: Collection<StoredState>;
+  private readonly cipher: FieldCipher;
 
   constructor(db: Db) {
     this.items = db.collection<StoredState>(Collections.botState);
+    this.cipher = fieldCipherOf(db);
   }
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -46,7 +52,7 @@ export class MongoBotStorage implements Storage {
     const result: StoreItems = {};
     for (const raw of found) {
       const stored = StoredStateSchema.parse(raw);
-      result[stored._id] = { ...JSON.parse(stored.data), eTag: stored.eTag };
+      result[stored._id] = { ...JSON.parse(this.cipher.open(stored.data) as string), eTag: stored.eTag };
     }
     return result;
   }
@@ -63,7 +69,7 @@ export class MongoBotStorage implements Storage {
 
   private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
     const { eTag: expected, ...state } = (item ?? {}) as { eTag?: unknown } & Record<string, unknown>;
-    const next: StoredState = { _id: key, schemaVersion: 1, data: JSON.stringify(state), eTag: randomUUID(), updatedAt: new Date() };
+    const next: StoredState = { _id: key, schemaVersion: 1, data: this.cipher.seal(JSON.stringify(state)), eTag: randomUUID(), updatedAt: new Date() };
     if (typeof expected !== 'string' || expected === '*' || expected === '') {
       await this.items.replaceOne({ _id: key }, next, { upsert: true });
       return;

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Db } from 'mongodb';
 import { z } from 'zod';
-import { Collections, declareIndexes } from '../../store';
+import { Collections, declareIndexes, fieldCipherOf, isSealed, type FieldCipher, type SealedValue } from '../../store';
 
 /**
  * The Direct Line transcript in MongoDB: one document per conversation (its user and the last
@@ -53,7 +53,7 @@ const ActivityDocSchema = z.object({
   _id: z.string(),
   conversationId: z.string(),
   seq: z.number().int().positive(),
-  json: z.string(),
+  json: z.union([z.string(), z.custom<SealedValue>(isSealed)]),
   deleted: z.boolean().optional(),
   createdAt: z.date(),
 });
@@ -63,8 +63,11 @@ interface ActivityDoc {
   schemaVersion: number;
   conversationId: string;
   seq: number;
-  /** The activity as sent to clients, as JSON (keys such as `$type` in channelData need no escaping). */
-  json: string;
+  /**
+   * The activity as sent to clients, as JSON (keys such as `$type` in channelData need no
+   * escaping); sealed when a field key is configured (it holds what the person wrote).
+   */
+  json: string | SealedValue;
   deleted?: boolean;
   createdAt: Date;
 }
@@ -78,10 +81,20 @@ export interface ActivityPage {
 export class Transcript {
   private readonly conversations;
   private readonly activities;
+  private readonly cipher: FieldCipher;
 
   constructor(db: Db) {
     this.conversations = db.collection<ConversationDoc>(Collections.directlineConversations);
     this.activities = db.collection<ActivityDoc>(Collections.directlineActivities);
+    this.cipher = fieldCipherOf(db);
+  }
+
+  private seal(activity: Partial<Activity>): string | SealedValue {
+    return this.cipher.seal(JSON.stringify(activity));
+  }
+
+  private opened(json: string | SealedValue): Partial<Activity> {
+    return JSON.parse(this.cipher.open(json) as string) as Partial<Activity>;
   }
 
   /** Records a new conversation and its user (token generation). Idempotent. */
@@ -142,7 +155,7 @@ export class Transcript {
       schemaVersion: SCHEMA_VERSION,
       conversationId,
       seq,
-      json: JSON.stringify(stored),
+      json: this.seal(stored),
       createdAt: now,
     });
     return { activity: JSON.parse(JSON.stringify(stored)) as Partial<Activity>, seq };
@@ -164,7 +177,7 @@ export class Transcript {
       const doc = ActivityDocSchema.parse(raw);
       if (doc.seq !== last + 1 && Date.now() - doc.createdAt.getTime() < GAP_WAIT_MS) break;
       last = doc.seq;
-      if (!doc.deleted) activities.push(JSON.parse(doc.json) as Partial<Activity>);
+      if (!doc.deleted) activities.push(this.opened(doc.json));
     }
     return { activities, watermark: last };
   }
@@ -174,9 +187,9 @@ export class Transcript {
     if (!activity.id) return false;
     const existing = await this.activities.findOne({ _id: activity.id, conversationId });
     if (!existing) return false;
-    const previous = JSON.parse(existing.json) as Partial<Activity>;
+    const previous = this.opened(existing.json);
     const replaced = { ...previous, ...activity, id: previous.id, conversation: previous.conversation, timestamp: previous.timestamp };
-    await this.activities.updateOne({ _id: activity.id }, { $set: { json: JSON.stringify(replaced) } });
+    await this.activities.updateOne({ _id: activity.id }, { $set: { json: this.seal(replaced) } });
     return true;
   }
 

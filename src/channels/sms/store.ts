@@ -1,6 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
 import { z } from 'zod';
+import { isSealed, type FieldCipher, type SealedValue } from '../../store/fieldCipher';
+import { fieldCipherOf } from '../../store/fieldEncryption';
 import { declareIndexes } from '../../store/indexes';
 
 /**
@@ -44,7 +46,7 @@ export type DeliveryStatus = 'queued' | 'accepted' | 'sending' | 'sent' | 'deliv
 const ConversationDoc = z.object({
   _id: z.string(),
   schemaVersion: z.number().optional(),
-  number: z.object({ iv: z.string(), tag: z.string(), data: z.string() }),
+  number: z.union([z.object({ iv: z.string(), tag: z.string(), data: z.string() }), z.custom<SealedValue>(isSealed)]),
   conversationId: z.string(),
   createdAt: z.date(),
   lastSeenAt: z.date(),
@@ -56,7 +58,11 @@ interface InboundDoc {
   receivedAt: Date;
 }
 
-type Encrypted = { iv: string; tag: string; data: string };
+/**
+ * AES-256-GCM under the database's own SMS key; with a field key configured (FIELD_ENCRYPTION_KEY)
+ * that is sealed again, so a copy of the database alone does not give the numbers away.
+ */
+type Encrypted = { iv: string; tag: string; data: string } | SealedValue;
 
 export interface OutboundRecord {
   _id: string;
@@ -110,7 +116,11 @@ export class SmsStore {
     private readonly keySecret: Buffer,
     /** AES-256-GCM key for stored numbers. */
     private readonly numberKey32: Buffer,
-  ) {}
+  ) {
+    this.fieldCipher = fieldCipherOf(db);
+  }
+
+  private readonly fieldCipher: FieldCipher;
 
   /** The number's stable pseudonymous key: what every SMS record, log line and activity carries instead of it. */
   numberKey(number: string): string {
@@ -218,13 +228,21 @@ export class SmsStore {
   }
 
   private encrypt(plain: string): Encrypted {
+    return this.fieldCipher.seal(this.encryptWithDatabaseKey(plain));
+  }
+
+  private decrypt(stored: Encrypted): string | undefined {
+    return this.decryptWithDatabaseKey(this.fieldCipher.open(stored) as { iv: string; tag: string; data: string });
+  }
+
+  private encryptWithDatabaseKey(plain: string): { iv: string; tag: string; data: string } {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.numberKey32, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
   }
 
-  private decrypt(stored: Encrypted): string | undefined {
+  private decryptWithDatabaseKey(stored: { iv: string; tag: string; data: string }): string | undefined {
     try {
       const decipher = createDecipheriv('aes-256-gcm', this.numberKey32, Buffer.from(stored.iv, 'base64'));
       decipher.setAuthTag(Buffer.from(stored.tag, 'base64'));
