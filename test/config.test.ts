@@ -33,6 +33,7 @@ describe('defaults', () => {
       linkWorkerTimeZone: 'Europe/London',
       followUps: { checkInDays: 7, ons4Weeks: 6, sendWindow: { start: '09:00', end: '20:00' }, timeZone: 'Europe/London' },
       retention: { finishedReferralDays: 30, abandonedReferralDays: 90 },
+      fieldEncryption: { key: undefined, previousKeys: [] },
       bot: { appId: undefined, appPassword: undefined, appType: 'MultiTenant', tenantId: undefined, anonymous: true },
     });
   });
