@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,6 +104,11 @@ export async function benchTurns(): Promise<boolean> {
   const echo = await startEchoBot();
   const minimal = await startMinimalDialogBot(dataDir);
   const app = await startFrontDoor(loadConfig({ PORT: '0', FRONTDOOR_DATA_DIR: dataDir }), () => undefined);
+  // The same, as a real deployment runs it: what people write sealed at rest (FIELD_ENCRYPTION_KEY).
+  const sealed = await startFrontDoor(
+    loadConfig({ PORT: '0', FRONTDOOR_DATA_DIR: path.join(dataDir, 'sealed'), FIELD_ENCRYPTION_KEY: randomBytes(32).toString('base64') }),
+    () => undefined,
+  );
   try {
     printHeader(`Turns through POST /api/messages (expectReplies), ${CONVERSATIONS} concurrent conversations, load from a separate process`);
     const plan = { conversations: CONVERSATIONS, turnsPerConversation: TURNS_PER_CONVERSATION };
@@ -116,20 +122,25 @@ export async function benchTurns(): Promise<boolean> {
     const frontDoor = await warmAndRun(app.url, 'fd', CHANGE_WHEN);
     printThroughput('Front Door mid-conversation answer (MongoDB state on the embedded server)', frontDoor, echoTurns, 'echo bot');
 
+    await advance(sealed.url, 'fd', TO_SUMMARY);
+    const frontDoorSealed = await warmAndRun(sealed.url, 'fd', CHANGE_WHEN);
+    printThroughput('  the same with FIELD_ENCRYPTION_KEY set (answers and bot state sealed at rest)', frontDoorSealed, echoTurns, 'echo bot');
+
     await advance(app.url, 'ask', TO_BARRIERS);
     const askingForPerson = await warmAndRun(app.url, 'ask', ASK_FOR_PERSON);
     printThroughput('  for comparison: "talk to a person" again and again, re-asked question between', askingForPerson, echoTurns, 'echo bot');
     const floor = await warmAndRun(minimal.url, 'min', ['hello']);
     printThroughput('  for scale: a one-prompt dialog bot on the same MongoDB state', floor, echoTurns, 'echo bot');
 
-    const errors = frontDoor.errors + askingForPerson.errors + echoTurns.errors + floor.errors;
-    if (errors > 0) console.log(`  errors: Front Door ${frontDoor.errors + askingForPerson.errors}, echo ${echoTurns.errors}, one-prompt bot ${floor.errors}`);
+    const errors = frontDoor.errors + frontDoorSealed.errors + askingForPerson.errors + echoTurns.errors + floor.errors;
+    if (errors > 0) console.log(`  errors: Front Door ${frontDoor.errors + frontDoorSealed.errors + askingForPerson.errors}, echo ${echoTurns.errors}, one-prompt bot ${floor.errors}`);
     const ratio = frontDoor.perSecond / echoTurns.perSecond;
     const ratioMet = printTarget(`throughput at least 0.5 of the echo bot (measured ${ratio.toFixed(2)})`, ratio >= 0.5);
     const p99Met = printTarget(`p99 under 150 ms (measured ${frontDoor.p99.toFixed(1)} ms)`, frontDoor.p99 < 150);
     return ratioMet && p99Met && errors === 0;
   } finally {
     await app.stop();
+    await sealed.stop();
     await minimal.close();
     await echo.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -39,7 +39,8 @@ export interface ErasureResult {
 const DUPLICATE_KEY = 11000;
 
 /** Answers sealed at rest when a field key is configured (src/store/fieldCipher.ts). */
-const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(PERSONAL_ANSWER_FIELDS);
+const SEALED_ANSWER_LIST: readonly AnswerField[] = PERSONAL_ANSWER_FIELDS;
+const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(SEALED_ANSWER_LIST);
 
 /** The driver would store an undefined property as null; an absent answer part should stay absent. */
 function withoutUndefined<T>(value: T): T {
@@ -59,6 +60,7 @@ export class ReferralRepository {
   private readonly counters: Collection;
   private readonly turnCache = new TurnCache<Document | null>();
   private readonly cipher: FieldCipher;
+  private readonly openedAnswers = new WeakMap<object, Document>();
 
   constructor(
     db: Db,
@@ -75,7 +77,14 @@ export class ReferralRepository {
   private parse(doc: Document): Referral {
     const answers: unknown = doc.answers;
     if (answers === null || typeof answers !== 'object') return ReferralSchema.parse(doc);
-    return ReferralSchema.parse({ ...doc, answers: this.cipher.openFields(answers as Document, [...SEALED_ANSWERS]) });
+    // A turn reads the same stored document several times (TurnCache): open its answers once.
+    let opened = this.openedAnswers.get(answers);
+    if (!opened) {
+      opened = this.cipher.openFields(answers as Document, SEALED_ANSWER_LIST);
+      this.openedAnswers.set(answers, opened);
+    }
+    // The schema copies what it parses, so no caller can change the opened answers kept here.
+    return ReferralSchema.parse({ ...doc, answers: opened });
   }
 
   /** Runs one turn of the person's: while it runs, their referral is read from MongoDB at most once (see TurnCache). */

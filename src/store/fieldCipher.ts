@@ -8,8 +8,9 @@ import { Binary, BSON } from 'bson';
  * places or numbers. Keys, statuses and dates stay readable: queries, retention and erasure need
  * them, and they say nothing of what a person said.
  *
- * A sealed value is `{ sealed: <key id>, box: Binary(iv | tag | ciphertext) }`; the plaintext is
- * the BSON of `{ v: value }`, so strings, objects, arrays and dates all come back as they went in.
+ * A sealed value is `{ sealed: <key id>, box: Binary(iv | tag | ciphertext) }`. The plaintext is a
+ * format byte and then UTF-8 for a string (most values: words, names, bot state as JSON), or the
+ * BSON of `{ v: value }` for anything else, so objects, arrays and dates come back as they went in.
  * Reads tolerate plain values (data written before a key was set, or with none), so turning
  * encryption on needs no migration; older keys can stay configured for reading while they are
  * rotated out.
@@ -90,7 +91,7 @@ export class FieldCipher {
     const key = this.keys.get(this.currentKeyId)!;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(BSON.serialize({ v: value })), cipher.final()]);
+    const body = Buffer.concat([cipher.update(encodePlain(value)), cipher.final()]);
     return { sealed: this.currentKeyId, box: new Binary(Buffer.concat([iv, cipher.getAuthTag(), body])) };
   }
 
@@ -99,11 +100,11 @@ export class FieldCipher {
     if (!isSealed(stored)) return stored;
     const key = this.keys.get(stored.sealed);
     if (!key) throw new FieldKeyMissingError(stored.sealed);
-    const bytes = Buffer.from(stored.box.buffer);
+    const box = stored.box.buffer;
+    const bytes = Buffer.from(box.buffer, box.byteOffset, box.byteLength);
     const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
     decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
-    return BSON.deserialize(plain).v;
+    return decodePlain(Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]));
   }
 
   /** A copy of `doc` with the named top-level fields sealed (fields that are absent stay absent). */
@@ -123,6 +124,20 @@ export class FieldCipher {
     for (const field of fields) copy[field] = this.open(copy[field]);
     return copy as D;
   }
+}
+
+const PLAIN_UTF8 = 1;
+const PLAIN_BSON = 2;
+
+function encodePlain(value: unknown): Buffer {
+  if (typeof value === 'string') return Buffer.concat([Buffer.of(PLAIN_UTF8), Buffer.from(value, 'utf8')]);
+  return Buffer.concat([Buffer.of(PLAIN_BSON), BSON.serialize({ v: value })]);
+}
+
+function decodePlain(plain: Buffer): unknown {
+  if (plain[0] === PLAIN_UTF8) return plain.toString('utf8', 1);
+  if (plain[0] === PLAIN_BSON) return BSON.deserialize(plain.subarray(1)).v;
+  throw new Error(`A sealed field has an unknown format (${plain[0]}).`);
 }
 
 /** Parses a configured key: base64 (or hex) of 32 random bytes. Throws with what is wrong. */
