@@ -1,0 +1,1 @@
+export { SEALED_FIELDS } from './sealedFields';
