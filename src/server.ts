@@ -65,7 +65,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
     res.status(databaseUp && !closing ? 200 : 503);
     res.send({ status: databaseUp && !closing ? 'ready' : 'not ready', database: databaseUp ? 'up' : 'down' });
   });
-  registerWebRoutes(server, { serviceName: config.serviceName, retention: config.retention });
+  registerWebRoutes(server, { serviceName: config.serviceName, retention: config.retention, encryptedAtRest: config.fieldEncryption.key !== undefined });
   deps.register?.(server);
 
   await new Promise<void>((resolve, reject) => {

@@ -12,6 +12,8 @@ export interface WebRoutesOptions {
   serviceName: string;
   /** The retention days the privacy notice states (config RETENTION_ variables). */
   retention?: ReferralRetention;
+  /** FIELD_ENCRYPTION_KEY is set: the privacy notice says what people write is stored encrypted. */
+  encryptedAtRest?: boolean;
   /** Where operators read warnings (a missing Web Chat bundle). */
   log?: (line: string) => void;
   /** The Web Chat bundle (default: vendor/webchat/webchat.js). */
@@ -30,7 +32,7 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
   const pageIn = (lang: Language): string => {
     let page = pages.get(lang);
     if (page === undefined) {
-      page = renderPrivacyPage(lang, { serviceName: options.serviceName, retention: options.retention });
+      page = renderPrivacyPage(lang, { serviceName: options.serviceName, retention: options.retention, encryptedAtRest: options.encryptedAtRest });
       pages.set(lang, page);
     }
     return page;

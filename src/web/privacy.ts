@@ -13,6 +13,8 @@ export interface PrivacyPageOptions {
   serviceName: string;
   /** The days the notice promises (config RETENTION_CLOSED_DAYS, RETENTION_ABANDONED_DAYS); defaults when unset. */
   retention?: ReferralRetention;
+  /** What people write is sealed at rest (FIELD_ENCRYPTION_KEY is set): the notice says so, and only then. */
+  encryptedAtRest?: boolean;
 }
 
 /** The Content-Security-Policy the page is served with: it needs nothing but its own inline CSS. */
@@ -57,7 +59,8 @@ function link(href: string, text: string): Markup {
   return { html: `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>` };
 }
 
-type Block = { paragraph: string } | { list: string[] };
+/** `whenEncrypted`: shown only when what people write is sealed at rest, so the notice never promises it otherwise. */
+type Block = { paragraph: string; whenEncrypted?: true } | { list: string[] };
 
 interface Section {
   /** Key prefix in privacy.json; also the heading's id. */
@@ -83,7 +86,10 @@ const SECTIONS: Section[] = [
   },
   { id: 'why', blocks: [{ paragraph: 'intro' }, { list: ['items.help', 'items.contact', 'items.urgent'] }] },
   { id: 'lawfulBasis', blocks: [{ paragraph: 'consent' }, { paragraph: 'health' }] },
-  { id: 'whoSees', blocks: [{ paragraph: 'linkWorkers' }, { list: ['items.noSelling', 'items.noAdverts', 'items.sharing'] }] },
+  {
+    id: 'whoSees',
+    blocks: [{ paragraph: 'linkWorkers' }, { list: ['items.noSelling', 'items.noAdverts', 'items.sharing'] }, { paragraph: 'encrypted', whenEncrypted: true }],
+  },
   { id: 'howLong', blocks: [{ paragraph: 'untilClosed' }, { paragraph: 'closed' }, { paragraph: 'unfinished' }, { paragraph: 'erasureNote' }] },
   {
     id: 'rights',
@@ -132,7 +138,8 @@ export function renderPrivacyPage(lang: Language, options: PrivacyPageOptions): 
   const sections = SECTIONS.map((section) => {
     const at = (key: string) => k(`${section.id}.${key}`);
     const params = sectionParams(t, section.id, serviceName, options.retention ?? DEFAULT_RETENTION);
-    const blocks = section.blocks.map((block) =>
+    const shown = section.blocks.filter((block) => !('whenEncrypted' in block) || options.encryptedAtRest === true);
+    const blocks = shown.map((block) =>
       'paragraph' in block
         ? `<p>${message(t, at(block.paragraph), params)}</p>`
         : `<ul>\n${block.list.map((item) => `<li>${message(t, at(item), params)}</li>`).join('\n')}\n</ul>`,

@@ -9,7 +9,7 @@ import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
 const LANGUAGES: Language[] = ['en', 'cy'];
 const locales = loadLocales();
-const page = (lang: Language, serviceName = 'Front Door Cardiff') => renderPrivacyPage(lang, { serviceName });
+const page = (lang: Language, serviceName = 'Front Door Cardiff', encryptedAtRest = false) => renderPrivacyPage(lang, { serviceName, encryptedAtRest });
 
 /** Every message in a language's privacy.json, by dotted key. */
 function privacyStrings(lang: Language): Map<string, string> {
@@ -32,8 +32,15 @@ const textOf = (html: string) =>
     .replace(/&amp;/g, '&');
 
 describe.each(LANGUAGES)('the privacy page in %s', (lang) => {
-  const html = page(lang);
+  // As deployed with FIELD_ENCRYPTION_KEY set, so that every message of privacy.json is shown.
+  const html = page(lang, undefined, true);
   const t = translator(lang);
+
+  it('says what people write is stored encrypted only when it is (FIELD_ENCRYPTION_KEY set)', () => {
+    const sentence = escapeHtml(t('privacy.whoSees.encrypted'));
+    expect(html).toContain(sentence);
+    expect(page(lang)).not.toContain(sentence);
+  });
 
   it('says which language it is in and has one h1, with headings in order', () => {
     expect(html.startsWith('<!doctype html>\n<html lang="' + lang + '">')).toBe(true);
