@@ -7,9 +7,8 @@
  * embedded database in ./data/db when it is unset. Prints progress and a summary; exits 0 when
  * everything readable was imported, 1 otherwise.
  */
-import { loadConfig, ConfigError } from '../src/config';
 import { parseImportArgs, runImport, UsageError } from '../src/directory/cli';
-import { openDatabase } from '../src/store';
+import { runOnConfiguredDatabase } from './configuredDatabase';
 
 async function main(): Promise<number> {
   let args;
@@ -22,22 +21,10 @@ async function main(): Promise<number> {
     }
     throw error;
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
-  const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: (line) => console.log(line) });
-  try {
-    return await runImport(args, database.db, (line) => console.log(line));
-  } finally {
-    await database.close();
-  }
+  return runOnConfiguredDatabase(
+    (database) => runImport(args, database.db, (line) => console.log(line)),
+    (line) => console.log(line),
+  );
 }
 
 main().then(

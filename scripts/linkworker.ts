@@ -5,40 +5,28 @@
  * Manages link-worker accounts in MONGODB_URI, or in the embedded database in ./data/db when it is
  * unset (stop `npm start` first: only one process can open the embedded database).
  */
-import { ConfigError, loadConfig } from '../src/config';
-import { askHidden, explainDatabaseError, parseLinkWorkerArgs, readAllStdin, runLinkWorkerCli, UsageError } from '../src/linkworker/cli';
-import { openDatabase, type Database } from '../src/store';
+import { askHidden, parseLinkWorkerArgs, readAllStdin, runLinkWorkerCli, UsageError } from '../src/linkworker/cli';
+import { runOnConfiguredDatabase } from './configuredDatabase';
 
 async function main(): Promise<number> {
   let command;
-  let config;
   try {
     command = parseLinkWorkerArgs(process.argv.slice(2));
-    config = loadConfig();
   } catch (error) {
-    if (error instanceof UsageError || error instanceof ConfigError) {
+    if (error instanceof UsageError) {
       console.error(error.message);
-      return error instanceof UsageError ? 2 : 1;
+      return 2;
     }
     throw error;
   }
-  let database: Database;
-  try {
-    database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: () => undefined });
-  } catch (error) {
-    console.error(explainDatabaseError(error as Error, config.dbPath));
-    return 1;
-  }
-  try {
-    return await runLinkWorkerCli(command, database.db, {
+  return runOnConfiguredDatabase((database) =>
+    runLinkWorkerCli(command, database.db, {
       out: (line) => console.log(line),
       err: (line) => console.error(line),
       askPassword: (prompt) => askHidden(prompt),
       readStdin: () => readAllStdin(),
-    });
-  } finally {
-    await database.close();
-  }
+    }),
+  );
 }
 
 main().then(

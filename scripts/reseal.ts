@@ -8,56 +8,38 @@
  * first: only one process can open the embedded database). With a real MongoDB it can run beside
  * Front Door: a document written meanwhile is read again, never overwritten.
  */
-import { ConfigError, loadConfig } from '../src/config';
-import { explainDatabaseError } from '../src/linkworker/cli';
 import { SEALED_FIELDS } from '../src/privacy';
-import { enableFieldEncryption, FieldCipher, openDatabase, type Database } from '../src/store';
+import { enableFieldEncryption, FieldCipher } from '../src/store';
 import { resealAll } from '../src/store/reseal';
+import { runOnConfiguredDatabase } from './configuredDatabase';
 
-async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
+function main(): Promise<number> {
+  return runOnConfiguredDatabase(async (database, config) => {
+    const { key, previousKeys } = config.fieldEncryption;
+    if (!key) {
+      console.error('npm run reseal needs FIELD_ENCRYPTION_KEY: the key to seal everything with (e.g. from: openssl rand -base64 32).');
       return 1;
     }
-    throw error;
-  }
-  const { key, previousKeys } = config.fieldEncryption;
-  if (!key) {
-    console.error('npm run reseal needs FIELD_ENCRYPTION_KEY: the key to seal everything with (e.g. from: openssl rand -base64 32).');
-    return 1;
-  }
-  let database: Database;
-  try {
-    database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log: () => undefined });
-  } catch (error) {
-    console.error(explainDatabaseError(error as Error, config.dbPath));
-    return 1;
-  }
-  try {
     const cipher = FieldCipher.withKeys(key, previousKeys);
-    console.log(await enableFieldEncryption(database.db, cipher));
-    const reports = await resealAll(database.db, cipher, SEALED_FIELDS, (line) => console.log(line));
-    let busy = 0;
-    for (const [collection, report] of Object.entries(reports)) {
-      console.log(`${collection}: ${report.resealed} re-sealed, ${report.unchanged} already sealed or empty, ${report.busy} busy`);
-      busy += report.busy;
-    }
-    if (busy > 0) {
-      console.error(`${busy} document(s) kept changing while this ran: run npm run reseal again before removing old keys.`);
+    try {
+      console.log(await enableFieldEncryption(database.db, cipher));
+      const reports = await resealAll(database.db, cipher, SEALED_FIELDS, (line) => console.log(line));
+      let busy = 0;
+      for (const [collection, report] of Object.entries(reports)) {
+        console.log(`${collection}: ${report.resealed} re-sealed, ${report.unchanged} already sealed or empty, ${report.busy} busy`);
+        busy += report.busy;
+      }
+      if (busy > 0) {
+        console.error(`${busy} document(s) kept changing while this ran: run npm run reseal again before removing old keys.`);
+        return 1;
+      }
+      console.log(`Done: everything is sealed under key ${cipher.keyId}. Keys in FIELD_ENCRYPTION_PREVIOUS_KEYS are no longer needed.`);
+      return 0;
+    } catch (error) {
+      console.error(`npm run reseal failed: ${(error as Error).message}`);
       return 1;
     }
-    console.log(`Done: everything is sealed under key ${cipher.keyId}. Keys in FIELD_ENCRYPTION_PREVIOUS_KEYS are no longer needed.`);
-    return 0;
-  } catch (error) {
-    console.error(`npm run reseal failed: ${(error as Error).message}`);
-    return 1;
-  } finally {
-    await database.close();
-  }
+  });
 }
 
 main().then((code) => process.exit(code));
