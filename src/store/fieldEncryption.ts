@@ -31,22 +31,26 @@ interface KeyRecord {
  */
 export async function enableFieldEncryption(db: Db, cipher: FieldCipher): Promise<string> {
   const settings = db.collection<KeyRecord>(Collections.settings);
-  const record = await settings.findOne({ _id: KEY_RECORD_ID });
-  const readable = new Set(cipher.readableKeyIds);
-  const missing = (record?.keyIds ?? []).filter((id) => !readable.has(id));
-  if (missing.length > 0) {
-    const which = missing.join(', ');
-    throw new Error(
-      cipher.enabled
-        ? `Field encryption: data in this database was sealed with key(s) ${which}, which are not configured. Add them to FIELD_ENCRYPTION_PREVIOUS_KEYS (or set FIELD_ENCRYPTION_KEY back).`
-        : `Field encryption: data in this database was sealed with key(s) ${which}, but FIELD_ENCRYPTION_KEY is not set. Set it to that key; without it what people wrote cannot be read.`,
-    );
-  }
+  refuseUnreadable(await settings.findOne({ _id: KEY_RECORD_ID }), cipher);
   if (cipher.keyId) {
     await settings.updateOne({ _id: KEY_RECORD_ID }, { $addToSet: { keyIds: cipher.keyId }, $set: { updatedAt: new Date() } }, { upsert: true });
+    // Checked again after recording ours: two instances started at once with different keys both stop here.
+    refuseUnreadable(await settings.findOne({ _id: KEY_RECORD_ID }), cipher);
   }
   ciphers.set(db.client, cipher);
   return cipher.enabled
     ? `Field encryption: on (key ${cipher.keyId}); what people write and their contact details are sealed at rest`
     : 'Field encryption: off. Set FIELD_ENCRYPTION_KEY (openssl rand -base64 32) to seal what people write at rest';
+}
+
+function refuseUnreadable(record: KeyRecord | null, cipher: FieldCipher): void {
+  const readable = new Set(cipher.readableKeyIds);
+  const missing = (record?.keyIds ?? []).filter((id) => !readable.has(id));
+  if (missing.length === 0) return;
+  const which = missing.join(', ');
+  throw new Error(
+    cipher.enabled
+      ? `Field encryption: data in this database was sealed with key(s) ${which}, which are not configured. Add them to FIELD_ENCRYPTION_PREVIOUS_KEYS (or set FIELD_ENCRYPTION_KEY back).`
+      : `Field encryption: data in this database was sealed with key(s) ${which}, but FIELD_ENCRYPTION_KEY is not set. Set it to that key; without it what people wrote cannot be read.`,
+  );
 }

@@ -97,6 +97,12 @@ describe('at start-up', () => {
     expect(await enableFieldEncryption(t.db, FieldCipher.withKeys(key(), [first]))).toMatch(/Field encryption: on/);
   });
 
+  test('two instances starting at once with different keys: neither runs unable to read the other', async () => {
+    const results = await Promise.allSettled([enableFieldEncryption(t.db, FieldCipher.withKeys(key())), enableFieldEncryption(t.db, FieldCipher.withKeys(key()))]);
+    expect(results.filter((result) => result.status === 'fulfilled').length).toBeLessThanOrEqual(1);
+    for (const result of results) if (result.status === 'rejected') expect(String(result.reason)).toMatch(/FIELD_ENCRYPTION_PREVIOUS_KEYS/);
+  });
+
   test('off on a database that never had a key says how to turn it on', async () => {
     expect(await enableFieldEncryption(t.db, FieldCipher.off())).toMatch(/Field encryption: off.*FIELD_ENCRYPTION_KEY/);
   });
