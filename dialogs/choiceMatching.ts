@@ -23,8 +23,10 @@ function numberIn(phrase: string): number | undefined {
 }
 
 function matchPhrase<V extends string>(phrase: string, choices: readonly MatchableChoice<V>[]): V | undefined {
+  // A number picks by position; a number word that picks nothing may still be a word ("dim" is 0, and "none").
   const byNumber = numberIn(phrase);
-  if (byNumber !== undefined) return choices[byNumber - 1]?.value;
+  const picked = byNumber === undefined ? undefined : choices[byNumber - 1]?.value;
+  if (picked !== undefined || (byNumber !== undefined && /^\d+$/.test(phrase))) return picked;
   const exact = choices.find((choice) => choice.synonyms.includes(phrase))?.value;
   if (exact !== undefined) return exact;
   // Welsh mutation: "thrafnidiaeth" is "trafnidiaeth" after "a".

@@ -44,8 +44,18 @@ describe('matchChoices', () => {
     ['cost a thrafnidiaeth', ['cost', 'transport']],
     ['gofalu am rywun a iaith', ['caring', 'language']],
     ['5', ['caring']],
+    // "dim" is also the Welsh for 0: as a number it picks nothing, so it is read as the word "none".
+    ['dim', ['nothing']],
+    ['Dim byd', ['nothing']],
+    ['nothing', ['nothing']],
   ])('"%s" picks %j', (text, expected) => {
     expect(matchChoices(text, barriers)).toEqual(expected);
+  });
+
+  it('"dim" ("none") ends a Welsh list with "That\'s all", not as a choice by number', () => {
+    const more = [...interests, matchable('__done', 'common.choices.done')];
+    expect(matchChoices('dim', more)).toEqual(['__done']);
+    expect(matchChoices('0', more)).toBeUndefined();
   });
 
   it('does not split a label that contains "and"', () => {

@@ -195,6 +195,23 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     expect((await storedAnswers(database.db, personKey)).place).toEqual({ kind: 'town', value: 'Ystradgynlais' });
   });
 
+  it('takes the word for "nothing" as the answer to "what gets in the way", and to "anything else?"', async () => {
+    const none = { en: 'none', cy: 'dim' }[lang];
+    const personKey = await consentedPerson(repo, lang, 'none');
+    const { conversation } = await start({ only: 'interests' }, personKey);
+    await conversation.say(t('whatMatters.interests.options.arts.label'));
+    await conversation.say(none);
+    expect(conversation.finished).toBe(true);
+    // "dim" is also Welsh for 0: it must end the list, not be kept as the person's own words.
+    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['arts'] });
+
+    const barriers = await start({ only: 'barriers' }, personKey);
+    expect(barriers.opening.text).toContain(t('whatMatters.barriers.ask'));
+    await barriers.conversation.say(none);
+    expect(barriers.conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['nothing']);
+  });
+
   it('asks only the questions of one part when changing it from the summary', async () => {
     const personKey = await consentedPerson(repo, lang, 'only');
     await repo.saveAnswer(personKey, 'contactMethod', 'sms');
