@@ -1,4 +1,4 @@
-import { normaliseForMatching, numberWords, stripFillers, synonymsFor, unmutatedForms } from '../src/i18n';
+import { fillerWords, normaliseForMatching, numberWords, stripFillers, synonymsFor, unmutatedForms } from '../src/i18n';
 
 /** A choice and every way of saying it (normalised, all languages). */
 export interface MatchableChoice<V extends string = string> {
@@ -43,7 +43,40 @@ function matchPhrase<V extends string>(phrase: string, choices: readonly Matchab
 export function matchChoice<V extends string>(text: string, choices: readonly MatchableChoice<V>[]): V | undefined {
   const normalised = normaliseForMatching(text);
   if (!normalised) return undefined;
-  return matchPhrase(normalised, choices) ?? matchPhrase(stripFillers(normalised), choices);
+  return matchPhrase(normalised, choices) ?? matchPhrase(stripFillers(normalised), choices) ?? matchAgreeingPhrases(normalised, choices);
+}
+
+/**
+ * Several phrases that all say the same choice: "yes, that's fine", "ydy, mae'n iawn", "no, I'd
+ * rather not". Every word must belong to one of them (or be a joining or filler word), and they
+ * must agree: "yes no" or "no that's fine" picks nothing, so the question is asked again.
+ */
+function matchAgreeingPhrases<V extends string>(normalised: string, choices: readonly MatchableChoice<V>[]): V | undefined {
+  const words = normalised.split(' ');
+  if (words.length < 2 || words.length > MAX_WORDS_IN_CHOICES) return undefined;
+  const skippable = fillerWords();
+  let agreed: V | undefined;
+  let start = 0;
+  while (start < words.length) {
+    let end = words.length;
+    let value: V | undefined;
+    for (; end > start; end--) {
+      const phrase = words.slice(start, end).join(' ');
+      // Numbers pick by position, alone; here only words count.
+      if (numberIn(phrase) !== undefined) continue;
+      value = matchPhrase(phrase, choices);
+      if (value !== undefined) break;
+    }
+    if (value === undefined) {
+      if (!CONNECTORS.has(words[start]) && !skippable.has(words[start])) return undefined;
+      start += 1;
+      continue;
+    }
+    if (agreed !== undefined && agreed !== value) return undefined;
+    agreed = value;
+    start = end;
+  }
+  return agreed;
 }
 
 /**

@@ -57,6 +57,12 @@ function fillers(): { leading: string[]; trailing: string[] } {
   return fillerCache;
 }
 
+/** Single filler words ("please", "ok", "diolch"), which may sit between the phrases of an answer too. */
+export function fillerWords(): ReadonlySet<string> {
+  const { leading, trailing } = fillers();
+  return new Set([...leading, ...trailing].filter((word) => !word.includes(' ')));
+}
+
 /**
  * Removes polite padding around a short answer ("please stop" → "stop", "yes thanks" → "yes").
  * Takes normalised text. Only whole words at the start or end are removed.

@@ -30,6 +30,25 @@ describe('matchChoice', () => {
     expect(matchChoice(text, yesNo)).toBe(expected);
   });
 
+  it.each([
+    ["yes that's fine", 'yes'],
+    ['Yes thats fine', 'yes'],
+    ['yes, of course', 'yes'],
+    ['ok then', 'yes'],
+    ['yes I agree', 'yes'],
+    ['ydy, mae hynny’n iawn', 'yes'],
+    ["dw i'n cytuno", 'yes'],
+    ["no, I'd rather not", 'no'],
+    ['no I dont want that', 'no'],
+    ['na, dim diolch', 'no'],
+  ])('several phrases that agree: "%s" is %s', (text, expected) => {
+    expect(matchChoice(text, yesNo)).toBe(expected);
+  });
+
+  it.each(['yes no', "no that's fine", 'yes but not my name', 'yes 2'])('phrases that disagree or leave words over: "%s" matches nothing', (text) => {
+    expect(matchChoice(text, yesNo)).toBeUndefined();
+  });
+
   it.each(['maybe', '3', '0', '', 'yes and no but mostly no'])('"%s" matches nothing', (text) => {
     expect(matchChoice(text, yesNo)).toBeUndefined();
   });

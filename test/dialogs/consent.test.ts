@@ -35,7 +35,8 @@ describe.each(LANGUAGES)('consent (%s)', (lang) => {
     expect(opening.buttons).toEqual([t('consent.yes.label'), t('consent.no.label')]);
   });
 
-  it.each([typed[lang].consentYes, typed[lang].yes, '1', 'OK'])('stores the consent record on "%s"', async (answer) => {
+  const saidNaturally = { en: "yes that's fine", cy: "ydy, mae hynny'n iawn" }[lang];
+  it.each([typed[lang].consentYes, typed[lang].yes, '1', 'OK', saidNaturally])('stores the consent record on "%s"', async (answer) => {
     const { personKey, conversation } = await start();
     const reply = await conversation.say(answer);
     expect(reply.text).toContain(t('consent.thanks'));
