@@ -43,7 +43,13 @@ function matchPhrase<V extends string>(phrase: string, choices: readonly Matchab
 export function matchChoice<V extends string>(text: string, choices: readonly MatchableChoice<V>[]): V | undefined {
   const normalised = normaliseForMatching(text);
   if (!normalised) return undefined;
-  return matchPhrase(normalised, choices) ?? matchPhrase(stripFillers(normalised), choices) ?? matchAgreeingPhrases(normalised, choices);
+  const stripped = stripFillers(normalised);
+  return (
+    matchPhrase(normalised, choices) ??
+    matchPhrase(stripped, choices) ??
+    matchAgreeingPhrases(normalised, choices) ??
+    matchAgreeingPhrases(stripped, choices)
+  );
 }
 
 /**

@@ -45,6 +45,17 @@ describe('matchChoice', () => {
     expect(matchChoice(text, yesNo)).toBe(expected);
   });
 
+  const contact = ['chat', 'sms', 'phone', 'none'].map((c) => matchable(c, `whatMatters.contact.options.${c}`));
+  it.each([
+    ['this chat is fine', 'chat'],
+    ['text message would be best', 'sms'],
+    ['a phone call is good', 'phone'],
+    ['y sgwrs hon yn iawn', 'chat'],
+    ['neges destun sy orau', 'sms'],
+  ])('a choice with "is fine" and the like after it: "%s" is %s', (text, expected) => {
+    expect(matchChoice(text, contact)).toBe(expected);
+  });
+
   it.each(['yes no', "no that's fine", 'yes but not my name', 'yes 2'])('phrases that disagree or leave words over: "%s" matches nothing', (text) => {
     expect(matchChoice(text, yesNo)).toBeUndefined();
   });
