@@ -1,6 +1,7 @@
 import type { Referral, ReferralRepository, Barrier, ContactMethod, Days, Interest, TimeOfDay } from '../src/referrals';
 import { INTERESTS } from '../src/referrals';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
+import { barriersSpokenOf } from './barriersSpokenOf';
 import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoiceQuestion';
 import { TextQuestion } from './prompts/textQuestion';
 import { isSmsChannel } from './render';
@@ -101,6 +102,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
           option('language', 'barriers'),
           option('nothing', 'barriers', true),
         ],
+        understand: barriersSpokenOf,
       }),
       isAnswered: has('barriers'),
       save: async (personKey, answer) => {

@@ -19,6 +19,11 @@ export interface MultiChoiceQuestionConfig<V extends string> {
   choices: MultiChoiceSpec<V>[];
   /** Keep an answer in the person's own words when it is not one of the choices. */
   allowOwnWords?: boolean;
+  /**
+   * Choices a sentence speaks of when it is not a list of choices ("money, and I get nervous in big
+   * groups"); they are said back to the person. Deterministic and explainable (src/nlu).
+   */
+  understand?: (text: string) => V[];
 }
 
 export interface MultiChoiceOptions<V extends string> extends QuestionOptions {
@@ -91,12 +96,25 @@ export class MultiChoiceQuestion<V extends string>
       const complete = finished || nothingLeft || (!more && ordinary.length > 1);
       return { kind: 'answer', result: { values, complete } };
     }
+    const understood = this.understood(text, state);
+    if (understood.length > 0) {
+      const values = [...state.selected, ...understood];
+      const complete = understood.length > 1 || this.remaining(values).length === 0;
+      return { kind: 'answer', result: { values, complete }, noted: understood.map((value) => `${this.keyOf(value)}.label`) };
+    }
     if (this.config.allowOwnWords) {
       const ownWords = parseFreeText(text);
       if (ownWords.ok) return { kind: 'answer', result: { values: state.selected, ownWords: ownWords.value, complete: true } };
       return { kind: 'problem', problemKey: ownWords.problemKey };
     }
     return { kind: 'problem', problemKey: 'common.notUnderstood' };
+  }
+
+  /** Ordinary choices still on offer that a sentence speaks of. */
+  private understood(text: string, state: MultiChoiceState<V>): V[] {
+    if (!this.config.understand) return [];
+    const open = new Set(this.remaining(state.selected).map((c) => c.value));
+    return [...new Set(this.config.understand(text))].filter((value) => open.has(value));
   }
 
   /** The choices on offer now: all of them at first; then what is left, and "That's all". */

@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Translate, TranslationParams } from '../../src/i18n';
-import { renderQuestion, type QuestionView } from '../render';
+import { renderMessage, renderQuestion, type QuestionView } from '../render';
 import { turnTranslator } from '../turnLanguage';
 
 /** Options a question may be started with. Everything here is saved in dialog state, so data only. */
@@ -19,7 +19,8 @@ export interface QuestionState extends QuestionOptions {
 
 /** How a question read a message. */
 export type Reading<R> =
-  | { kind: 'answer'; result: R }
+  /** `noted`: locale keys of what was understood from the person's own words, said back to them. */
+  | { kind: 'answer'; result: R; noted?: string[] }
   /** Not an answer: explain with this message and ask again. */
   | { kind: 'problem'; problemKey: string };
 
@@ -56,7 +57,11 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     const state = dc.activeDialog!.state as S;
     const text = typeof activity.text === 'string' ? activity.text : '';
     const reading: Reading<R> = text.trim() ? this.read(text, state) : { kind: 'problem', problemKey: 'common.needText' };
-    if (reading.kind === 'answer') return dc.endDialog(reading.result);
+    if (reading.kind === 'answer') {
+      // Read from a sentence rather than picked: say what was understood, so a wrong guess shows.
+      if (reading.noted?.length) await dc.context.sendActivity(renderMessage(notedText(turnTranslator(dc.context), reading.noted)));
+      return dc.endDialog(reading.result);
+    }
     state.attempts += 1;
     await this.ask(dc.context, state, reading.problemKey);
     return Dialog.EndOfTurn;
@@ -80,4 +85,12 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     }
     await context.sendActivity(renderQuestion(context.activity.channelId, view));
   }
+}
+
+/** "I've noted: cost and feeling anxious in groups." in the turn's language. */
+function notedText(t: Translate, keys: readonly string[]): string {
+  const items = keys.map((key) => t(key));
+  const lang = t('common.listLocale');
+  const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(items.map((item, i) => (i === 0 ? item : item.charAt(0).toLowerCase() + item.slice(1))));
+  return t('common.noted', { list });
 }

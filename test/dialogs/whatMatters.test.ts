@@ -212,6 +212,26 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['nothing']);
   });
 
+  it('hears what gets in the way in a sentence, says back what it noted, and asks for anything else', async () => {
+    const sentence = {
+      en: ["I can't afford much and I get very anxious in groups", 'my husband needs caring for all day'],
+      cy: ["Dw i methu fforddio llawer ac mae grwpiau mawr yn fy ngwneud i'n nerfus", 'dw i’n gofalu am fy ngŵr drwy’r dydd'],
+    }[lang];
+    const personKey = await consentedPerson(repo, lang, 'sentence');
+    const { conversation } = await start({ only: 'barriers' }, personKey);
+    const reply = await conversation.say(sentence[0]);
+    expect(reply.text).toContain(t('common.noted', { list: '' }).replace(/\.$/, '').trim());
+    expect(reply.text).toMatch(new RegExp(t('whatMatters.barriers.options.cost.label'), 'i'));
+    expect(await storedAnswers(database.db, personKey)).toMatchObject({ barriers: ['cost', 'groupAnxiety'] });
+    // Two heard at once: the question is done, as with two picked.
+    expect(conversation.finished).toBe(true);
+
+    const again = await start({ only: 'barriers' }, await consentedPerson(repo, lang, 'sentence-one'));
+    const one = await again.conversation.say(sentence[1]);
+    expect(one.text).toContain(t('whatMatters.barriers.more'));
+    expect((await storedAnswers(database.db, again.personKey)).barriers).toEqual(['caring']);
+  });
+
   it('asks only the questions of one part when changing it from the summary', async () => {
     const personKey = await consentedPerson(repo, lang, 'only');
     await repo.saveAnswer(personKey, 'contactMethod', 'sms');
