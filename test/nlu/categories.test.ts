@@ -88,6 +88,10 @@ describe('extractCategories', () => {
     // Barriers are said in negative words.
     expect(categoriesOf("I don't like crowds")).toEqual(['anxiety_in_groups']);
     expect(categoriesOf("I don't have a car")).toEqual(['transport_barrier']);
+    // Lacking something is the barrier: "no buses" names transport, it does not deny it.
+    expect(categoriesOf('there are no buses where I live')).toEqual(['transport_barrier']);
+    expect(categoriesOf('does dim bysiau yma', 'cy')).toEqual(['transport_barrier']);
+    expect(categoriesOf('transport is not a problem')).toEqual([]);
   });
 
   it('reads typos of longer words but never "repairs" short or real words', () => {

@@ -54,9 +54,14 @@ function negationWordsBefore(tk: Tokens, start: number, bridge: ReadonlySet<stri
   return null;
 }
 
+/** Barriers that lacking something is ("no buses", "without a car", "heb arian"): lacking is not negating. */
+const LACK_IS_THE_BARRIER: ReadonlySet<Category> = new Set(['cost_barrier', 'transport_barrier', 'disability_access']);
+const LACKING: ReadonlySet<string> = new Set(['no', 'without', 'dim', 'heb']);
+
 function negated(tk: Tokens, match: PhraseMatch, category: Category): boolean {
   if (match.phrase.negative) return false;
   const start = match.start;
+  if (LACK_IS_THE_BARRIER.has(category) && start > 0 && LACKING.has(tk.tokens[start - 1].norm)) return false;
   if (PLAIN_NOT_ONLY.has(category)) {
     const between = negationWordsBefore(tk, start, new Set(['i', 'am', 'really', 'very', 'too', 'that', 'yn']), 2);
     return between !== null;
