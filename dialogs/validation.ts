@@ -1,3 +1,4 @@
+import { normaliseForMatching, synonymsFor } from '../src/i18n';
 import { MAX_FREE_TEXT, type Place } from '../src/referrals';
 
 /** The result of reading a typed answer: a value, or the locale key of a kind explanation. */
@@ -20,7 +21,9 @@ const TOWN = /^[\p{L}][\p{L} .,'’-]{1,79}$/u;
  * full postcode is kept: enough to find things nearby, and less personal.
  */
 export function parsePlace(text: string): Parsed<Place> {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const { rest, lastWord } = withoutLeadIn(text, 'whatMatters.place.leadIns');
+  // "yng Nghaerdydd", "ym Mangor": the town's name goes back to how it is written on its own.
+  const trimmed = lastWord === 'yng' || lastWord === 'ym' ? withoutNasalMutation(rest) : rest;
   if (!trimmed) return { ok: false, problemKey: 'whatMatters.place.badTown' };
   if (/\d/.test(trimmed)) {
     const upper = trimmed.toUpperCase();
@@ -42,7 +45,7 @@ function ukNationalNumber(text: string): string | undefined {
 
 /** A UK mobile number (07…), returned in E.164 form: "07700 900123" → "+447700900123". */
 export function parseUkMobile(text: string): Parsed<string> {
-  const national = ukNationalNumber(text);
+  const national = ukNationalNumber(withoutLeadIn(text, 'whatMatters.mobile.leadIns').rest);
   // 071–075 and 077–079 are mobiles; 07624 is the Isle of Man. 070 and 076 are not mobiles.
   if (national && /^7(?:[1-57-9]\d{8}|624\d{6})$/.test(national)) return { ok: true, value: `+44${national}` };
   return { ok: false, problemKey: 'whatMatters.mobile.retry' };
@@ -50,7 +53,7 @@ export function parseUkMobile(text: string): Parsed<string> {
 
 /** A UK phone number we can call: landline (01, 02, 03) or mobile, in E.164 form. */
 export function parseUkPhone(text: string): Parsed<string> {
-  const national = ukNationalNumber(text);
+  const national = ukNationalNumber(withoutLeadIn(text, 'whatMatters.phone.leadIns').rest);
   if (national && /^(?:[12]\d{8,9}|3\d{9}|7(?:[1-57-9]\d{8}|624\d{6}))$/.test(national)) {
     return { ok: true, value: `+44${national}` };
   }
@@ -59,7 +62,7 @@ export function parseUkPhone(text: string): Parsed<string> {
 
 /** What to call the person: anything short, as typed. */
 export function parseName(text: string): Parsed<string> {
-  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const trimmed = withoutLeadIn(text, 'whatMatters.name.leadIns').rest;
   if (!trimmed) return { ok: false, problemKey: 'common.needText' };
   if (trimmed.length > 50) return { ok: false, problemKey: 'whatMatters.name.retry' };
   return { ok: true, value: trimmed };
@@ -71,4 +74,37 @@ export function formatUkNumber(e164: string): string {
   if (/^07/.test(national)) return `${national.slice(0, 5)} ${national.slice(5)}`;
   if (/^02/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
   return `${national.slice(0, 5)} ${national.slice(5)}`;
+}
+
+/**
+ * The answer without the words people often put before it ("I live in Leeds", "my name is Jo",
+ * "my number is 07700 900123", "dw i'n byw yng Nghaerdydd"), as typed otherwise. The lead-ins are
+ * per language in locales (`leadIns`); the longest that fits is removed, and never the whole answer.
+ */
+function withoutLeadIn(text: string, key: string): { rest: string; lastWord?: string } {
+  const words = text.trim().replace(/[.!]+$/, '').split(/\s+/).filter((word) => word.length > 0);
+  const plain = words.map((word) => normaliseForMatching(word));
+  const leadIns = synonymsFor(key)
+    .map((leadIn) => leadIn.split(' '))
+    .sort((a, b) => b.length - a.length);
+  for (const leadIn of leadIns) {
+    if (leadIn.length < words.length && leadIn.every((word, i) => plain[i] === word)) {
+      return { rest: words.slice(leadIn.length).join(' ').replace(/^[,:-]\s*/, ''), lastWord: leadIn.at(-1) };
+    }
+  }
+  return { rest: words.join(' ') };
+}
+
+/** Welsh nasal mutation undone at the start of a place name: Ngh→C, Mh→P, Nh→T, Ng→G, M→B, N→D. */
+function withoutNasalMutation(name: string): string {
+  const rules: [RegExp, string][] = [
+    [/^Ngh/i, 'C'],
+    [/^Mh/i, 'P'],
+    [/^Nh/i, 'T'],
+    [/^Ng/i, 'G'],
+    [/^M/i, 'B'],
+    [/^N/i, 'D'],
+  ];
+  for (const [pattern, radical] of rules) if (pattern.test(name)) return name.replace(pattern, radical);
+  return name;
 }

@@ -16,6 +16,20 @@ describe('parsePlace', () => {
     expect(parsePlace(town)).toEqual({ ok: true, value: { kind: 'town', value: town } });
   });
 
+  it.each([
+    ['I live in Leeds', { kind: 'town', value: 'Leeds' }],
+    ['in Scunthorpe.', { kind: 'town', value: 'Scunthorpe' }],
+    ['my postcode is LS1 4AP', { kind: 'postcodeDistrict', value: 'LS1' }],
+    ["Dw i'n byw yn Abertawe", { kind: 'town', value: 'Abertawe' }],
+    // After "yng" and "ym" a Welsh place name is nasally mutated: it is kept as written on its own.
+    ["dw i'n byw yng Nghaerdydd", { kind: 'town', value: 'Caerdydd' }],
+    ['ym Mangor', { kind: 'town', value: 'Bangor' }],
+    ['Ynys Môn', { kind: 'town', value: 'Ynys Môn' }],
+    ['Inverness', { kind: 'town', value: 'Inverness' }],
+  ])('reads the place in "%s"', (text, place) => {
+    expect(parsePlace(text)).toEqual({ ok: true, value: place });
+  });
+
   it.each(['CF10 1A', '123', 'ZZZ9 9ZZ', 'CF 10'])('refuses "%s" as a postcode', (text) => {
     expect(parsePlace(text)).toEqual({ ok: false, problemKey: 'whatMatters.place.badPostcode' });
   });
@@ -32,6 +46,8 @@ describe('phone numbers', () => {
     ['0044-7700-900-123', '+447700900123'],
     ['(07700) 900123', '+447700900123'],
     ['07624 123456', '+447624123456'],
+    ['my number is 07700 900123', '+447700900123'],
+    ['fy rhif i yw 07700 900123', '+447700900123'],
   ])('"%s" is a UK mobile', (text, e164) => {
     expect(parseUkMobile(text)).toEqual({ ok: true, value: e164 });
   });
@@ -71,5 +87,15 @@ describe('free text and names', () => {
   it('takes any short name and refuses a very long one', () => {
     expect(parseName('Siân')).toEqual({ ok: true, value: 'Siân' });
     expect(parseName('x'.repeat(51)).ok).toBe(false);
+  });
+
+  it.each([
+    ['my name is Jo', 'Jo'],
+    ['call me Jo', 'Jo'],
+    ["I'm Mary Jane", 'Mary Jane'],
+    ['Fy enw i yw Huw', 'Huw'],
+    ["galwch fi'n Siân", 'Siân'],
+  ])('takes the name out of "%s"', (text, name) => {
+    expect(parseName(text)).toEqual({ ok: true, value: name });
   });
 });
