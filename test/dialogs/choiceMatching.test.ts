@@ -99,7 +99,7 @@ describe('matchChoices', () => {
 });
 
 describe('isSkip and parseScore', () => {
-  it.each(['skip', 'Skip.', 'hepgor', 'rather not say', "don't know", 'dim syniad'])('"%s" is skip', (text) => {
+  it.each(['skip', 'Skip.', 'hepgor', 'rather not say', "don't know", 'dim syniad', 'no thanks', 'na diolch'])('"%s" is skip', (text) => {
     expect(isSkip(text)).toBe(true);
   });
 
