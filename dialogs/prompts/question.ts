@@ -1,8 +1,8 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Translate, TranslationParams } from '../../src/i18n';
+import { formatList, type Translate, type TranslationParams } from '../../src/i18n';
 import { renderMessage, renderQuestion, type QuestionView } from '../render';
-import { turnTranslator } from '../turnLanguage';
+import { turnLanguage, turnTranslator } from '../turnLanguage';
 
 /** Options a question may be started with. Everything here is saved in dialog state, so data only. */
 export interface QuestionOptions {
@@ -59,7 +59,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     const reading: Reading<R> = text.trim() ? this.read(text, state) : { kind: 'problem', problemKey: 'common.needText' };
     if (reading.kind === 'answer') {
       // Read from a sentence rather than picked: say what was understood, so a wrong guess shows.
-      if (reading.noted?.length) await dc.context.sendActivity(renderMessage(notedText(turnTranslator(dc.context), reading.noted)));
+      if (reading.noted?.length) await dc.context.sendActivity(renderMessage(notedText(dc.context, reading.noted)));
       return dc.endDialog(reading.result);
     }
     state.attempts += 1;
@@ -87,10 +87,14 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
   }
 }
 
-/** "I've noted: cost and feeling anxious in groups." in the turn's language. */
-function notedText(t: Translate, keys: readonly string[]): string {
-  const items = keys.map((key) => t(key));
-  const lang = t('common.listLocale');
-  const list = new Intl.ListFormat(lang, { type: 'conjunction' }).format(items.map((item, i) => (i === 0 ? item : item.charAt(0).toLowerCase() + item.slice(1))));
-  return t('common.noted', { list });
+/** "I've noted: Cost and feeling anxious in groups." in the turn's language. */
+function notedText(context: TurnContext, keys: readonly string[]): string {
+  const t = turnTranslator(context);
+  // Labels are capitalised as buttons; inside a sentence only the first keeps its capital.
+  const items = keys.map((key, i) => (i === 0 ? t(key) : lowerFirst(t(key))));
+  return t('common.noted', { list: formatList(turnLanguage(context), items) });
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
 }

@@ -17,6 +17,7 @@ export { loadLocales } from './loadLocales';
 export { i18n, localeResources, localeValue } from './resources';
 export { fillerWords, normaliseForMatching, stripFillers, synonymsFor, numberWords } from './synonyms';
 export { unmutatedForms } from './welshMutations';
+export { formatList } from './lists';
 
 /** Values that may be put into a message, e.g. `{ serviceName: 'Front Door' }`. */
 export type TranslationParams = Record<string, string | number>;
