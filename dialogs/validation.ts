@@ -64,6 +64,8 @@ export function parseUkPhone(text: string): Parsed<string> {
 export function parseName(text: string): Parsed<string> {
   const trimmed = withoutLeadIn(text, 'whatMatters.name.leadIns').rest;
   if (!trimmed) return { ok: false, problemKey: 'common.needText' };
+  // "yes", "ok", "ie": agreeing to be asked is not a name (a "no" skips the question before this).
+  if (synonymsFor('common.choices.yes').includes(normaliseForMatching(trimmed))) return { ok: false, problemKey: 'whatMatters.name.notAName' };
   if (trimmed.length > 50) return { ok: false, problemKey: 'whatMatters.name.retry' };
   return { ok: true, value: trimmed };
 }

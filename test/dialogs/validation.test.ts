@@ -98,4 +98,8 @@ describe('free text and names', () => {
   ])('takes the name out of "%s"', (text, name) => {
     expect(parseName(text)).toEqual({ ok: true, value: name });
   });
+
+  it.each(['yes', 'OK', 'ie', 'ydy'])('does not take "%s" as a name', (text) => {
+    expect(parseName(text)).toEqual({ ok: false, problemKey: 'whatMatters.name.notAName' });
+  });
 });
