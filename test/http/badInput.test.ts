@@ -1,20 +1,18 @@
 /** Bad input to /api/messages: no crash, a kind reply or a 4xx, nothing half-written. */
-import { startFrontDoor, type FrontDoor } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import type { FrontDoor } from '../../src/app';
 import { Collections } from '../../src/store/collections';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
+import { startAppOnTestDatabase, type AppOnTestDatabase } from '../helpers/app';
+import type { TestDatabase } from '../helpers/db';
 import { sendTurn, textsOf } from '../helpers/appProcess';
 
 let t: TestDatabase;
 let app: FrontDoor;
+let running: AppOnTestDatabase | undefined;
 beforeAll(async () => {
-  t = await startTestDatabase();
-  app = await startFrontDoor(loadConfig({ PORT: '0', MONGODB_URI: t.uri, MONGODB_DATABASE: t.db.databaseName }), () => undefined);
+  running = await startAppOnTestDatabase();
+  ({ t, app } = running);
 });
-afterAll(async () => {
-  await app.stop();
-  await t.stop();
-});
+afterAll(async () => running?.stop());
 
 const post = (body: string, contentType = 'application/json') =>
   fetch(`${app.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });

@@ -2,22 +2,20 @@
  * People answer in their own way, not in button labels. A whole conversation in everyday English
  * and Welsh, through POST /api/messages, ends with the same clean answers stored as tapping would.
  */
-import { startFrontDoor, type FrontDoor } from '../../src/app';
-import { loadConfig } from '../../src/config';
+import type { FrontDoor } from '../../src/app';
 import { Collections } from '../../src/store';
 import { sendTurn, textsOf } from '../helpers/appProcess';
-import { startTestDatabase, type TestDatabase } from '../helpers/db';
+import { startAppOnTestDatabase, type AppOnTestDatabase } from '../helpers/app';
+import type { TestDatabase } from '../helpers/db';
 
 let t: TestDatabase;
 let app: FrontDoor;
+let running: AppOnTestDatabase | undefined;
 beforeAll(async () => {
-  t = await startTestDatabase();
-  app = await startFrontDoor(loadConfig({ PORT: '0', MONGODB_URI: t.uri, MONGODB_DATABASE: t.db.databaseName }), () => undefined);
+  running = await startAppOnTestDatabase();
+  ({ t, app } = running);
 });
-afterAll(async () => {
-  await app?.stop();
-  await t?.stop();
-});
+afterAll(async () => running?.stop());
 
 const conversations = {
   en: {
