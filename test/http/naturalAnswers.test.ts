@@ -2,18 +2,13 @@
  * People answer in their own way, not in button labels. A whole conversation in everyday English
  * and Welsh, through POST /api/messages, ends with the same clean answers stored as tapping would.
  */
-import type { FrontDoor } from '../../src/app';
 import { Collections } from '../../src/store';
 import { sendTurn, textsOf } from '../helpers/appProcess';
 import { startAppOnTestDatabase, type AppOnTestDatabase } from '../helpers/app';
-import type { TestDatabase } from '../helpers/db';
 
-let t: TestDatabase;
-let app: FrontDoor;
 let running: AppOnTestDatabase | undefined;
 beforeAll(async () => {
   running = await startAppOnTestDatabase();
-  ({ t, app } = running);
 });
 afterAll(async () => running?.stop());
 
@@ -66,12 +61,12 @@ describe.each(['en', 'cy'] as const)('everyday answers (%s)', (lang) => {
   it('are understood one after another, and stored as clean answers', async () => {
     const conversation = conversations[lang];
     const replies: string[] = [];
-    for (const text of conversation.say) replies.push(textsOf(await sendTurn(app.url, `natural-${lang}`, text)));
+    for (const text of conversation.say) replies.push(textsOf(await sendTurn(running!.app.url, `natural-${lang}`, text)));
     // Nothing was met with "Sorry, I didn't understand that."
     expect(replies.filter((reply) => /didn't understand|doeddwn i ddim yn deall/.test(reply))).toEqual([]);
     expect(replies.join('\n')).toMatch(conversation.noted);
 
-    const referral = await t.db.collection(Collections.referrals).findOne({ lang });
+    const referral = await running!.t.db.collection(Collections.referrals).findOne({ lang });
     expect(referral?.consent).toBeDefined();
     expect(referral?.answers).toMatchObject({
       interests: { chosen: ['gardening'] },
