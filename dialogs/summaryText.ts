@@ -23,6 +23,8 @@ function partValue(t: Translate, referral: Referral, part: SummaryPart, options:
       // Their own words about what they enjoy may say why (their health): not texted.
       const ownWords = a.interests.ownWords && !options.sms ? [a.interests.ownWords] : [];
       if (labels.length === 0 && a.interests.ownWords && options.sms) return undefined;
+      // "Nothing" was an answer: shown as such, not as an empty line.
+      if (labels.length === 0 && ownWords.length === 0) return notGiven;
       return list(t, [...labels, ...ownWords]);
     }
     case 'barriers':

@@ -1,5 +1,5 @@
 import type { Translate } from '../../src/i18n';
-import { matchable, matchChoices, type MatchableChoice } from '../choiceMatching';
+import { isSkip, matchable, matchChoices, type MatchableChoice } from '../choiceMatching';
 import type { QuestionView } from '../render';
 import { parseFreeText } from '../validation';
 import type { AnswerRecogniser } from './answerRecogniser';
@@ -103,6 +103,8 @@ export class MultiChoiceQuestion<V extends string>
       return { kind: 'answer', result: { values, complete }, noted: understood.map((value) => `${this.keyOf(value)}.label`) };
     }
     if (this.config.allowOwnWords) {
+      // "Nothing", "none", "dim": an answer, but not one to keep as the person's own words.
+      if (isSkip(text)) return { kind: 'answer', result: { values: state.selected, complete: true } };
       const ownWords = parseFreeText(text);
       if (ownWords.ok) return { kind: 'answer', result: { values: state.selected, ownWords: ownWords.value, complete: true } };
       return { kind: 'problem', problemKey: ownWords.problemKey };

@@ -158,6 +158,13 @@ describe.each(LANGUAGES)('summary (%s)', (lang) => {
     expect((await storedReferral(database.db, personKey))!.status).toBe('ready');
   });
 
+  it('reads back "nothing" to what you enjoy as not given, never as an empty line', async () => {
+    const personKey = await answeredPerson('chat');
+    await repo.saveAnswer(personKey, 'interests', { chosen: [] });
+    const { opening } = await start(personKey);
+    expect(opening.text).toContain(`• ${t('summary.lines.interests', { value: t('common.notGiven') })}`);
+  });
+
   it('can change the wellbeing answers', async () => {
     const personKey = await answeredPerson();
     const { conversation } = await start(personKey);

@@ -212,6 +212,15 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['nothing']);
   });
 
+  it('takes "nothing" to what you enjoy as no interests, not as the person\'s own words', async () => {
+    const none = { en: 'nothing', cy: 'dim' }[lang];
+    const personKey = await consentedPerson(repo, lang, 'no-interests');
+    const { conversation } = await start({ only: 'interests' }, personKey);
+    await conversation.say(none);
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: [] });
+  });
+
   it('hears what gets in the way in a sentence, says back what it noted, and asks for anything else', async () => {
     const sentence = {
       en: ["I can't afford much and I get very anxious in groups", 'my husband needs caring for all day'],
