@@ -126,15 +126,18 @@ export function isSkip(text: string): boolean {
 }
 
 /**
- * A 0 to 10 score from "7", "seven", "saith", "7/10" or "7 out of 10", or undefined.
- * Numbers outside 0 to 10 are not guessed at.
+ * A 0 to 10 score from "7", "seven", "saith", "7/10", "7 out of 10" or a hedged "about a 7", "I'd
+ * say 4", "tua 6" (the person's own estimate is their answer), or undefined. Numbers outside 0 to
+ * 10, and two numbers ("5 or 6"), are not guessed at.
  */
 export function parseScore(text: string): number | undefined {
   const normalised = normaliseForMatching(text)
     .replace(/\s+(out of|allan o|o)\s+(10|ten|deg)$/, '')
-    .replace(/\s+10$/, '');
-  const stripped = stripFillers(normalised);
-  for (const candidate of [normalised, stripped]) {
+    .replace(/\s+10$/, '')
+    .replace(/(\d)ish$/, '$1');
+  const hedges = synonymsFor('common.scoreHedges');
+  const unhedged = normalised.split(' ').filter((word) => !hedges.includes(word)).join(' ');
+  for (const candidate of [normalised, stripFillers(normalised), unhedged, stripFillers(unhedged)]) {
     const value = numberIn(candidate);
     if (value !== undefined && value >= 0 && value <= 10) return value;
   }

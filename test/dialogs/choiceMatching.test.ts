@@ -117,7 +117,13 @@ describe('isSkip and parseScore', () => {
     ['7/10', 7],
     ['7 out of 10', 7],
     ['7 allan o 10', 7],
-    ['about 5', undefined],
+    ['about 5', 5],
+    ['about a 7', 7],
+    ["I'd say 4", 4],
+    ['maybe six', 6],
+    ['7ish', 7],
+    ['tua 6', 6],
+    ['5 or 6', undefined],
     ['11', undefined],
   ])('"%s" scores %s', (text, expected) => {
     expect(parseScore(text)).toBe(expected);
