@@ -12,6 +12,15 @@ export function parseFreeText(text: string): Parsed<string> {
   return { ok: true, value: trimmed };
 }
 
+/**
+ * "What matters to you?" answered in the person's own words. A bare "ok" or "thanks" (said to the
+ * message before, e.g. after asking for a person) is not what matters to them: the question stays.
+ */
+export function parseWhatMatters(text: string): Parsed<string> {
+  if (synonymsFor('common.acknowledgements').includes(normaliseForMatching(text))) return { ok: false, problemKey: 'whatMatters.whatMatters.stillAsking' };
+  return parseFreeText(text);
+}
+
 const FULL_POSTCODE = /^([A-Z]{1,2}[0-9][A-Z0-9]?) ?([0-9][A-Z]{2})$/;
 const POSTCODE_DISTRICT = /^[A-Z]{1,2}[0-9][A-Z0-9]?$/;
 const TOWN = /^[\p{L}][\p{L} .,'’-]{1,79}$/u;

@@ -6,7 +6,7 @@ import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoice
 import { TextQuestion } from './prompts/textQuestion';
 import { isSmsChannel } from './render';
 import { QuestionSequenceDialog, sequenceQuestion, type SequenceQuestion } from './questionSequence';
-import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone } from './validation';
+import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone, parseWhatMatters } from './validation';
 
 export const WHAT_MATTERS_DIALOG = 'whatMatters';
 
@@ -50,7 +50,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'whatMatters',
       part: 'whatMatters',
-      dialog: new TextQuestion('whatMatters.whatMatters', { textKey: 'whatMatters.whatMatters.ask', parse: parseFreeText }),
+      dialog: new TextQuestion('whatMatters.whatMatters', { textKey: 'whatMatters.whatMatters.ask', parse: parseWhatMatters }),
       isAnswered: has('whatMatters'),
       save: async (personKey, text) => {
         await repo.saveAnswer(personKey, 'whatMatters', text!);

@@ -212,6 +212,18 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['nothing']);
   });
 
+  it('does not take a bare "ok" or "thanks" as what matters: the question stays, kindly', async () => {
+    const ack = { en: 'ok thanks', cy: 'iawn diolch' }[lang];
+    const { personKey, conversation } = await start();
+    const reply = await conversation.say(ack);
+    expect(reply.text).toContain(t('whatMatters.whatMatters.stillAsking'));
+    expect(reply.text).toContain(t('whatMatters.whatMatters.ask'));
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(await storedAnswers(database.db, personKey)).toEqual({});
+    await conversation.say(say.more);
+    expect((await storedAnswers(database.db, personKey)).whatMatters).toBe(say.more);
+  });
+
   it('takes "nothing" to what you enjoy as no interests, not as the person\'s own words', async () => {
     const none = { en: 'nothing', cy: 'dim' }[lang];
     const personKey = await consentedPerson(repo, lang, 'no-interests');
