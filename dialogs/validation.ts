@@ -1,4 +1,4 @@
-import { normaliseForMatching, synonymsFor } from '../src/i18n';
+import { normaliseForMatching, saysExactly, synonymsFor } from '../src/i18n';
 import { MAX_FREE_TEXT, type Place } from '../src/referrals';
 
 /** The result of reading a typed answer: a value, or the locale key of a kind explanation. */
@@ -17,7 +17,7 @@ export function parseFreeText(text: string): Parsed<string> {
  * message before, e.g. after asking for a person) is not what matters to them: the question stays.
  */
 export function parseWhatMatters(text: string): Parsed<string> {
-  if (synonymsFor('common.acknowledgements').includes(normaliseForMatching(text))) return { ok: false, problemKey: 'whatMatters.whatMatters.stillAsking' };
+  if (saysExactly(text, 'common.acknowledgements')) return { ok: false, problemKey: 'whatMatters.whatMatters.stillAsking' };
   return parseFreeText(text);
 }
 
@@ -74,7 +74,7 @@ export function parseName(text: string): Parsed<string> {
   const trimmed = withoutLeadIn(text, 'whatMatters.name.leadIns').rest;
   if (!trimmed) return { ok: false, problemKey: 'common.needText' };
   // "yes", "ok", "ie": agreeing to be asked is not a name (a "no" skips the question before this).
-  if (synonymsFor('common.choices.yes').includes(normaliseForMatching(trimmed))) return { ok: false, problemKey: 'whatMatters.name.notAName' };
+  if (saysExactly(trimmed, 'common.choices.yes')) return { ok: false, problemKey: 'whatMatters.name.notAName' };
   if (trimmed.length > 50) return { ok: false, problemKey: 'whatMatters.name.retry' };
   return { ok: true, value: trimmed };
 }
@@ -107,15 +107,16 @@ function withoutLeadIn(text: string, key: string): { rest: string; lastWord?: st
 }
 
 /** Welsh nasal mutation undone at the start of a place name: Ngh→C, Mh→P, Nh→T, Ng→G, M→B, N→D. */
+const NASAL_MUTATIONS: readonly [RegExp, string][] = [
+  [/^Ngh/i, 'C'],
+  [/^Mh/i, 'P'],
+  [/^Nh/i, 'T'],
+  [/^Ng/i, 'G'],
+  [/^M/i, 'B'],
+  [/^N/i, 'D'],
+];
+
 function withoutNasalMutation(name: string): string {
-  const rules: [RegExp, string][] = [
-    [/^Ngh/i, 'C'],
-    [/^Mh/i, 'P'],
-    [/^Nh/i, 'T'],
-    [/^Ng/i, 'G'],
-    [/^M/i, 'B'],
-    [/^N/i, 'D'],
-  ];
-  for (const [pattern, radical] of rules) if (pattern.test(name)) return name.replace(pattern, radical);
-  return name;
+  const rule = NASAL_MUTATIONS.find(([pattern]) => pattern.test(name));
+  return rule ? name.replace(rule[0], rule[1]) : name;
 }

@@ -15,7 +15,7 @@ export {
 export type { LocaleTree, LocaleValue } from './loadLocales';
 export { loadLocales } from './loadLocales';
 export { i18n, localeResources, localeValue } from './resources';
-export { fillerWords, normaliseForMatching, stripFillers, synonymsFor, numberWords } from './synonyms';
+export { fillerWords, normaliseForMatching, saysExactly, stripFillers, synonymsFor, numberWords } from './synonyms';
 export { unmutatedForms } from './welshMutations';
 export { formatList } from './lists';
 

@@ -43,6 +43,11 @@ export function synonymsFor(key: string, languages: readonly Language[] = SUPPOR
   return unique;
 }
 
+/** True when the whole message is one of the ways of saying the thing at `key` (see synonymsFor). */
+export function saysExactly(text: string, key: string): boolean {
+  return synonymsFor(key).includes(normaliseForMatching(text));
+}
+
 let fillerCache: { leading: string[]; trailing: string[] } | undefined;
 
 function fillers(): { leading: string[]; trailing: string[] } {

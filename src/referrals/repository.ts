@@ -39,8 +39,7 @@ export interface ErasureResult {
 const DUPLICATE_KEY = 11000;
 
 /** Answers sealed at rest when a field key is configured (src/store/fieldCipher.ts). */
-const SEALED_ANSWER_LIST: readonly AnswerField[] = PERSONAL_ANSWER_FIELDS;
-const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(SEALED_ANSWER_LIST);
+const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(PERSONAL_ANSWER_FIELDS);
 
 /** The driver would store an undefined property as null; an absent answer part should stay absent. */
 function withoutUndefined<T>(value: T): T {
@@ -80,7 +79,7 @@ export class ReferralRepository {
     // A turn reads the same stored document several times (TurnCache): open its answers once.
     let opened = this.openedAnswers.get(answers);
     if (!opened) {
-      opened = this.cipher.openFields(answers as Document, SEALED_ANSWER_LIST);
+      opened = this.cipher.openFields(answers as Document, PERSONAL_ANSWER_FIELDS);
       this.openedAnswers.set(answers, opened);
     }
     // The schema copies what it parses, so no caller can change the opened answers kept here.

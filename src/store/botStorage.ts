@@ -3,7 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import { MongoServerError, type Collection, type Db } from 'mongodb';
 import { z } from 'zod';
 import { Collections } from './collections';
-import { isSealed, type FieldCipher, type SealedValue } from './fieldCipher';
+import { sealedOr, type FieldCipher } from './fieldCipher';
 import { fieldCipherOf } from './fieldEncryption';
 
 /**
@@ -16,7 +16,7 @@ import { fieldCipherOf } from './fieldEncryption';
 const StoredStateSchema = z.object({
   _id: z.string(),
   schemaVersion: z.literal(1).default(1),
-  data: z.union([z.string(), z.custom<SealedValue>(isSealed)]),
+  data: sealedOr(z.string()),
   eTag: z.string(),
   updatedAt: z.date(),
 });

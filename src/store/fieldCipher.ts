@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { Binary, BSON } from 'bson';
+import { z } from 'zod';
 
 /**
  * Field-level encryption at rest (ARCHITECTURE.md, "Storage"): what people write and how to reach
@@ -33,6 +34,11 @@ export function isSealed(value: unknown): value is SealedValue {
   if (value === null || typeof value !== 'object') return false;
   const candidate = value as Partial<SealedValue>;
   return typeof candidate.sealed === 'string' && candidate.box instanceof Binary && Object.keys(value).length === 2;
+}
+
+/** A stored field that may be sealed: `schema` for the plain (older, or unkeyed) form. */
+export function sealedOr<S extends z.ZodType>(schema: S) {
+  return z.union([schema, z.custom<SealedValue>(isSealed)]);
 }
 
 /** A sealed value whose key this process does not have: reading it would be guessing. */
@@ -107,14 +113,6 @@ export class FieldCipher {
     return decodePlain(Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]));
   }
 
-  /** A copy of `doc` with the named top-level fields sealed (fields that are absent stay absent). */
-  sealFields<D extends Record<string, unknown>>(doc: D, fields: readonly string[]): D {
-    if (!this.enabled) return doc;
-    const copy: Record<string, unknown> = { ...doc };
-    for (const field of fields) if (copy[field] !== undefined) copy[field] = this.seal(copy[field]);
-    return copy as D;
-  }
-
   /** A copy of `doc` with the named top-level fields opened. */
   openFields<D>(doc: D, fields: readonly string[]): D {
     if (doc === null || typeof doc !== 'object') return doc;
@@ -143,8 +141,10 @@ function decodePlain(plain: Buffer): unknown {
 /** Parses a configured key: base64 (or hex) of 32 random bytes. Throws with what is wrong. */
 export function parseFieldKey(text: string): Buffer {
   const trimmed = text.trim();
-  const bytes = /^[0-9a-fA-F]{64}$/.test(trimmed) ? Buffer.from(trimmed, 'hex') : Buffer.from(trimmed, 'base64');
-  if (bytes.length !== KEY_BYTES || (!/^[0-9a-fA-F]{64}$/.test(trimmed) && bytes.toString('base64').replace(/=+$/, '') !== trimmed.replace(/=+$/, ''))) {
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  const bytes = Buffer.from(trimmed, 'base64');
+  // Node's base64 decoder skips stray characters: a key only counts if it encodes back to itself.
+  if (bytes.length !== KEY_BYTES || bytes.toString('base64').replace(/=+$/, '') !== trimmed.replace(/=+$/, '')) {
     throw new Error(`must be ${KEY_BYTES} random bytes in base64 (e.g. from: openssl rand -base64 32) or 64 hex digits`);
   }
   return bytes;

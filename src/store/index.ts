@@ -3,5 +3,5 @@ export { openDatabase, redact, type Database, type DatabaseOptions } from './con
 export { MongoBotStorage, ETagConflictError, conversationStateKey } from './botStorage';
 export { ensureIndexes, declareIndexes, INDEXES } from './indexes';
 export { getOrCreateSecret } from './secrets';
-export { FieldCipher, FieldKeyMissingError, isSealed, keyIdOf, parseFieldKey, type SealedValue } from './fieldCipher';
+export { FieldCipher, FieldKeyMissingError, isSealed, keyIdOf, parseFieldKey, sealedOr, type SealedValue } from './fieldCipher';
 export { enableFieldEncryption, fieldCipherOf } from './fieldEncryption';

@@ -1,7 +1,7 @@
 import type { Activity } from 'botbuilder';
 import type { Db } from 'mongodb';
 import { z } from 'zod';
-import { Collections, declareIndexes, fieldCipherOf, isSealed, type FieldCipher, type SealedValue } from '../../store';
+import { Collections, declareIndexes, fieldCipherOf, sealedOr, type FieldCipher, type SealedValue } from '../../store';
 
 /**
  * The Direct Line transcript in MongoDB: one document per conversation (its user and the last
@@ -53,7 +53,7 @@ const ActivityDocSchema = z.object({
   _id: z.string(),
   conversationId: z.string(),
   seq: z.number().int().positive(),
-  json: z.union([z.string(), z.custom<SealedValue>(isSealed)]),
+  json: sealedOr(z.string()),
   deleted: z.boolean().optional(),
   createdAt: z.date(),
 });

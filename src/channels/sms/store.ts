@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
 import { z } from 'zod';
-import { isSealed, type FieldCipher, type SealedValue } from '../../store/fieldCipher';
+import { sealedOr, type FieldCipher, type SealedValue } from '../../store/fieldCipher';
 import { fieldCipherOf } from '../../store/fieldEncryption';
 import { declareIndexes } from '../../store/indexes';
 
@@ -46,7 +46,7 @@ export type DeliveryStatus = 'queued' | 'accepted' | 'sending' | 'sent' | 'deliv
 const ConversationDoc = z.object({
   _id: z.string(),
   schemaVersion: z.number().optional(),
-  number: z.union([z.object({ iv: z.string(), tag: z.string(), data: z.string() }), z.custom<SealedValue>(isSealed)]),
+  number: sealedOr(z.object({ iv: z.string(), tag: z.string(), data: z.string() })),
   conversationId: z.string(),
   createdAt: z.date(),
   lastSeenAt: z.date(),
