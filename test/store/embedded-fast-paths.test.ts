@@ -93,6 +93,15 @@ describe('direct update operators change a copy exactly as mingo update() with d
     { $addToSet: { tags: { $each: ['t3', 't1'] } } },
     { $push: { status: 'x' } },
     { $set: { oid: new ObjectId('64b7f0c2a1b2c3d4e5f60718'), big: Long.fromNumber(9) } },
+    // Nested paths made of plain names (a referral's answers are written this way).
+    { $set: { 'profile.name': 'C', updatedAt: new Date(5000) } },
+    { $set: { 'profile.name': 'A' } },
+    { $set: { 'answers.days': ['sat'], 'answers.times': ['am'] } },
+    { $set: { 'profile.more.deep': 1, 'profile.name': 'D' }, $unset: { status: '' } },
+    { $unset: { 'profile.langs': '', 'nowhere.at.all': '' } },
+    { $push: { 'profile.langs': 'cy' }, $inc: { 'stats.turns': 1 } },
+    { $addToSet: { 'profile.langs': { $each: ['en', 'cy'] } } },
+    { $set: { 'profile.name': 'E', 'profile-other': 1 } },
   ];
   test.each(modifiers.map((m) => [JSON.stringify(m), m]))('%s', (_name, modifier) => {
     const before = cloneDocument(stored);
@@ -107,11 +116,31 @@ describe('direct update operators change a copy exactly as mingo update() with d
     expect(stored).toEqual({ ...before, pattern: /walk/i }); // the stored version never changes
   });
 
-  test('overlapping or nested paths still go through mingo update() and its conflict check', () => {
+  test('overlapping paths still go through mingo update() and its conflict check', () => {
     expect(() => applyOperators(stored, { $set: { count: 1 }, $inc: { count: 1 } }, undefined)).toThrow(/conflict/);
-    const { next } = applyOperators(stored, { $set: { 'profile.name': 'C' } }, undefined);
-    expect(next.profile).toEqual({ name: 'C', langs: ['en'] });
+    expect(() => applyOperators(stored, { $set: { profile: {}, 'profile-x': 1 }, $unset: { 'profile.name': '' } }, undefined)).toThrow(/conflict/);
+  });
+
+  test('a nested write copies the field it changes inside, never the stored version', () => {
+    const { next } = applyOperators(stored, { $set: { 'profile.name': 'C' }, $push: { 'profile.langs': 'cy' } }, undefined);
+    expect(next.profile).toEqual({ name: 'C', langs: ['en', 'cy'] });
     expect(stored.profile).toEqual({ name: 'A', langs: ['en'] });
+  });
+
+  test.each([
+    ['a field inside a string', { $set: { 'status.x': 1 } }],
+    ['an array index', { $set: { 'events.0.n': 9 } }],
+    ['a positional operator', { $set: { 'tags.$[]': 'x' } }],
+  ])('%s gives what mingo update() gives', (_name, modifier) => {
+    const expected = cloneDocument(stored);
+    let expectedError: unknown;
+    try {
+      mingoUpdate(expected, modifier, undefined, undefined, { cloneMode: 'deep' });
+    } catch (error) {
+      expectedError = error;
+    }
+    if (expectedError) expect(() => applyOperators(stored, modifier, undefined)).toThrow((expectedError as Error).message);
+    else expect({ ...applyOperators(stored, modifier, undefined).next, pattern: null }).toEqual({ ...expected, pattern: null });
   });
 });
 

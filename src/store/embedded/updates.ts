@@ -7,10 +7,11 @@ import { cloneDocument } from './values';
 type Mutator = (expr: Document) => (doc: Document) => string[];
 
 /**
- * Update operators that are run directly when every path is a distinct top-level field.
+ * Update operators that are run directly when no path overlaps another and every path segment
+ * is a plain field name (a top-level field, or a nested one such as 'answers.days').
  * mingo's update() builds a fresh operator context per call (most of an update's CPU); its
  * operators called one by one do exactly what update() would, except the checks that only
- * matter for overlapping or nested paths, which go through update() as before.
+ * matter for overlapping paths, positional or array-index segments, which go through update() as before.
  */
 const DIRECT: Record<string, Mutator> = {
   $set: (expr) => $set(expr),
@@ -25,8 +26,11 @@ const DIRECT: Record<string, Mutator> = {
  * returns the copy and whether anything changed. The stored doc is never changed.
  */
 export function applyOperators(doc: Document, modifier: Document, arrayFilters: Document[] | undefined): { next: Document; changed: boolean } {
-  if (arrayFilters === undefined && isDirect(modifier)) {
-    const next = copyFields(doc, touchedFields(modifier), (value) => (Array.isArray(value) ? value.slice() : value));
+  const direct = arrayFilters === undefined ? directPaths(modifier) : undefined;
+  if (direct) {
+    // A nested path changes a value inside its top-level field, so that field is copied deeply.
+    const copy = direct.nested ? cloneDocument : (value: unknown) => (Array.isArray(value) ? value.slice() : value);
+    const next = copyFields(doc, touchedFields(modifier), copy);
     return { next, changed: applyDirect(next, modifier) };
   }
   const next = copyFields(doc, touchedFields(modifier), cloneDocument);
@@ -58,17 +62,32 @@ function copyFields(doc: Document, touched: Set<string>, copy: (value: unknown) 
   return next;
 }
 
-/** Only direct operators, each on distinct plain top-level fields (so no path conflicts are possible). */
-function isDirect(modifier: Document): boolean {
-  const seen = new Set<string>();
+/** Segments a direct path may not have: mingo's own guards and positional/array-index forms decide those. */
+const UNSAFE_SEGMENT = /^(?:$|\$|\d+$|__proto__$|constructor$|prototype$)/;
+
+/**
+ * Whether the update can run directly: only direct operators, every path made of plain field
+ * names, and no path equal to or inside another (so no path conflicts are possible). Undefined
+ * if not; otherwise whether any path is nested.
+ */
+function directPaths(modifier: Document): { nested: boolean } | undefined {
+  const paths: string[] = [];
   for (const [op, fields] of Object.entries(modifier)) {
-    if (!DIRECT[op]) return false;
+    if (!DIRECT[op]) return undefined;
     for (const path of Object.keys(fields as Document)) {
-      if (path === '' || path === '__proto__' || path.includes('.') || path.startsWith('$') || seen.has(path)) return false;
-      seen.add(path);
+      if (path.split('.').some((segment) => UNSAFE_SEGMENT.test(segment))) return undefined;
+      paths.push(path);
     }
   }
-  return true;
+  const named = new Set<string>();
+  for (const path of paths) {
+    if (named.has(path)) return undefined;
+    named.add(path);
+  }
+  for (const path of paths) {
+    for (let dot = path.indexOf('.'); dot !== -1; dot = path.indexOf('.', dot + 1)) if (named.has(path.slice(0, dot))) return undefined;
+  }
+  return { nested: paths.some((path) => path.includes('.')) };
 }
 
 /**
