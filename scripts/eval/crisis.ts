@@ -47,6 +47,12 @@ export const BLIND_ROUNDS: readonly { round: string; crisisCaught: string; false
   { round: '2', crisisCaught: '31/46 (67%)', falsePositives: '1/48', note: 'after tuning on round 1' },
   { round: '3', crisisCaught: '14/26 (54%)', falsePositives: '1/16', note: 'written to probe known gaps' },
   { round: '4', crisisCaught: '22/25 (88%)', falsePositives: '0/36', note: 'ordinary mix, after tuning on 1-3' },
+  {
+    round: '5',
+    crisisCaught: '34/42 (81%)',
+    falsePositives: '2/38',
+    note: 'ordinary mix with SMS shorthand and Welsh, after tuning on 1-4; one "false positive" was the own past self-harm the policy flags',
+  },
 ];
 
 export function loadCrisisFixture(path: string = FIXTURE_PATH): LabelledMessage[] {

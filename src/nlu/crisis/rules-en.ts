@@ -34,8 +34,10 @@ const PAST_TIME_AFTER =
   'last (year|summer|spring|winter|autumn)|when (i|he|she|they) (was|were)|and died|and passed)';
 
 /** "An overdose of sugar / sun / telly": figurative. */
-const FIGURATIVE_OVERDOSE =
-  'of (sun|sunshine|sugar|sweets|chocolate|cake|love|kindness|fun|culture|christmas|telly|tv|television|fresh air|exercise|nostalgia|cuteness)';
+const FIGURATIVE_THINGS =
+  '(sun|sunshine|sugar|sweets|chocolate|cake|cakes|love|kindness|fun|culture|christmas|telly|tv|television|fresh air|exercise|' +
+  'nostalgia|cuteness|netflix|box sets?|boxsets?|films?|movies|series|soaps?|crisps|carbs|coffee|caffeine|tea|biscuits|mince pies|football|cricket|rugby|darts|snooker)';
+const FIGURATIVE_OVERDOSE = `of ${FIGURATIVE_THINGS}`;
 
 /** "Rather die than do karaoke" is hyperbole; "rather die than live like this" is not. */
 const THAN_HYPERBOLE = 'than(?! (live|living|go on|carry on|be here|be alive|keep (living|going)|continue|feel like this|suffer|face))';
@@ -61,6 +63,7 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: ['(overdosed|oded|od d)', '(od|o d) on <0-2>{MEDS}'],
     // Someone else's overdose is judged by the next rule.
     unlessBefore: '((died|death) (by|from|of)( an| a)?|({SUBJ}|his|her) (has |had |just )?)',
+    unlessAfter: `(${FIGURATIVE_OVERDOSE}|on ${FIGURATIVE_THINGS})`,
   },
   {
     id: 'medical.overdose_third_party',
@@ -110,6 +113,12 @@ export const RULES_EN: readonly RuleSpec[] = [
     example: "I can't breathe, help",
     patterns: ['(can not|struggling to|unable to|hardly) breathe( (properly|right now|now|help|please))?{END}'],
     unlessBefore: '(when|whenever|if|sometimes|in crowds|in groups) <0-3>',
+  },
+  {
+    id: 'medical.turning_blue',
+    kind: 'medical_emergency',
+    example: "I can't breathe and my lips are going blue",
+    patterns: ['(lips|face|skin|fingers|fingertips|mouth) (are |is |have |has )?(going|turning|gone|turned) (blue|grey|gray)'],
   },
   {
     id: 'medical.not_breathing',
@@ -315,9 +324,14 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(a |my )?(note|letter) (to|for) <1-3>(explaining everything|explaining why|saying goodbye|saying sorry)',
       '(goodbye|farewell) ((cruel )?world|forever|everyone|everybody)',
       'this is the end{END}',
+      '(going to|gonna|will) do it (tonight|today|right now|now)( \\.)? (i am )?(so |really )?sorry(?! (for|about|if|but))',
       'by the time (you|anyone|someone) (read|reads|see|sees|get|gets) this',
       '(giving|given|gave) away (all )?(of )?my (things|stuff|possessions|belongings)',
       '(will not|not going to) be (here|around|alive) (much longer|for much longer|for long|by tomorrow|after tonight|anymore)',
+      '(given|giving|gave|rehomed|rehoming|found a home for) <1-6>(when|after|once) i am (gone|not here|not around|dead)',
+      '(given|giving|gave|rehomed|rehoming|found a home for) <1-9>(looked after|cared for|taken care of) (when|after|once) i am (gone|not here|not around|dead)',
+      '(do not|can not) see myself (being |still )?(here|around|alive) (much longer|for much longer|for long|next week|' +
+        'by (tomorrow|next week|the weekend)|after tonight|anymore)',
     ],
     unlessBefore: '({SUBJ}|his|her|their) <0-2>',
   },
@@ -340,8 +354,20 @@ export const RULES_EN: readonly RuleSpec[] = [
       'how (many|much) <0-2>{MEDS} <0-3>(die|kill|fatal|lethal|overdose)',
       '(lethal|fatal|deadly) (dose|amount)',
       '(all|every one of|the rest of) (my |the )?<0-1>{MEDS} (here|ready|with me|in front of me|lined up|saved)',
-      'i am (at|on) the (bridge|cliff|cliffs|cliff edge|railway line|railway|tracks|ledge|roof)( now| right now)?{END}',
+      'i am (standing |stood |sat |sitting )?(at|on) the (bridge|cliff|cliffs|cliff edge|railway line|railway|tracks|ledge|roof)( now| right now)?{END}',
+      '(standing|stood|sat|sitting) on the (edge|ledge) of (a|the) (bridge|cliff|roof|building|platform|car park|multi storey)',
+      '(bottle|bottles|packet|packets|box|boxes|pile|handful|stash|all) (of )?(my |the )?{MEDS} (next to|beside|in front of|by) me',
+      '(rope|noose|blade|razor|razors|{MEDS}) <0-8>(keep|keeps|kept|been) (looking at|staring at|thinking about|holding) (it|them)',
       '(drive|driving|crash|crashing) (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|lorry|river)',
+    ],
+  },
+  {
+    id: 'suicide.plan',
+    kind: 'suicide',
+    example: "I've planned how I'd do it",
+    patterns: [
+      '(planned|plan|planning|worked out|decided|know|figured out|chosen) (exactly )?(how|when|where) (i would|i will|i am going to|i could) (do it|end it|end things|go through with it)',
+      '(planned|worked out|decided|chosen) (the )?(day|date|time|place|way|method) (i will|i would|i am going to) <0-1>(do it|end it|die)',
     ],
   },
   {
@@ -511,7 +537,8 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(threatened|threatening|threatens|threaten|threat) (to )?(kill|hurt|stab|shoot|hit|beat|strangle|burn|kick) me',
       'said (he|she|they) (would|will|was going to|is going to) (kill|hurt|stab|shoot|hit|beat|strangle) me',
-      '{SUBJ} (is |are |keeps |keep )?(threatening|threatened|threatens) me',
+      '{SUBJ} (is |are |keeps |keep )?(threatening|threatened|threatens) (me|us)',
+      '(threatened|threatening|threatens|threaten) <0-2>(me|us|my {PERSON}|him|her|them) with (a|his|her|their|the) (knife|gun|weapon|bat|blade|hammer|machete|axe|broken bottle)',
       'death threats?',
     ],
   },
@@ -601,6 +628,14 @@ export const RULES_EN: readonly RuleSpec[] = [
     ],
     unlessAfter:
       '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up)',
+  },
+  {
+    id: 'danger.followed',
+    kind: 'abuse_or_danger',
+    example: "Someone is following me home and I'm frightened",
+    patterns: ['(a (man|woman|guy|stranger|car|van)|{SUBJ}) (is|are|has been|have been|keeps|keep|been|started|is still) following me'],
+    // Followed online, or along to a group
+    unlessAfter: '(on|online|to (the )?(group|class|club|park|shops?)|around (the )?(shops?|group|class))',
   },
   {
     id: 'danger.violent_towards_me',
