@@ -53,6 +53,7 @@ export const BLIND_ROUNDS: readonly { round: string; crisisCaught: string; false
     falsePositives: '2/38',
     note: 'ordinary mix with SMS shorthand and Welsh, after tuning on 1-4; one "false positive" was the own past self-harm the policy flags',
   },
+  { round: '5 cy', crisisCaught: '10/16 (62%)', falsePositives: '0/10', note: 'Welsh only, colloquial (isho, rwan), after tuning on 1-4' },
 ];
 
 export function loadCrisisFixture(path: string = FIXTURE_PATH): LabelledMessage[] {

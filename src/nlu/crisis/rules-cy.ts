@@ -18,7 +18,18 @@ export const RULES_CY: readonly RuleSpec[] = [
     patterns: [
       '(wedi|newydd) <0-1>(cymryd|gymryd|llyncu|lyncu) (gorddos|orddos|yr tabledi i gyd|tabledi i gyd|yr holl dabledi|' +
         'llwyth o dabledi|gormod o dabledi|pecyn cyfan|y pecyn i gyd|yr pecyn i gyd|llond llaw o dabledi|y tabledi i gyd)',
+      // "llond pecyn o barasetamol" (a packetful of paracetamol), "potel gyfan o dabledi"
+      '(wedi|newydd) <0-1>(cymryd|gymryd|llyncu|lyncu) (llond|pecyn|pecynnau|bocs|bocsys|potel|llwyth|gormod|yr holl|holl) <0-2>' +
+        '(dabledi|tabledi|paracetamol|pils|moddion|feddyginiaeth|meddyginiaeth|tabledi cysgu|dabledi cysgu)',
     ],
+  },
+  {
+    id: 'cy.medical.cant_breathe',
+    kind: 'medical_emergency',
+    example: 'Alla i ddim anadlu',
+    patterns: ['(alla i ddim|galla i ddim|fedra i ddim|allaf i ddim|dw i ddim yn gallu|dydw i ddim yn gallu) anadlu( nawr| rwan| yn iawn)?{END}'],
+    // "alla i ddim anadlu mewn torf" (in a crowd) ends the clause later, so it does not match
+    negatable: false,
   },
   {
     id: 'cy.medical.heart_attack_now',
@@ -92,6 +103,27 @@ export const RULES_CY: readonly RuleSpec[] = [
     negatable: false,
   },
   {
+    id: 'cy.suicide.method',
+    kind: 'suicide',
+    example: "Dw i ar y bont nawr",
+    patterns: [
+      'dw i (yn sefyll |yn eistedd )?(ar|wrth) (y|yr) (bont|clogwyn|clogwyni|dibyn|to|rheilffordd|trac|traciau)( nawr| rwan| yn awr)?{END}',
+      '(neidio|taflu fy hun) (oddi ar|o|dros|i) (y|yr) (bont|clogwyn|clogwyni|dibyn|to|afon|mor|trên|tren)',
+      // All of them at hand: "y tabledi i gyd o 'mlaen i" (not "my tablets beside me, to remember them")
+      '((tabledi|dabledi|pils|moddion|paracetamol) i gyd|yr holl (dabledi|bils|foddion)|rhaff) (o mlaen i|o fy mlaen|wrth fy ymyl|wrth fy ochr|yn barod)',
+    ],
+  },
+  {
+    id: 'cy.suicide.nobody_would_care',
+    kind: 'suicide',
+    example: "Does neb yn poeni os dw i'n fyw neu'n farw",
+    patterns: [
+      '(fyw|byw) neu yn (farw|marw)',
+      '(neb|dim un) <0-2>(sylwi|poeni|malio|becso|hidio|gweld eisiau) <0-1>(pe|petawn|petai|os) <0-3>(yn farw|wedi marw|wedi mynd|marw|farw)',
+    ],
+    negatable: false,
+  },
+  {
     id: 'cy.suicide.goodbye',
     kind: 'suicide',
     example: "Dw i wedi ysgrifennu llythyrau ffarwel",
@@ -142,6 +174,16 @@ export const RULES_CY: readonly RuleSpec[] = [
     // "ddim yn ddiogel i gerdded yn y nos" (not safe to walk at night); not "i fynd adref" (to go home)
     unlessAfter: '(i (gerdded|yrru|nofio|seiclo|fynd allan yn y nos)|yn (gyrru|nofio|cerdded))',
     negatable: false,
+  },
+  {
+    id: 'cy.danger.will_kill_me',
+    kind: 'abuse_or_danger',
+    example: "Mae e'n mynd i fy lladd i",
+    patterns: [
+      '(e|o|hi|nhw|rhywun|fy {PERSON_CY}) yn (mynd i|bygwth|trio|ceisio|benderfynol o) (fy |yn )?(lladd|ladd|mrifo|brifo|nharo|nhrywanu|nghuro) i',
+    ],
+    // "Mae Mam yn mynd i fy lladd i pan welith hi'r bil" (when she sees the bill): hyperbole
+    unlessAfter: '(pan|am|lol|haha)',
   },
   {
     id: 'cy.danger.in_danger',
