@@ -31,6 +31,7 @@ import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
 import type { Recognizer } from '../src/nlu/recognizer';
 import type { ReferralRepository } from '../src/referrals';
 import type { HandoffDesk } from '../src/handoff/desk';
+import { matchChoice, matchable } from '../dialogs/choiceMatching';
 import { askForPerson } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
@@ -92,7 +93,18 @@ interface ConversationFlags {
   lang?: Language;
   /** The person has an open handoff: each turn checks whether a link worker now holds it. */
   handoff?: boolean;
+  /**
+   * The last message was the crisis reply's offer ("1. Carry on 2. Talk to a person"), so the
+   * next message answers it first: over SMS a bare "2" must not go to the question that was waiting.
+   */
+  crisisOffer?: boolean;
 }
+
+/** The crisis offer's two choices, by number or by word, in either language. */
+const CRISIS_OFFER_CHOICES = [
+  matchable('resume' as const, 'crisis.choices.carryOn', 'commands.synonyms.resume'),
+  matchable('human' as const, 'crisis.choices.human', 'commands.synonyms.human'),
+];
 
 /** The turn's person key, derived once (an HMAC) however many steps of the turn need it. */
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
@@ -197,7 +209,17 @@ export class FrontDoorBot extends ActivityHandler {
       return;
     }
 
-    // 1c. An answer to a follow-up text ("1", "2" or "3"; "yes" to the wellbeing questions), unless
+    // 1c. Just after the crisis reply, "1" / "2" (or the words) answer its offer, before any question.
+    if (flags.crisisOffer) {
+      flags.crisisOffer = undefined;
+      const choice = matchChoice(text, CRISIS_OFFER_CHOICES);
+      if (choice) {
+        await this.runCommand(dc, { name: choice }, personKey, flags);
+        return;
+      }
+    }
+
+    // 1d. An answer to a follow-up text ("1", "2" or "3"; "yes" to the wellbeing questions), unless
     // a question waiting here takes these words (e.g. a wellbeing score of 1).
     if (text && this.deps.followUps && !activeQuestionAccepts(dc, text)) {
       const outcome = await this.deps.followUps.handleReply(context, personKey, text, turnLanguage(context));
@@ -226,6 +248,7 @@ export class FrontDoorBot extends ActivityHandler {
       } else if (status === 'claimed') {
         flags.paused = true;
         if (text) await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS));
+        await this.answerWhileHeld(dc, text, personKey, flags);
         return;
       }
     }
@@ -259,6 +282,31 @@ export class FrontDoorBot extends ActivityHandler {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG, { personKey });
   }
 
+  /**
+   * While a link worker holds the conversation the bot stays quiet, except that what it promised
+   * still works: "delete my data" (and its confirmation), and "help"; any other command is told
+   * that a person is reading (the link worker sees the words either way).
+   */
+  private async answerWhileHeld(dc: DialogContext, text: string, personKey: string, flags: ConversationFlags): Promise<void> {
+    if (dc.activeDialog?.id === DELETE_DATA_DIALOG) {
+      const result = await dc.continueDialog();
+      await this.afterDialogTurn(dc.context, result.result);
+      return;
+    }
+    const command = text ? recogniseCommand(text, turnLanguage(dc.context)) : null;
+    if (!command) return;
+    const t = turnTranslator(dc.context);
+    if (command.name === 'delete') {
+      const result = await dc.beginDialog(DELETE_DATA_DIALOG, { personKey });
+      await this.afterDialogTurn(dc.context, result.result);
+    } else if (command.name === 'help') {
+      await dc.context.sendActivity(renderMessage(`${t('commands.help')}\n${t('root.withLinkWorker')}`));
+    } else {
+      await dc.context.sendActivity(renderMessage(t('root.withLinkWorker')));
+    }
+    flags.paused = true;
+  }
+
   private async extraCrisisRule(text: string, lang: Language): Promise<string | undefined> {
     if (!this.deps.extraCrisisCheck) return undefined;
     try {
@@ -271,10 +319,17 @@ export class FrontDoorBot extends ActivityHandler {
 
   private async respondToCrisis(context: TurnContext, personKey: string, text: string, rule: string, kind: string): Promise<void> {
     this.log(`crisis: rule ${rule} (${kind}) fired for ${shortKey(personKey)} on ${context.activity.channelId}`);
-    const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
+    const lang = await this.crisisLanguage(context, personKey, rule);
     const t = turnTranslator(context);
     // Support goes out before anything that could fail; the person's place is kept as it was.
-    await context.sendActivities(crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId)));
+    const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
+    await context.sendActivity(support);
+    // Someone already talking with a link worker is not offered one.
+    const withPerson = this.deps.handoffs ? await this.deps.handoffs.desk.heldFor(personKey).catch(() => null) : null;
+    if (!withPerson) {
+      await context.sendActivity(offer);
+      (await this.flags.get(context, {})).crisisOffer = true;
+    }
     try {
       await this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang);
     } catch (error) {
@@ -284,9 +339,17 @@ export class FrontDoorBot extends ActivityHandler {
     // An urgent handoff, with the message that raised it, so a person sees it first in the queue.
     const at = new Date();
     await this.handoffRequests?.request(context, personKey, 'crisis', { rule, message: text, at });
-    if (this.deps.handoffs && (await this.deps.handoffs.desk.heldFor(personKey).catch(() => null))) {
-      await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
-    }
+    if (withPerson) await this.deps.handoffs?.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
+  }
+
+  /** The person's language; before they have chosen one, Welsh if their words were (a Welsh rule fired). */
+  private async crisisLanguage(context: TurnContext, personKey: string, rule: string): Promise<Language> {
+    const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
+    if (lang === 'cy' || !rule.startsWith('cy.')) return lang;
+    const referral = await this.deps.referrals.find(personKey);
+    if (referral?.languageChosen) return lang;
+    setTurnLanguage(context, 'cy');
+    return 'cy';
   }
 
   private async runCommand(dc: DialogContext, command: GlobalCommand, personKey: string, flags: ConversationFlags): Promise<void> {

@@ -69,6 +69,36 @@ describe('talk to a person', () => {
     expect(answered.messages.at(-1)?.text).toContain(en('whatMatters.interests.ask'));
   });
 
+  it('while a link worker holds it, what the bot promised still works: help, delete my data; crisis support without the offer of a person', async () => {
+    const person = world.person();
+    await consented(person);
+    await person.say('talk to a person');
+    const { _id } = (await world.handoffs.activeFor(person.personKey))!;
+    await world.handoffs.claim(_id, worker);
+
+    const help = await person.say('help');
+    expect(help.text).toContain(en('commands.help'));
+    expect(help.text).toContain(en('root.withLinkWorker'));
+    const asking = await person.say('talk to a person');
+    expect(asking.messages.map((m) => m.text)).toEqual([en('root.withLinkWorker')]);
+
+    const crisis = await person.say('I want to kill myself');
+    expect(crisis.messages).toHaveLength(1);
+    expect(crisis.text).toMatch(/116 123/);
+    expect(crisis.text).not.toContain(en('crisis.offer'));
+    // Nor does a "2" afterwards ask for a person: it reaches the link worker like any words.
+    expect((await person.say('2')).messages).toHaveLength(0);
+    const held = await world.handoffs.get(_id);
+    expect(held!.transcript.filter((e) => e.from === 'person').map((e) => e.text)).toEqual(['help', 'talk to a person', 'I want to kill myself', '2']);
+
+    const confirm = await person.say('delete my data');
+    expect(confirm.messages.at(-1)?.text).toContain(en('commands.delete.confirm'));
+    const done = await person.say('yes');
+    expect(done.text).toContain(en('commands.delete.done'));
+    expect(await person.referral()).toBeNull();
+    expect(await world.handoffs.get(_id)).toBeNull();
+  });
+
   it('off duty, the person is told honestly when someone will be in touch, with where to get help sooner', async () => {
     const saturdayNoon = new Date('2026-11-28T12:00:00Z');
     const offDutyWorld = await BotWorld.create(database.db, { serviceHours: 'Mon-Fri 09:00-17:00', now: () => saturdayNoon });

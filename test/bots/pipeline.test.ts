@@ -457,6 +457,36 @@ describe.each(LANGUAGES)('the turn pipeline (%s)', (lang) => {
       expect(await person.referral()).toMatchObject({ humanRequestedAt: expect.any(Date), urgent: { rule: expect.any(String) } });
     });
 
+    it('"2" straight after the crisis reply is its "talk to a person", not an answer to the waiting consent question', async () => {
+      const person = world.person();
+      await journeyTo(person, lang, 'consent');
+      await person.say(crisisText[lang]);
+      const turn = await person.say('2');
+      expect(turn.messages[0].text).toBe(t('commands.human.done', { serviceName: botConfig.serviceName }));
+      expectAsked(turn, t, waiting.consent);
+      expect(await person.referral()).toMatchObject({ humanRequestedAt: expect.any(Date), urgent: { rule: expect.any(String) } });
+      expect(await person.consents()).toEqual([]);
+    });
+
+    it('"1" straight after the crisis reply carries on with the waiting question; a later "1" answers that question', async () => {
+      const person = world.person();
+      await journeyTo(person, lang, 'wellbeing');
+      await person.say(crisisText[lang]);
+      let turn = await person.say('1');
+      expect(turn.messages[0].text).toBe(t('commands.resume.done'));
+      expectAsked(turn, t, waiting.wellbeing);
+      turn = await person.say('1');
+      expectAsked(turn, t, 'wellbeing.happiness.ask');
+      expect(await person.referral()).toMatchObject({ wellbeing: { worthwhile: 1 } });
+    });
+
+    it('crisis as the very first message: support in the language of the words; then "1" begins the welcome in it', async () => {
+      const person = world.person();
+      expectCrisisReply(await person.say(crisisText[lang]), t);
+      const turn = await person.say('1');
+      expectAsked(turn, t, 'welcome.language.ask');
+    });
+
     it('while the delete confirmation is waiting: support, nothing deleted, and the confirmation asked again', async () => {
       const person = world.person();
       await journeyTo(person, lang, 'whatMatters');
