@@ -71,13 +71,18 @@ export interface FrontDoorBotDeps {
 
 export type FollowUpReplyOutcome = { thanks: string } | { wellbeingRepeatFor: string };
 
+export interface FollowUpReplyOptions {
+  /** Only a follow-up text sent after this answers (a question of the conversation is waiting too). */
+  sentAfter?: Date;
+}
+
 export interface FollowUpHooks {
   referralReady(context: TurnContext, personKey: string): Promise<void>;
   /**
    * What to do when this message answers a follow-up text: a thank-you, or the six-week wellbeing
    * questions for the referral it belongs to. Undefined lets the turn go on.
    */
-  handleReply(context: TurnContext, personKey: string, text: string, lang: Language): Promise<FollowUpReplyOutcome | undefined>;
+  handleReply(context: TurnContext, personKey: string, text: string, lang: Language, options?: FollowUpReplyOptions): Promise<FollowUpReplyOutcome | undefined>;
   eraseFor(personKey: string): Promise<void>;
 }
 
@@ -98,6 +103,8 @@ interface ConversationFlags {
    * next message answers it first: over SMS a bare "2" must not go to the question that was waiting.
    */
   crisisOffer?: boolean;
+  /** When the person's last message arrived (ms): a follow-up text sent since is the latest thing they were asked. */
+  lastMessageAt?: number;
 }
 
 /** The crisis offer's two choices, by number or by word, in either language. */
@@ -198,6 +205,8 @@ export class FrontDoorBot extends ActivityHandler {
 
     const dc = await this.dialogs.createContext(context);
     const flags = await this.flags.get(context, {});
+    const previousMessageAt = flags.lastMessageAt;
+    flags.lastMessageAt = Date.now();
     if (flags.lang) setTurnLanguage(context, flags.lang);
     else await loadTurnLanguage(context, this.deps.referrals, personKey);
     const t = turnTranslator(context);
@@ -219,10 +228,13 @@ export class FrontDoorBot extends ActivityHandler {
       }
     }
 
-    // 1d. An answer to a follow-up text ("1", "2" or "3"; "yes" to the wellbeing questions), unless
-    // a question waiting here takes these words (e.g. a wellbeing score of 1).
-    if (text && this.deps.followUps && !activeQuestionAccepts(dc, text)) {
-      const outcome = await this.deps.followUps.handleReply(context, personKey, text, turnLanguage(context));
+    // 1d. An answer to a follow-up text ("1", "2" or "3"; "yes" to the wellbeing questions). When a
+    // question waiting here takes these words too (e.g. a wellbeing score of 1), whichever the person
+    // was asked last wins: the follow-up only if it was sent after their last message.
+    const questionTakesIt = text.length > 0 && activeQuestionAccepts(dc, text);
+    if (text && this.deps.followUps && (!questionTakesIt || previousMessageAt !== undefined)) {
+      const options = questionTakesIt ? { sentAfter: new Date(previousMessageAt!) } : {};
+      const outcome = await this.deps.followUps.handleReply(context, personKey, text, turnLanguage(context), options);
       if (outcome && 'thanks' in outcome) {
         await context.sendActivity(renderMessage(outcome.thanks));
         return;

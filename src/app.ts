@@ -24,6 +24,7 @@ import {
   handleFollowUpReply,
   interpretFollowUpReply,
   renderFollowUpThanks,
+  sentAfter,
 } from './followups';
 import { openMissedHandoffs } from './handoff/missedReferrals';
 import { HandoffDesk, type PersonChannel } from './handoff/desk';
@@ -165,18 +166,18 @@ export async function startFrontDoor(
       followUps: {
         referralReady: (context, personKey) =>
           followUpsForReadyReferral(personKey, new Date(), context.activity.channelId === SMS_CHANNEL_ID ? context.activity.from?.id : undefined),
-        handleReply: async (context, personKey, text, lang) => {
+        handleReply: async (context, personKey, text, lang, options) => {
           // Check-ins go out by text, so only texts can answer them.
           if (context.activity.channelId !== SMS_CHANNEL_ID) return undefined;
           const owner = (context.activity.from?.id && (await contacts.personKeyFor(context.activity.from.id))) || personKey;
           const reopenHandoff = async (key: string) => {
             await desk.request({ personKey: key, reason: 'askedForPerson', channel: personChannelOf(context) });
           };
-          const checkIn = await handleFollowUpReply({ schedule, referrals, reopenHandoff }, owner, text, lang);
+          const checkIn = await handleFollowUpReply({ schedule, referrals, reopenHandoff }, owner, text, lang, options);
           if (checkIn) return { thanks: checkIn.thanks };
           // The six-week text asks whether we may ask the wellbeing questions again.
           const repeat = await schedule.awaitingWellbeingRepeat(owner);
-          const answer = repeat ? interpretFollowUpReply(text, lang) : undefined;
+          const answer = repeat && sentAfter(repeat, options?.sentAfter) ? interpretFollowUpReply(text, lang) : undefined;
           if (!repeat || !answer) return undefined;
           await schedule.markReplied(repeat._id, answer);
           if (answer === 'went') return { wellbeingRepeatFor: owner };

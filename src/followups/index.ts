@@ -5,6 +5,7 @@ export {
   handleFollowUpReply,
   interpretFollowUpReply,
   recordFollowUpReply,
+  sentAfter,
   type FollowUpReplyDeps,
   type FollowUpReplyStore,
   type RecordReplyOptions,

@@ -87,10 +87,17 @@ export async function recordFollowUpReply(
   return true;
 }
 
+/** Whether the follow-up text went out after `time` (always, when no time is given). */
+export function sentAfter(job: { sentAt?: Date; updatedAt?: Date }, time: Date | undefined): boolean {
+  if (!time) return true;
+  const sent = job.sentAt ?? job.updatedAt;
+  return sent !== undefined && sent > time;
+}
+
 /** What handleFollowUpReply needs (FollowUpSchedule and ReferralRepository fit). */
 export interface FollowUpReplyDeps {
   schedule: {
-    awaitingReply(personKey: string): Promise<{ _id: ObjectId; kind: FollowUpKind } | null>;
+    awaitingReply(personKey: string): Promise<{ _id: ObjectId; kind: FollowUpKind; sentAt?: Date; updatedAt?: Date } | null>;
     markReplied(id: ObjectId, answer: FollowUpAnswer): Promise<void>;
   };
   referrals: FollowUpReplyStore;
@@ -108,9 +115,10 @@ export async function handleFollowUpReply(
   personKey: string,
   text: string,
   lang: Language,
+  options: { sentAfter?: Date } = {},
 ): Promise<{ answer: FollowUpAnswer; thanks: string } | undefined> {
   const job = await deps.schedule.awaitingReply(personKey);
-  if (!job) return undefined;
+  if (!job || !sentAfter(job, options.sentAfter)) return undefined;
   const answer = interpretFollowUpReply(text, lang);
   if (!answer) return undefined;
   await deps.schedule.markReplied(job._id, answer);

@@ -102,3 +102,30 @@ it('a web chatter who chose texts gets the check-in by SMS, answers it, and STOP
   expect(reopened?.reasons.map((r: { reason: string }) => r.reason)).toEqual(['askedForPerson']);
   expect(reopened?.conversationReference).toMatchObject({ channelId: 'sms' });
 }, 180_000);
+
+it('a check-in sent after a question was left waiting is what a reply answers: "3" asks for help, it does not pick a suggestion', async () => {
+  const { app, fake, database } = sms;
+  const texter = '+447700900456';
+  // By text, "text message" needs no number: it is the one they text from.
+  const journey = JOURNEY.filter((step) => step.say !== '07700 900123').map((step) => (step.say === 'text message' ? { ...step, then: /call you/ } : step));
+  for (const say of ['hi', 'English', 'yes']) await sms.text(texter, say);
+  for (const step of journey.slice(0, journey.findIndex((s) => s.say === 'yes') + 1)) expect((await sms.text(texter, step.say)).join('\n')).toMatch(step.then);
+  // The suggestions question ("choose one? Reply 1, 2 or 3") is left unanswered; a week later the check-in goes out.
+  const referral = await database.db.collection(Collections.referrals).findOne({ channel: 'sms' });
+  const due = await jobs().updateOne({ kind: 'referralCheckIn', personKey: referral!.personKey }, { $set: { dueAt: new Date(Date.now() - 1000) } });
+  expect(due.matchedCount).toBe(1);
+  const before = fake.messages.length;
+  expect((await app.followUps.worker!.runOnce()).sent).toBe(1);
+  expect(fake.messages.slice(before).map((m) => m.to)).toEqual([texter]);
+
+  const reply = (await sms.text(texter, '3')).join('\n');
+  expect(reply).not.toMatch(/I['’]ve added/);
+  const after = await database.db.collection(Collections.referrals).findOne({ personKey: referral!.personKey });
+  expect(after?.followUps?.replies?.map((r: { answer: string }) => r.answer)).toEqual(['needHelp']);
+  expect(after?.suggestions?.picked ?? []).toEqual([]);
+  const handoff = await database.db.collection(Collections.handoffs).findOne({ personKey: referral!.personKey, status: 'open' });
+  expect(handoff?.reasons.map((r: { reason: string }) => r.reason)).toContain('askedForPerson');
+
+  // The question left waiting is still there to answer afterwards.
+  expect((await sms.text(texter, '1')).join('\n')).toMatch(/I['’]ve added .+ to your referral/);
+}, 180_000);
