@@ -1,4 +1,5 @@
 import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Language } from '../src/i18n';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
 import { PersonDialog, type PersonOptions } from './personDialog';
@@ -36,7 +37,8 @@ export class ConsentDialog extends PersonDialog {
 
   private async ask(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
     const t = turnTranslator(step.context);
-    const { serviceName, privacyUrl, closedDays } = this.config;
+    const { serviceName, closedDays } = this.config;
+    const privacyUrl = privacyUrlIn(this.config.privacyUrl, turnLanguage(step.context));
     await step.context.sendActivity(renderMessage(t('consent.notice', { serviceName, privacyUrl, closedDays })));
     return step.beginDialog(CONSENT_QUESTION);
   }
@@ -58,4 +60,9 @@ export class ConsentDialog extends PersonDialog {
     const result: ConsentResult = { consented };
     return step.endDialog(result);
   }
+}
+
+/** The privacy notice in the person's language: the page is English unless asked for another. */
+export function privacyUrlIn(url: string, lang: Language): string {
+  return lang === 'en' ? url : `${url}${url.includes('?') ? '&' : '?'}lang=${lang}`;
 }

@@ -27,8 +27,10 @@ describe.each(LANGUAGES)('consent (%s)', (lang) => {
 
   it('shows a short notice with the privacy link, then asks yes or no', async () => {
     const { opening } = await start();
-    expect(opening.text).toContain(t('consent.notice', { serviceName: config.serviceName, privacyUrl: config.privacyUrl, closedDays: config.closedDays }));
-    expect(opening.text).toContain(config.privacyUrl);
+    // The link opens the notice in the person's language.
+    const privacyUrl = lang === 'cy' ? `${config.privacyUrl}?lang=cy` : config.privacyUrl;
+    expect(opening.text).toContain(t('consent.notice', { serviceName: config.serviceName, privacyUrl, closedDays: config.closedDays }));
+    expect(opening.text).toContain(privacyUrl);
     // How long answers are kept, as the retention job keeps them (RETENTION_CLOSED_DAYS).
     expect(opening.text).toMatch(lang === 'en' ? /while we are helping you, and 30 days after/ : /a 30 diwrnod wedyn/);
     expect(opening.activities.at(-1)!.text).toContain(t('consent.ask'));

@@ -1,4 +1,5 @@
 import { RootDialog } from '../../dialogs';
+import { privacyUrlIn } from '../../dialogs/consent';
 import type { Language } from '../../src/i18n';
 import { ServiceDirectory } from '../../src/directory/directory';
 import { OfflineRecognizer } from '../../src/nlu';
@@ -70,7 +71,7 @@ describe.each(LANGUAGES)('the whole conversation (%s)', (lang) => {
     expectAsked(turn, 'welcome.language.ask');
 
     turn = await send(conversation, say.language);
-    expect(turn.text).toContain(t('consent.notice', { serviceName: config.serviceName, privacyUrl: config.privacyUrl, closedDays: config.closedDays }));
+    expect(turn.text).toContain(t('consent.notice', { serviceName: config.serviceName, privacyUrl: privacyUrlIn(config.privacyUrl, lang), closedDays: config.closedDays }));
     expectAsked(turn, 'consent.ask');
 
     turn = await send(conversation, typed[lang].consentYes);
