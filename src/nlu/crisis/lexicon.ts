@@ -210,6 +210,13 @@ export const ING_WORDS: ReadonlySet<string> = new Set([
   'something', 'getting', 'having', 'saving', 'giving', 'writing', 'leaving',
 ]);
 
+/** Three-token sequences rewritten after the single-token pass (before the two-token ones). */
+export const TRIGRAM_MAP: Readonly<Record<string, string>> = {
+  // "n e more" (anymore): "n" has already become "and"
+  'and e more': 'anymore',
+  'n e more': 'anymore',
+};
+
 /** Two-token sequences rewritten after the single-token pass. */
 export const BIGRAM_MAP: Readonly<Record<string, string>> = {
   'my self': 'myself',

@@ -16,6 +16,7 @@ import {
   SPELLED_OUT_WORDS,
   TO_CONTEXT,
   TOKEN_MAP,
+  TRIGRAM_MAP,
   WELSH_YN_CONTEXT,
 } from './lexicon';
 
@@ -165,6 +166,14 @@ function mapTokens(tokens: readonly string[]): string[] {
 function mapBigrams(tokens: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    if (i + 2 < tokens.length) {
+      const triple = `${tokens[i]} ${tokens[i + 1]} ${tokens[i + 2]}`;
+      if (hasOwn(TRIGRAM_MAP, triple)) {
+        out.push(...TRIGRAM_MAP[triple].split(' '));
+        i += 2;
+        continue;
+      }
+    }
     if (i + 1 < tokens.length) {
       const pair = `${tokens[i]} ${tokens[i + 1]}`;
       if (hasOwn(BIGRAM_MAP, pair)) {

@@ -170,7 +170,7 @@ export const RULES_CY: readonly RuleSpec[] = [
     id: 'cy.danger.not_safe',
     kind: 'abuse_or_danger',
     example: "Dw i ddim yn ddiogel gartref",
-    patterns: ['(ddim|dim) <0-3>(diogel|ddiogel)'],
+    patterns: ['(ddim|dim) <0-3>(diogel|ddiogel|saff)'],
     // "ddim yn ddiogel i gerdded yn y nos" (not safe to walk at night); not "i fynd adref" (to go home)
     unlessAfter: '(i (gerdded|yrru|nofio|seiclo|fynd allan yn y nos)|yn (gyrru|nofio|cerdded))',
     negatable: false,
@@ -198,6 +198,8 @@ export const RULES_CY: readonly RuleSpec[] = [
     patterns: [
       'fy (nharo|nghuro|mwrw|nhagu|ngham drin|nghamdrin|nhreisio|nghicio|nhrywanu|mygwth|nhaflu|nhynnu)',
       'bygwth <0-1>(fy )?(lladd|ladd|mrifo|nharo)',
+      // "mae fy ngŵr yn fy mrifo" (my husband hurts me); not "mae fy nghefn yn fy mrifo" (my back)
+      '(fy {PERSON_CY}|mae e|mae o|mae hi|maen nhw|mae nhw|rhywun) yn fy (mrifo|anafu)',
       '(dioddef|profi|byw gyda|cael) <0-1>(trais|cam drin|camdriniaeth)',
       'ofn (fy |ei )?(ngwr|gwr|mhartner|nghariad|nhad|llystad|mam|mab|e|o|hi) arna i',
       '(arna i|gen i) ofn (fy |ei )?(ngwr|gwr|mhartner|nghariad|nhad|llystad|mam|mab|e|o|hi)',

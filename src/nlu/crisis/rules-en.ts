@@ -328,6 +328,7 @@ export const RULES_EN: readonly RuleSpec[] = [
       'by the time (you|anyone|someone) (read|reads|see|sees|get|gets) this',
       '(giving|given|gave) away (all )?(of )?my (things|stuff|possessions|belongings)',
       '(will not|not going to) be (here|around|alive) (much longer|for much longer|for long|by tomorrow|after tonight|anymore)',
+      '(i will|i am going to|i am gonna) be (gone|dead) (by|before) (the )?(morning|tomorrow|tonight|the weekend)',
       '(given|giving|gave|rehomed|rehoming|found a home for) <1-6>(when|after|once) i am (gone|not here|not around|dead)',
       '(given|giving|gave|rehomed|rehoming|found a home for) <1-9>(looked after|cared for|taken care of) (when|after|once) i am (gone|not here|not around|dead)',
       '(do not|can not) see myself (being |still )?(here|around|alive) (much longer|for much longer|for long|next week|' +
