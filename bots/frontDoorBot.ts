@@ -389,7 +389,9 @@ export class FrontDoorBot extends ActivityHandler {
       case 'human':
         this.log(`handoff requested by ${shortKey(personKey)} on ${context.activity.channelId}`);
         await askForPerson(context, personKey, this.deps.referrals, this.handoffRequests, serviceName, 'commands.human.done');
-        await this.askAgain(dc, flags);
+        // A first message: the welcome (a bot, not for emergencies) and its question follow.
+        if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey });
+        else await this.askAgain(dc, flags);
         return;
       case 'language': {
         flags.paused = false;

@@ -480,6 +480,16 @@ describe.each(LANGUAGES)('the turn pipeline (%s)', (lang) => {
       expect(await person.referral()).toMatchObject({ wellbeing: { worthwhile: 1 } });
     });
 
+    it('"talk to a person" as the very first message: it is recorded, then the welcome says this is a bot', async () => {
+      const person = world.person();
+      const turn = await person.say(words[lang].human);
+      // No language is known yet: English first, as the welcome.
+      expect(turn.messages[0].text).toBe(tFor('en')('commands.human.done', { serviceName: botConfig.serviceName }));
+      expect(turn.text).toContain(tFor('en')('welcome.intro', { serviceName: botConfig.serviceName }));
+      expectAsked(turn, tFor('en'), 'welcome.language.ask');
+      expect(await person.referral()).toMatchObject({ humanRequestedAt: expect.any(Date) });
+    });
+
     it('crisis as the very first message: support in the language of the words; then "1" begins the welcome in it', async () => {
       const person = world.person();
       expectCrisisReply(await person.say(crisisText[lang]), t);
