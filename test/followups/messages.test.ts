@@ -23,6 +23,11 @@ describe('follow-up texts', () => {
     }
   });
 
+  it('the check-in does not assume an activity was picked (many people pick none)', () => {
+    expect(renderFollowUp('referralCheckIn', 'en', { serviceName: 'Front Door' })).not.toMatch(/the activity/i);
+    expect(renderFollowUp('referralCheckIn', 'cy', { serviceName: 'Front Door' })).not.toMatch(/y gweithgaredd/i);
+  });
+
   it('Welsh texts fit 2 segments too', () => {
     for (const kind of FOLLOW_UP_KINDS) {
       const size = countSegments(renderFollowUp(kind, 'cy', { serviceName: 'Kestleford Community Connections' }));
