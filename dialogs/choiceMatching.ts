@@ -14,8 +14,12 @@ export function matchable<V extends string>(value: V, ...keys: string[]): Matcha
 /** A longer message is something the person is telling us, not a list of choices. */
 const MAX_WORDS_IN_CHOICES = 30;
 
-/** Words that join several choices in one message: "cost and transport", "1 a 3". */
-const CONNECTORS = new Set(['and', 'a', 'ac', 'or', 'neu', 'plus', 'also', 'hefyd', 'then', 'wedyn']);
+/**
+ * Words that join several choices in one message: "cost and transport", "1 a 3", and the texting
+ * forms "3 n 9", "gardening an music" ("&" and "+" are already spaces once normalised). A word is
+ * only taken as joining when it is not itself a choice, so "n" for "no" still answers yes/no.
+ */
+const CONNECTORS = new Set(['and', 'n', 'an', 'nd', 'a', 'ac', 'or', 'neu', 'plus', 'also', 'hefyd', 'then', 'wedyn']);
 
 function numberIn(phrase: string): number | undefined {
   if (/^\d{1,2}$/.test(phrase)) return Number(phrase);
