@@ -32,7 +32,7 @@ import type { Recognizer } from '../src/nlu/recognizer';
 import type { ReferralRepository } from '../src/referrals';
 import type { HandoffDesk } from '../src/handoff/desk';
 import { matchChoice, matchable } from '../dialogs/choiceMatching';
-import { askForPerson } from '../dialogs/handoffRequests';
+import { askForPerson, describeWhen } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
 import { DialogMemoryConfiguration } from './dialogMemoryConfiguration';
@@ -336,12 +336,7 @@ export class FrontDoorBot extends ActivityHandler {
     // Support goes out before anything that could fail; the person's place is kept as it was.
     const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
     await context.sendActivity(support);
-    // Someone already talking with a link worker is not offered one.
     const withPerson = this.deps.handoffs ? await this.deps.handoffs.desk.heldFor(personKey).catch(() => null) : null;
-    if (!withPerson) {
-      await context.sendActivity(offer);
-      (await this.flags.get(context, {})).crisisOffer = true;
-    }
     try {
       await this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang);
     } catch (error) {
@@ -350,8 +345,18 @@ export class FrontDoorBot extends ActivityHandler {
     }
     // An urgent handoff, with the message that raised it, so a person sees it first in the queue.
     const at = new Date();
-    await this.handoffRequests?.request(context, personKey, 'crisis', { rule, message: text, at });
+    const answer = await this.handoffRequests?.request(context, personKey, 'crisis', { rule, message: text, at });
     if (withPerson) await this.deps.handoffs?.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
+    // "I've told the team" must not suggest someone will see it soon when nobody is at work.
+    if (answer && !answer.onDuty) {
+      const when = describeWhen(answer.nextOnDuty, lang, this.deps.handoffs!.timeZone);
+      await context.sendActivity(renderMessage(t('crisis.offDuty', { when })));
+    }
+    // Someone already talking with a link worker is not offered one.
+    if (!withPerson) {
+      await context.sendActivity(offer);
+      (await this.flags.get(context, {})).crisisOffer = true;
+    }
   }
 
   /** The person's language; before they have chosen one, Welsh if their words were (a Welsh rule fired). */

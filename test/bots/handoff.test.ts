@@ -110,6 +110,16 @@ describe('talk to a person', () => {
     expect(await offDutyWorld.handoffs.activeFor(person.personKey)).toMatchObject({ status: 'open' });
   });
 
+  it('off duty, crisis support says honestly that the team may not see it until they are back', async () => {
+    const saturdayNoon = new Date('2026-11-28T12:00:00Z');
+    const offDutyWorld = await BotWorld.create(database.db, { serviceHours: 'Mon-Fri 09:00-17:00', now: () => saturdayNoon });
+    const person = offDutyWorld.person();
+    const turn = await person.say('I want to kill myself');
+    expect(turn.messages[0].channelData).toEqual({ safety: 'crisis' });
+    expect(turn.messages.map((m) => m.text)).toContain(en('crisis.offDuty', { when: 'Monday 09:00' }));
+    expect(turn.messages.at(-1)?.text).toContain(en('crisis.offer'));
+  });
+
   it('in Welsh, off duty, the day is in Welsh', async () => {
     const sundayEvening = new Date('2026-11-29T19:00:00Z');
     const offDutyWorld = await BotWorld.create(database.db, { serviceHours: 'Mon-Fri 09:00-17:00', now: () => sundayEvening });
