@@ -4,6 +4,8 @@ import { fillerWords, normaliseForMatching, numberWords, stripFillers, synonymsF
 export interface MatchableChoice<V extends string = string> {
   value: V;
   synonyms: readonly string[];
+  /** The number that picks it, when not its place in the list (numbers kept from an earlier list). */
+  number?: number;
 }
 
 /** Builds a matchable choice from locale keys naming `{ label, synonyms }` or word lists. */
@@ -26,10 +28,14 @@ function numberIn(phrase: string): number | undefined {
   return numberWords().get(phrase);
 }
 
+function numbered<V extends string>(choices: readonly MatchableChoice<V>[], number: number): V | undefined {
+  return choices.find((choice, index) => (choice.number ?? index + 1) === number)?.value;
+}
+
 function matchPhrase<V extends string>(phrase: string, choices: readonly MatchableChoice<V>[]): V | undefined {
   // A number picks by position; a number word that picks nothing may still be a word ("dim" is 0, and "none").
   const byNumber = numberIn(phrase);
-  const picked = byNumber === undefined ? undefined : choices[byNumber - 1]?.value;
+  const picked = byNumber === undefined ? undefined : numbered(choices, byNumber);
   if (picked !== undefined || (byNumber !== undefined && /^\d+$/.test(phrase))) return picked;
   const exact = choices.find((choice) => choice.synonyms.includes(phrase))?.value;
   if (exact !== undefined) return exact;

@@ -63,7 +63,7 @@ export class MultiChoiceQuestion<V extends string>
   }
 
   acceptsAnswer(text: string, state: object): boolean {
-    return matchChoices(text, this.offered(state as MultiChoiceState<V>)) !== undefined;
+    return matchChoices(text, this.answerable(state as MultiChoiceState<V>)) !== undefined;
   }
 
   protected override initialState(options: MultiChoiceOptions<V> | undefined): MultiChoiceState<V> {
@@ -80,9 +80,13 @@ export class MultiChoiceQuestion<V extends string>
     };
   }
 
+  protected override choiceNumbers(state: MultiChoiceState<V>): number[] | undefined {
+    return state.selected.length > 0 ? this.offered(state).map((c) => c.number!) : undefined;
+  }
+
   protected read(text: string, state: MultiChoiceState<V>): Reading<MultiChoiceAnswer<V>> {
     const more = state.selected.length > 0;
-    const picks = matchChoices(text, this.offered(state));
+    const picks = matchChoices(text, this.answerable(state));
     if (picks) {
       const finished = picks.includes(DONE);
       const picked = picks.filter((p): p is V => p !== DONE);
@@ -119,15 +123,35 @@ export class MultiChoiceQuestion<V extends string>
     return [...new Set(this.config.understand(text))].filter((value) => open.has(value));
   }
 
-  /** The choices on offer now: all of them at first; then what is left, and "That's all". */
+  /**
+   * The choices on offer now: all of them at first; then what is left, and "That's all". Each
+   * keeps its number from the first list, so "2" then "4" texted in a burst mean what they said.
+   */
   private offered(state: MultiChoiceState<V>): MatchableChoice<string>[] {
     const all = this.allMatchables();
     if (state.selected.length === 0) return this.config.choices.map((c) => all.get(c.value)!);
     return [...this.remaining(state.selected).map((c) => all.get(c.value)!), all.get(DONE)!];
   }
 
+  /** What a message may pick now: what is on offer, and (asking for more) what was already picked. */
+  private answerable(state: MultiChoiceState<V>): MatchableChoice<string>[] {
+    if (state.selected.length === 0) return this.offered(state);
+    const all = this.allMatchables();
+    const chosen = state.selected.filter((value) => !this.isExclusive(value)).map((value) => all.get(value)!);
+    return [...this.offered(state), ...chosen];
+  }
+
   private remaining(selected: readonly V[]): MultiChoiceSpec<V>[] {
     return this.config.choices.filter((c) => !c.exclusive && !selected.includes(c.value));
+  }
+
+  /**
+   * "That's all" takes the number of the first choice that stands alone ("Nothing", "Any time"),
+   * which means the same once something is chosen; else the number after the list.
+   */
+  private doneNumber(): number {
+    const alone = this.config.choices.findIndex((c) => c.exclusive);
+    return alone >= 0 ? alone + 1 : this.config.choices.length + 1;
   }
 
   private isExclusive(value: V): boolean {
@@ -141,9 +165,9 @@ export class MultiChoiceQuestion<V extends string>
   private allMatchables(): Map<string, MatchableChoice<string>> {
     if (!this.matchables) {
       this.matchables = new Map<string, MatchableChoice<string>>(
-        this.config.choices.map((c) => [c.value, matchable<string>(c.value, c.key, ...(c.alsoKeys ?? []))]),
+        this.config.choices.map((c, index) => [c.value, { ...matchable<string>(c.value, c.key, ...(c.alsoKeys ?? [])), number: index + 1 }]),
       );
-      this.matchables.set(DONE, matchable(DONE, 'common.choices.done'));
+      this.matchables.set(DONE, { ...matchable(DONE, 'common.choices.done'), number: this.doneNumber() });
     }
     return this.matchables;
   }

@@ -1,7 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatList, type Translate, type TranslationParams } from '../../src/i18n';
-import { renderMessage, renderQuestion, type QuestionView } from '../render';
+import { isTextOnlyChannel, renderMessage, renderQuestion, type QuestionView } from '../render';
 import { turnLanguage, turnTranslator } from '../turnLanguage';
 
 /** Options a question may be started with. Everything here is saved in dialog state, so data only. */
@@ -37,6 +37,14 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
 
   /** Reads a non-empty typed message. */
   protected abstract read(text: string, state: S): Reading<R>;
+
+  /**
+   * The numbers to show before the choices where they are listed as text, when they are not simply
+   * 1, 2, 3 (a choice keeps its number from the first list, so a burst of texts means the same).
+   */
+  protected choiceNumbers(_state: S): number[] | undefined {
+    return undefined;
+  }
 
   /** Sets up extra state from the options; the base keeps params, textKey and attempts. */
   protected initialState(options: O | undefined): S {
@@ -83,8 +91,16 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
       view.lead = [t(problemKey), ...(view.lead ?? [])];
       view.footer = [...(view.footer ?? []), t('common.wayOut')];
     }
-    await context.sendActivity(renderQuestion(context.activity.channelId, view));
+    const channelId = context.activity.channelId;
+    await context.sendActivity(renderQuestion(channelId, withNumbers(view, isTextOnlyChannel(channelId) ? this.choiceNumbers(state) : undefined)));
   }
+}
+
+/** The choices listed as text under their own numbers (there are no buttons where this is used). */
+function withNumbers(view: QuestionView, numbers: number[] | undefined): QuestionView {
+  if (!numbers || !view.choices?.length) return view;
+  const listed = view.choices.map((label, index) => `${numbers[index]}. ${label}`);
+  return { ...view, hint: [view.hint, ...listed].filter(Boolean).join('\n'), choices: [] };
 }
 
 /** "I've noted: Cost and feeling anxious in groups." in the turn's language. */

@@ -49,3 +49,57 @@ describe('"n", "an", "&" and "+" join choices, as "and" does', () => {
     expect(matchChoice('yes n', yesNo)).toBeUndefined();
   });
 });
+
+describe('"Anything else?" keeps the numbers of the first list', () => {
+  const t = tFor('en');
+  const numberedLines = (text: string) => text.split('\n').filter((line) => /^\d+\. /.test(line));
+
+  it('by text, a choice keeps its number, and "2" then "4" mean Transport and Feeling anxious', async () => {
+    const { personKey, conversation, opening } = await askOnly('barriers');
+    expect(numberedLines(opening.text)[1]).toBe(`2. ${t('whatMatters.barriers.options.transport.labelSms')}`);
+    const more = await conversation.say('2');
+    expect(more.text).toContain(t('whatMatters.barriers.more'));
+    expect(numberedLines(more.text)).toEqual([
+      `1. ${t('whatMatters.barriers.options.cost.label')}`,
+      `3. ${t('whatMatters.barriers.options.access.label')}`,
+      `4. ${t('whatMatters.barriers.options.groupAnxiety.label')}`,
+      `5. ${t('whatMatters.barriers.options.caring.label')}`,
+      `6. ${t('whatMatters.barriers.options.language.label')}`,
+      `7. ${t('common.choices.done.label')}`,
+    ]);
+    const next = await conversation.say('4');
+    expect(next.text).not.toContain(t('common.notUnderstood'));
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['transport', 'groupAnxiety']);
+    expect(numberedLines(next.text).map((line) => line.split('.')[0])).toEqual(['1', '3', '5', '6', '7']);
+    // "6" is still Language, and "7" (Nothing on the first list) is "That's all".
+    await conversation.say('6');
+    await conversation.say('7');
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['transport', 'groupAnxiety', 'language']);
+  });
+
+  it('a number already picked (sent twice in a burst) is not "didn\'t understand", and nine interests end at 10', async () => {
+    const { personKey, conversation } = await askOnly('interests');
+    await conversation.say('2');
+    const again = await conversation.say('2');
+    expect(again.text).not.toContain(t('common.notUnderstood'));
+    expect(again.text).toContain(t('whatMatters.interests.more'));
+    expect(numberedLines(again.text).at(-1)).toBe(`10. ${t('common.choices.done.label')}`);
+    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['outdoors'] });
+    await conversation.say('10');
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['outdoors'] });
+  });
+
+  it('web chat buttons still offer what is left, and a tap still picks it', async () => {
+    const { personKey, conversation } = await askOnly('barriers', 'webchat');
+    const more = await conversation.say(t('whatMatters.barriers.options.transport.label'));
+    expect(more.buttons).toEqual(
+      [...['cost', 'access', 'groupAnxiety', 'caring', 'language'].map((v) => t(`whatMatters.barriers.options.${v}.label`)), t('common.choices.done.label')],
+    );
+    await conversation.say(t('whatMatters.barriers.options.cost.label'));
+    await conversation.say(t('common.choices.done.label'));
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['transport', 'cost']);
+  });
+});
