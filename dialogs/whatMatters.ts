@@ -116,6 +116,8 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
       dialog: new ChoiceQuestion<Days>('whatMatters.days', {
         textKey: 'whatMatters.days.ask',
         choices: (['weekdays', 'weekends', 'any'] as const).map((d) => choice(d, `whatMatters.days.options.${d}`)),
+        // "Monday or Saturday": some of each is any day.
+        several: 'any',
       }),
       isAnswered: has('days'),
       save: (personKey, days) => repo.saveAnswer(personKey, 'days', days!),

@@ -1,5 +1,5 @@
 import type { Translate } from '../../src/i18n';
-import { isSkip, matchable, matchChoice, type MatchableChoice } from '../choiceMatching';
+import { isSkip, matchable, matchChoice, matchChoices, type MatchableChoice } from '../choiceMatching';
 import type { QuestionView } from '../render';
 import type { AnswerRecogniser } from './answerRecogniser';
 import { Question, type QuestionState, type Reading } from './question';
@@ -21,6 +21,8 @@ export interface ChoiceQuestionConfig<V extends string> {
   hintKey?: string;
   /** Offer "Skip": the answer is then null. */
   allowSkip?: boolean;
+  /** The choice that means "more than one of these" ("Any day"), for a message naming several ("Monday or Saturday"). */
+  several?: V;
 }
 
 /** One answer from a list, by button, number or word (English or Welsh). Ends with the value, or null if skipped. */
@@ -35,7 +37,7 @@ export class ChoiceQuestion<V extends string> extends Question<V | null> impleme
   }
 
   acceptsAnswer(text: string): boolean {
-    return matchChoice(text, this.choices()) !== undefined || (Boolean(this.config.allowSkip) && isSkip(text));
+    return this.match(text) !== undefined || (Boolean(this.config.allowSkip) && isSkip(text));
   }
 
   protected view(t: Translate, state: QuestionState): QuestionView {
@@ -51,10 +53,18 @@ export class ChoiceQuestion<V extends string> extends Question<V | null> impleme
   }
 
   protected read(text: string): Reading<V | null> {
-    const value = matchChoice(text, this.choices());
+    const value = this.match(text);
     if (value !== undefined) return { kind: 'answer', result: value };
     if (this.config.allowSkip && isSkip(text)) return { kind: 'answer', result: null };
     return { kind: 'problem', problemKey: 'common.notUnderstood' };
+  }
+
+  /** The one choice a message picks; several different ones mean the `several` choice, if there is one. */
+  private match(text: string): V | undefined {
+    const value = matchChoice(text, this.choices());
+    if (value !== undefined || this.config.several === undefined) return value;
+    const picked = matchChoices(text, this.choices());
+    return picked && picked.length > 1 ? this.config.several : undefined;
   }
 
   private choices(): MatchableChoice<V>[] {

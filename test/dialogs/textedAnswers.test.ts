@@ -103,3 +103,26 @@ describe('"Anything else?" keeps the numbers of the first list', () => {
     expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['transport', 'cost']);
   });
 });
+
+describe('weekday names at "Which days suit you best?"', () => {
+  it.each([
+    ['en', 'tuesdays', 'weekdays'],
+    ['en', 'monday', 'weekdays'],
+    ['en', 'mon and wed', 'weekdays'],
+    ['en', 'Fridays please', 'weekdays'],
+    ['en', 'sat n sun', 'weekends'],
+    ['en', 'monday or saturday', 'any'],
+    ['cy', 'dydd Llun', 'weekdays'],
+    ['cy', 'Llun a Mercher', 'weekdays'],
+    ['cy', 'nos Fawrth', 'weekdays'],
+    ['cy', 'ddydd Gwener', 'weekdays'],
+    ['cy', 'nos Sadwrn', 'weekends'],
+    ['cy', 'dydd Iau neu ddydd Sul', 'any'],
+  ] as const)('(%s) "%s" is %s', async (lang, typedText, days) => {
+    const { personKey, conversation } = await askOnly('when', 'webchat', lang);
+    const reply = await conversation.say(typedText);
+    expect(reply.text).not.toContain(tFor(lang)('common.notUnderstood'));
+    expect((await storedAnswers(database.db, personKey)).days).toBe(days);
+    expect(reply.text).toContain(tFor(lang)('whatMatters.times.ask'));
+  });
+});
