@@ -2,7 +2,7 @@
  * Answers as people really type them, especially by text: "3 n 9", a second pick sent in a burst
  * with numbers from the first list, weekday names, hedged scores, and re-asks that fit two texts.
  */
-import { WhatMattersDialog } from '../../dialogs';
+import { WellbeingDialog, WhatMattersDialog } from '../../dialogs';
 import { matchable, matchChoice } from '../../dialogs/choiceMatching';
 import { ReferralRepository } from '../../src/referrals';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
@@ -124,5 +124,35 @@ describe('weekday names at "Which days suit you best?"', () => {
     expect(reply.text).not.toContain(tFor(lang)('common.notUnderstood'));
     expect((await storedAnswers(database.db, personKey)).days).toBe(days);
     expect(reply.text).toContain(tFor(lang)('whatMatters.times.ask'));
+  });
+});
+
+describe('a hedged score with words around it', () => {
+  it.each([
+    ['en', 'about a 3 i suppose', 3],
+    ['en', '3 i think', 3],
+    ['en', 'maybe 6', 6],
+    ['en', '6 probably', 6],
+    ['en', 'I reckon 5', 5],
+    ['en', 'sort of 4', 4],
+    ['cy', 'rhyw 5 sbo', 5],
+    ['cy', "6 mae'n debyg", 6],
+    ['cy', "dwi'n meddwl 7", 7],
+  ] as const)('(%s) "%s" is %i', async (lang, typedText, score) => {
+    const personKey = await consentedPerson(repo, lang, 'hedged');
+    const conversation = new Conversation(new WellbeingDialog(repo), { personKey });
+    await conversation.say('hello');
+    const reply = await conversation.say(typedText);
+    expect(reply.text).toBe(tFor(lang)('wellbeing.worthwhile.ask'));
+    const stored = await database.db.collection('referrals').findOne({ personKey });
+    expect(stored?.wellbeing).toEqual({ lifeSatisfaction: score });
+  });
+
+  it('two numbers are still not guessed at', async () => {
+    const personKey = await consentedPerson(repo, 'en', 'two-numbers');
+    const conversation = new Conversation(new WellbeingDialog(repo), { personKey });
+    await conversation.say('hello');
+    const reply = await conversation.say('5 or 6 i suppose');
+    expect(reply.text).toContain(tFor('en')('wellbeing.retry'));
   });
 });
