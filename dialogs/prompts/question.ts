@@ -86,14 +86,36 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
 
   private async ask(context: TurnContext, state: S, problemKey?: string): Promise<void> {
     const t = turnTranslator(context);
-    const view = this.view(t, state);
-    if (problemKey) {
-      view.lead = [t(problemKey), ...(view.lead ?? [])];
-      view.footer = [...(view.footer ?? []), t('common.wayOut')];
-    }
     const channelId = context.activity.channelId;
-    await context.sendActivity(renderQuestion(channelId, withNumbers(view, isTextOnlyChannel(channelId) ? this.choiceNumbers(state) : undefined)));
+    const view = this.view(t, state);
+    if (!isTextOnlyChannel(channelId)) {
+      await context.sendActivity(renderQuestion(channelId, problemKey ? askedAgain(view, t(problemKey), t('common.wayOut')) : view));
+      return;
+    }
+    const numbers = this.choiceNumbers(state);
+    const shown = problemKey ? textedAgain(channelId, view, numbers, t(problemKey), [t('common.wayOut'), t('common.wayOutShortSms')]) : view;
+    await context.sendActivity(renderQuestion(channelId, withNumbers(shown, numbers)));
   }
+}
+
+/** Two SMS parts of plain text (153 characters each): a question asked again by text stays within them. */
+const TWO_TEXTS = 306;
+
+/** The question again, after what was wrong with the answer and before the way out. */
+function askedAgain(view: QuestionView, problem: string, wayOut?: string): QuestionView {
+  return { ...view, lead: [problem, ...(view.lead ?? [])], footer: [...(view.footer ?? []), ...(wayOut ? [wayOut] : [])] };
+}
+
+/**
+ * By text, the question again in at most two parts where it can be: the hint goes first (the
+ * numbered list and "Reply with..." say how to answer), then the way out is shortened (the full
+ * one came with the welcome), then left out.
+ */
+function textedAgain(channelId: string | undefined, view: QuestionView, numbers: number[] | undefined, problem: string, wayOuts: string[]): QuestionView {
+  const noHint = { ...view, hint: undefined };
+  const tries = [askedAgain(view, problem, wayOuts[0]), ...wayOuts.map((wayOut) => askedAgain(noHint, problem, wayOut)), askedAgain(noHint, problem)];
+  const fits = (candidate: QuestionView) => String(renderQuestion(channelId, withNumbers(candidate, numbers)).text).length <= TWO_TEXTS;
+  return tries.find(fits) ?? tries.at(-1)!;
 }
 
 /** The choices listed as text under their own numbers (there are no buttons where this is used). */
