@@ -4,6 +4,7 @@
  */
 import { WellbeingDialog, WhatMattersDialog } from '../../dialogs';
 import { matchable, matchChoice } from '../../dialogs/choiceMatching';
+import { recogniseCommand } from '../../src/nlu/commands';
 import { ReferralRepository } from '../../src/referrals';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 import { consentedPerson, Conversation, storedAnswers, tFor } from './support';
@@ -154,5 +155,25 @@ describe('a hedged score with words around it', () => {
     await conversation.say('hello');
     const reply = await conversation.say('5 or 6 i suppose');
     expect(reply.text).toContain(tFor('en')('wellbeing.retry'));
+  });
+});
+
+describe('Welsh "talk to a person" in northern and southern forms', () => {
+  it.each([
+    'dwi isio siarad efo rhywun plis',
+    'dw i isio siarad hefo rhywun',
+    'isio siarad efo rhywun',
+    'Dwi isio siarad efo person go iawn',
+    'plis ga i siarad efo rhywun',
+    'dwi moyn siarad â rhywun',
+    'dw i eisiau siarad â pherson os gwelwch yn dda',
+    'siarad gyda rhywun plis',
+  ])('"%s" asks for a person, whichever language is in use', (typedText) => {
+    expect(recogniseCommand(typedText, 'cy')).toEqual({ name: 'human' });
+    expect(recogniseCommand(typedText, 'en')).toEqual({ name: 'human' });
+  });
+
+  it('a sentence about talking to someone is still what matters, not a command', () => {
+    expect(recogniseCommand('siarad efo rhywun am fy mhroblemau', 'cy')).toBeNull();
   });
 });
