@@ -93,7 +93,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
       return;
     }
     const numbers = this.choiceNumbers(state);
-    const shown = problemKey ? textedAgain(channelId, view, numbers, t(problemKey), [t('common.wayOut'), t('common.wayOutShortSms')]) : view;
+    const shown = problemKey ? textedAgain(channelId, view, numbers, t(problemKey), [t('common.wayOut'), t('common.wayOutShort')]) : view;
     await context.sendActivity(renderQuestion(channelId, withNumbers(shown, numbers)));
   }
 }
