@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { ReferralRepository } from '../src/referrals';
-import { renderMessage } from './render';
+import { isWebChatChannel, renderMessage } from './render';
 import { turnLanguage, turnTranslator } from './turnLanguage';
 
 /** Why the conversation asks for a link worker (crisis handoffs are opened by the pipeline itself). */
@@ -52,8 +52,13 @@ export async function askForPerson(
   const t = turnTranslator(context);
   await repo.recordHumanRequest(personKey, context.activity.channelId, turnLanguage(context));
   const answer = await handoffs?.request(context, personKey, 'askedForPerson');
-  await context.sendActivity(renderMessage(t(doneKey, { serviceName })));
   if (answer && !answer.onDuty) {
+    // No "someone will contact you soon" when nobody is at work: when they will be instead.
+    await context.sendActivity(renderMessage(t(`${doneKey}OffDuty`, { serviceName })));
     await context.sendActivity(renderMessage(t('handoff.offDuty', { when: describeWhen(answer.nextOnDuty, turnLanguage(context), handoffs!.timeZone) })));
+    return;
   }
+  // In web chat a link worker's reply arrives in the open chat.
+  const keepOpen = answer && isWebChatChannel(context.activity.channelId) ? `\n${t('commands.human.keepChatOpen')}` : '';
+  await context.sendActivity(renderMessage(`${t(doneKey, { serviceName })}${keepOpen}`));
 }

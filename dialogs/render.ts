@@ -32,9 +32,14 @@ export function preferSmsVariants(t: Translate, lang: Language): Translate {
   };
 }
 
+/** Front Door's own web chat (Direct Line): a page the person may close. */
+export function isWebChatChannel(channelId: string | undefined): boolean {
+  return channelId === 'webchat';
+}
+
 /** Channels that show Adaptive Cards: Front Door's own web chat (Direct Line). */
 export function showsCards(channelId: string | undefined): boolean {
-  return channelId === 'webchat';
+  return isWebChatChannel(channelId);
 }
 
 /** What a question looks like, before deciding how this channel shows it. */

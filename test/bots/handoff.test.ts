@@ -99,14 +99,24 @@ describe('talk to a person', () => {
     expect(await world.handoffs.get(_id)).toBeNull();
   });
 
+  it('in web chat, the person is told to keep the chat open to see the reply', async () => {
+    const person = world.person({ channelId: 'webchat' });
+    await consented(person);
+    const turn = await person.say('talk to a person');
+    expect(turn.text).toContain(`${en('commands.human.done', { serviceName: 'Front Door Test' })}\n${en('commands.human.keepChatOpen')}`);
+  });
+
   it('off duty, the person is told honestly when someone will be in touch, with where to get help sooner', async () => {
     const saturdayNoon = new Date('2026-11-28T12:00:00Z');
     const offDutyWorld = await BotWorld.create(database.db, { serviceHours: 'Mon-Fri 09:00-17:00', now: () => saturdayNoon });
     const person = offDutyWorld.person();
     await consented(person);
     const turn = await person.say('talk to a person');
+    expect(turn.text).toContain(en('commands.human.doneOffDuty', { serviceName: 'Front Door Test' }));
     expect(turn.text).toContain(en('handoff.offDuty', { when: 'Monday 09:00' }));
     expect(turn.text).toMatch(/NHS 111/);
+    // Not also "someone will contact you as soon as they can", which nobody off duty can.
+    expect(turn.text).not.toContain(en('commands.human.done', { serviceName: 'Front Door Test' }));
     expect(await offDutyWorld.handoffs.activeFor(person.personKey)).toMatchObject({ status: 'open' });
   });
 
