@@ -7,6 +7,11 @@ import { turnTranslator } from './turnLanguage';
 
 export const DELETE_DATA_DIALOG = 'deleteData';
 const CONFIRM_DELETE = 'deleteData.confirm';
+/**
+ * A "yes" this long after the question is asked again before anything is erased: by then a "1"
+ * may answer something else entirely (a check-in text, a list sent since).
+ */
+export const DELETE_CONFIRMATION_FRESH_MS = 30 * 60 * 1000;
 
 export interface DeleteDataResult {
   erased: boolean;
@@ -23,7 +28,10 @@ export class DeleteDataDialog extends PersonDialog {
     super(DELETE_DATA_DIALOG, repo);
     this.addDialog(
       new WaterfallDialog<PersonOptions>(`${DELETE_DATA_DIALOG}.steps`, [
-        (s) => s.beginDialog(CONFIRM_DELETE),
+        (s) => {
+          s.values.askedAt = Date.now();
+          return s.beginDialog(CONFIRM_DELETE);
+        },
         (s) => this.eraseIfConfirmed(s),
       ]),
     );
@@ -43,6 +51,10 @@ export class DeleteDataDialog extends PersonDialog {
     if (step.result !== 'yes') {
       await step.context.sendActivity(renderMessage(t('commands.delete.cancelled')));
       return step.endDialog({ erased: false } satisfies DeleteDataResult);
+    }
+    if (Date.now() - Number(step.values.askedAt ?? 0) > DELETE_CONFIRMATION_FRESH_MS) {
+      await step.context.sendActivity(renderMessage(t('commands.delete.askAgain')));
+      return step.replaceDialog(`${DELETE_DATA_DIALOG}.steps`, step.options);
     }
     await this.repo.erase(step.options.personKey, step.context.activity.channelId);
     await step.context.sendActivity(renderMessage(t('commands.delete.done')));

@@ -13,6 +13,7 @@ import {
   type PersonOptions,
 } from '../../dialogs';
 import type { Language } from '../../src/i18n';
+import { DELETE_CONFIRMATION_FRESH_MS } from '../../dialogs/deleteData';
 import { recogniseCommand } from '../../src/nlu/commands';
 import { ServiceDirectory } from '../../src/directory/directory';
 import { OfflineRecognizer } from '../../src/nlu';
@@ -202,6 +203,24 @@ describe.each(LANGUAGES)('global command dialogs (%s)', (lang) => {
     turn = await conversation.say('hello');
     expect(turn.text).toContain('999');
     expect(turn.buttons).toEqual(['English', 'Cymraeg']);
+  });
+
+  it('asks again before erasing when "yes" comes long after the question (it may answer something sent since)', async () => {
+    const { personKey, conversation } = await midConversation();
+    await conversation.say(lang === 'en' ? 'delete my data' : 'dileu fy nata');
+    const later = Date.now() + DELETE_CONFIRMATION_FRESH_MS + 60_000;
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      let turn = await conversation.say(t('commands.delete.yes.label'));
+      expect(turn.text).toContain(t('commands.delete.askAgain'));
+      expect(turn.text).toContain(t('commands.delete.confirm'));
+      expect(await storedReferral(database.db, personKey)).not.toBeNull();
+      turn = await conversation.say(t('commands.delete.yes.label'));
+      expect(turn.text).toBe(t('commands.delete.done'));
+      expect(await storedReferral(database.db, personKey)).toBeNull();
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('deletes nothing when the person says no, and carries on', async () => {
