@@ -118,7 +118,8 @@
       if (resumed) return resumed;
       forget();
       return post('/tokens/generate', null, { locale: config.locale }).then(function (issued) {
-        return { conversationId: issued.conversationId, token: issued.token, resumed: false };
+        // A saved conversation that could not be resumed: the person is told why the chat starts again.
+        return { conversationId: issued.conversationId, token: issued.token, resumed: false, timedOut: Boolean(saved) };
       });
     });
   }
@@ -162,6 +163,83 @@
     transcriptVisualKeyboardIndicatorWidth: 3,
   };
 
+  /* Who said what: the server marks a link worker's words (channelData.frontDoor.from). */
+  function isFromLinkWorker(activity) {
+    var data = activity && activity.channelData;
+    return Boolean(data && data.frontDoor && data.frontDoor.from === 'linkWorker');
+  }
+
+  function isCrisisReply(activity) {
+    return Boolean(activity && activity.channelData && activity.channelData.safety === 'crisis');
+  }
+
+  /** The crisis numbers, each as the link that calls it. Web Chat's sanitiser allows tel: but not sms:. */
+  var CRISIS_NUMBERS = /(^|[^\d])(999|111|116 123|0808 164 0123)(?![\d])/g;
+
+  /** Markdown that makes the crisis numbers tappable. The bot's text is digits, words and bullets: nothing to escape. */
+  function withTappableNumbers(text) {
+    return text.replace(CRISIS_NUMBERS, function (match, before, number) {
+      return before + '[' + number + '](tel:' + number.replace(/\s+/g, '') + ')';
+    });
+  }
+
+  /**
+   * Screen readers hear who is speaking with each message ("Link worker said: ...", "Front Door said: ...").
+   * Web Chat names every message not from the person with one label, so that label is left blank
+   * (webChatStrings below) and each message carries its own in Web Chat's "fallback text".
+   */
+  function labelled(activity) {
+    if (activity.type !== 'message' || !activity.from || activity.from.role === 'user') return activity;
+    if (typeof activity.text !== 'string' || !activity.text || (activity.attachments && activity.attachments.length)) return activity;
+    var speaker = isFromLinkWorker(activity) ? config.linkWorker.said : config.strings.ACTIVITY_BOT_SAID_ALT;
+    var channelData = Object.assign({}, activity.channelData, { 'webchat:fallback-text': speaker + ' ' + activity.text });
+    var text = isCrisisReply(activity) ? withTappableNumbers(activity.text) : activity.text;
+    return Object.assign({}, activity, { channelData: channelData, text: text });
+  }
+
+  /** Web Chat store middleware: each message from the bot or a link worker is labelled as it arrives. */
+  function labelIncoming() {
+    return function (next) {
+      return function (action) {
+        if (action && action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
+          action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: labelled(action.payload.activity) }) });
+        }
+        return next(action);
+      };
+    };
+  }
+
+  /**
+   * A React element without React: the Web Chat bundle does not export React, so the element's
+   * type marker is taken from one Web Chat made.
+   */
+  function element(like, type, key, className, children) {
+    return { $$typeof: like.$$typeof, type: type, key: key, ref: null, props: { className: className, children: children }, _owner: null };
+  }
+
+  /** A link worker's message gets a visible "Link worker" name and its own colours (CSS in the page). */
+  function linkWorkerActivityMiddleware() {
+    return function (next) {
+      return function (card) {
+        var render = next.apply(null, arguments);
+        if (!render || !card || !isFromLinkWorker(card.activity)) return render;
+        return function () {
+          var rendered = render.apply(null, arguments);
+          if (!rendered) return rendered;
+          return element(rendered, 'div', null, 'frontdoor-link-worker', [
+            element(rendered, 'p', 'name', 'frontdoor-link-worker__name', config.linkWorker.label),
+            element(rendered, 'div', 'message', 'frontdoor-link-worker__message', rendered),
+          ]);
+        };
+      };
+    };
+  }
+
+  /** Web Chat's labels, with the one label for every non-person message left blank (see labelled). */
+  function webChatStrings() {
+    return Object.assign({}, config.strings, { ACTIVITY_BOT_SAID_ALT: ' ' });
+  }
+
   function failed() {
     status.textContent = config.failed;
     status.className = 'chat-status failed';
@@ -192,13 +270,16 @@
       {
         directLine: directLine,
         locale: config.locale,
-        overrideLocalizedStrings: config.strings,
+        overrideLocalizedStrings: webChatStrings(),
         styleOptions: styleOptions,
+        store: WebChat.createStore({}, labelIncoming),
+        activityMiddleware: linkWorkerActivityMiddleware,
         nonce: config.nonce,
       },
       container,
     );
     status.textContent = '';
+    if (opened.timedOut) document.getElementById('chat-notice').textContent = config.timedOut;
     document.documentElement.setAttribute('data-chat', opened.resumed ? 'resumed' : 'started');
   }, failed);
 })();

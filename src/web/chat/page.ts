@@ -91,6 +91,10 @@ export interface ChatClientConfig {
   leaveUrl: string;
   strings: Record<string, string>;
   failed: string;
+  /** Shown when the tab's earlier conversation could not be resumed, so a new one started. */
+  timedOut: string;
+  /** How a link worker's messages are named: on screen, and to screen readers. */
+  linkWorker: { label: string; said: string };
   nonce: string;
 }
 
@@ -132,6 +136,13 @@ a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offs
 .chat-status { padding: 1rem; margin: 0; }
 .chat-status:empty { display: none; }
 .chat-status.failed { color: #8a1f11; font-weight: 700; }
+.chat-notice { margin: 0; padding: 0.75rem 1rem; border-bottom: 1px solid #b1b4b6; background: #fff7e0; }
+.chat-notice:empty { display: none; }
+/* A link worker's messages: their name above, and a warm bubble unlike the bot's grey one (text 18:1, name 9:1, edge 6:1). */
+.frontdoor-link-worker__name { margin: 0 0 0.25rem; color: #5c3d00; font-size: 0.9rem; font-weight: 700; }
+#webchat .frontdoor-link-worker .webchat__bubble__content { background: #fff4d6; border: 2px solid #8a5a00; }
+#webchat .frontdoor-link-worker .webchat__bubble__nub { fill: #fff4d6; stroke: #8a5a00; }
+#webchat .webchat__bubble__content a[href^="tel:"] { font-weight: 700; white-space: nowrap; }
 footer { padding: 1rem 0 2rem; }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 `;
@@ -154,6 +165,8 @@ export function renderChatPage(lang: Language, options: ChatPageOptions): string
     leaveUrl: LEAVE_URL,
     strings: webChatStrings(lang, serviceName),
     failed: t(k('chat.failed')),
+    timedOut: t(k('chat.timedOut')),
+    linkWorker: { label: t(k('chat.linkWorker.label')), said: t(k('chat.linkWorker.said')) },
     nonce: NONCE_PLACEHOLDER,
   };
 
@@ -194,6 +207,7 @@ ${otherLanguages.join('\n')}
 <section aria-labelledby="chat-heading">
 <h2 id="chat-heading" class="visually-hidden">${message(t, k('chat.heading'))}</h2>
 <div class="chat-box">
+<p id="chat-notice" class="chat-notice" role="status"></p>
 <div id="webchat"></div>
 <p id="chat-status" class="chat-status" role="status">${message(t, k('chat.starting'))}</p>
 <noscript><p class="chat-status failed">${message(t, k('chat.noScript'))}</p></noscript>
