@@ -1,4 +1,4 @@
-import type { Db } from 'mongodb';
+import { ObjectId, type Db } from 'mongodb';
 import type { Request, Response, Server } from 'restify';
 import { HANDOFF_STATUSES, type HandoffStatus } from '../handoff/schema';
 import { Collections } from '../store/collections';
@@ -10,7 +10,8 @@ import { SessionSchema } from './sessions';
 /**
  * Live updates for the dashboard: `GET /api/linkworker/events`, a Server-Sent Events stream of
  * `handoff` events ({ id, status, urgent, updatedAt }) whenever a handoff is opened, claimed,
- * released, closed or gets a message. The events say only that something changed; the dashboard
+ * released, closed or gets a message, and status `deleted` when an active one is erased (the
+ * person's "delete my data"). The events say only that something changed; the dashboard
  * then reads the details through the JSON API (which checks access and audits views), so no
  * personal data travels on the stream.
  *
@@ -21,9 +22,12 @@ import { SessionSchema } from './sessions';
  * instances, and change streams need a replica set, which the embedded server does not have.
  */
 
+/** An active handoff that is no longer in the database (erased), so no `updatedAt` can show it. */
+export const DELETED = 'deleted';
+
 export interface HandoffEvent {
   id: string;
-  status: HandoffStatus;
+  status: HandoffStatus | typeof DELETED;
   urgent: boolean;
   updatedAt: Date;
 }
@@ -45,6 +49,9 @@ export interface ChangeFeedOptions {
 /** Polled for changes: only `updatedAt` needs an index. */
 declareIndexes(Collections.handoffs, [{ key: { updatedAt: 1 }, name: 'updatedAt_1' }]);
 
+/** The queue's statuses: a handoff that leaves them without a trace was deleted. */
+const ACTIVE_STATUSES: HandoffStatus[] = ['open', 'claimed'];
+
 interface ChangeDoc {
   _id: { toHexString(): string };
   status?: unknown;
@@ -62,6 +69,8 @@ export class HandoffChangeFeed {
   private cursor: Date | null = null;
   /** `id@time` of changes already sent within the look-back window, with their time. */
   private readonly sent = new Map<string, number>();
+  /** Ids of the active handoffs at the last poll, to notice one deleted (a deletion leaves no `updatedAt`). */
+  private active = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
   private polling: Promise<void> | undefined;
   private failing = false;
@@ -108,6 +117,7 @@ export class HandoffChangeFeed {
     // A fresh start: only changes from now on (the dashboard reads the current state itself).
     this.cursor = null;
     this.sent.clear();
+    this.active.clear();
     const tick = async () => {
       await this.poll();
       if (this.listeners.size > 0 && !this.closed) this.timer = setTimeout(tick, this.pollMs);
@@ -134,6 +144,7 @@ export class HandoffChangeFeed {
         for (const doc of recent) {
           if (doc.updatedAt instanceof Date) this.sent.set(`${doc._id.toHexString()}@${doc.updatedAt.getTime()}`, doc.updatedAt.getTime());
         }
+        this.active = await this.activeIds();
         this.cursor = cursor;
         this.failing = false;
         return;
@@ -159,11 +170,36 @@ export class HandoffChangeFeed {
       }
       const forgetBefore = this.cursor.getTime() - this.lookbackMs;
       for (const [key, at] of this.sent) if (at <= forgetBefore) this.sent.delete(key);
+      await this.emitDeletions();
     } catch (error) {
       // Say so once per outage, not once a second; keep trying.
       if (!this.failing) this.log(`Link-worker events: could not read handoff changes: ${(error as Error).message}`);
       this.failing = true;
     }
+  }
+
+  /** Ids of the handoffs in the queue now (ids only: cheap enough once a second). */
+  private async activeIds(): Promise<Set<string>> {
+    const docs = (await this.db
+      .collection(Collections.handoffs)
+      .find({ status: { $in: ACTIVE_STATUSES } }, { projection: { _id: 1 } })
+      .toArray()) as ChangeDoc[];
+    return new Set(docs.map((doc) => doc._id.toHexString()));
+  }
+
+  /** Tells listeners about active handoffs that are gone from the database (not just closed: closing is a change). */
+  private async emitDeletions(): Promise<void> {
+    const now = await this.activeIds();
+    const left = [...this.active].filter((id) => !now.has(id));
+    this.active = now;
+    if (left.length === 0) return;
+    const stillThere = (await this.db
+      .collection(Collections.handoffs)
+      .find({ _id: { $in: left.map((id) => new ObjectId(id)) } }, { projection: { _id: 1 } })
+      .toArray()) as ChangeDoc[];
+    const kept = new Set(stillThere.map((doc) => doc._id.toHexString()));
+    const at = new Date();
+    for (const id of left) if (!kept.has(id)) this.emit({ id, status: DELETED, urgent: false, updatedAt: at });
   }
 
   private emit(event: HandoffEvent): void {

@@ -232,6 +232,23 @@ describe('the live event stream', () => {
     await stream.waitFor(() => dashboard.feed.listenerCount === 0 || undefined, 'the stream to unsubscribe');
   });
 
+  test('says a handoff is deleted when the person asks us to delete their data, so open dashboards drop its card', async () => {
+    const { id, personKey } = await openHandoff();
+    const kept = await openHandoff();
+    const { cookie } = await login();
+    const stream = await openStream(cookie);
+    await stream.waitFor(() => stream.comments.includes('connected'), 'the connected comment');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(await deps.handoffs.eraseFor(personKey)).toBe(1);
+    expect(await stream.handoffEvent(id, 'deleted')).toEqual({ id, status: 'deleted', urgent: false, updatedAt: expect.any(String) });
+    // Only the erased one: the other handoff is still in the queue.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(stream.events.filter((e) => e.event === 'handoff' && JSON.parse(e.data).status === 'deleted').map((e) => JSON.parse(e.data).id)).toEqual([id]);
+    expect(stream.events.map((e) => e.data).join('\n')).not.toContain(kept.id);
+    stream.close();
+    await stream.pump;
+  });
+
   test('closes with an "ended" event soon after logout', async () => {
     const { cookie, csrf } = await login();
     const stream = await openStream(cookie);

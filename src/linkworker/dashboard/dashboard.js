@@ -170,6 +170,7 @@
     if (state.events) state.events.close();
     state.events = null;
     $('handoff').hidden = true;
+    setText('handoff-none', t('handoff.none'));
     $('handoff-none').hidden = false;
     clear($('queue'));
     showLogin(message);
@@ -254,9 +255,37 @@
         if (moveFocus) $('handoff-heading').focus();
       },
       function (failure) {
-        setText('action-error', errorText(failure));
+        if (state.selectedId !== id) return;
+        if (failure instanceof ApiFailure && failure.status === 404) {
+          handoffGone(id);
+          return;
+        }
+        // Never leave another person's details under this one's error.
+        if (state.selected && state.selected.id !== id) showNoHandoff(errorText(failure));
+        else setText('action-error', errorText(failure));
       },
     );
+  }
+
+  /** Clears the details panel and says why in it (e.g. the handoff was deleted). */
+  function showNoHandoff(message) {
+    state.selected = null;
+    state.personMessages = -1;
+    $('handoff').hidden = true;
+    clear($('summary'));
+    clear($('transcript'));
+    setText('handoff-none', message);
+    $('handoff-none').hidden = false;
+  }
+
+  /** The handoff is no longer in the database (the person asked us to delete their data, or it was erased). */
+  function handoffGone(id) {
+    if (state.selectedId === id) {
+      state.selectedId = null;
+      showNoHandoff(t('handoff.gone'));
+      announce(t('handoff.gone'));
+    }
+    refreshQueue();
   }
 
   function renderHandoff(handoff) {
@@ -533,7 +562,8 @@
       } catch {
         data = {};
       }
-      refreshSoon(data.id);
+      if (data.status === 'deleted') handoffGone(data.id);
+      else refreshSoon(data.id);
     });
     source.addEventListener('ended', function () {
       source.close();
