@@ -219,4 +219,55 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     expect(worker.pageErrors).toEqual([]);
     expect(worker.cspViolations).toEqual([]);
   });
+  it('tells queue cards apart in plain words, names safety worries by kind, and drops a deleted handoff live', async () => {
+    const w = worker.page;
+    await w.setViewportSize({ width: 1280, height: 900 });
+    await w.goto(`${app.url}/linkworker/?lang=en`);
+    await waitInPage(w, "!document.getElementById('login-view').hidden");
+    await w.locator('#login-email').fill(EMAIL);
+    await w.locator('#login-password').fill(PASSWORD);
+    await w.locator('#login-button').click();
+    await waitInPage(w, "!document.getElementById('work-view').hidden && document.getElementById('live-state').textContent.length > 0");
+
+    // Two people with no name and no words: one in crisis by text in Welsh, one who asked for a person in web chat.
+    const referrals = new ReferralRepository(app.database.db);
+    const repo = new HandoffRepository(app.database.db);
+    const at = new Date();
+    await referrals.getOrCreate('test:cards-crisis', 'sms', 'cy');
+    const crisis = await repo.open({
+      referral: (await referrals.find('test:cards-crisis')) as Referral,
+      reason: 'crisis',
+      riskFlags: [{ rule: 'cy.suicide.end_it', message: 'Dw i eisiau gorffen y cwbl', at }],
+    });
+    await referrals.getOrCreate('test:cards-asked', 'webchat', 'en');
+    const asked = await repo.open({ referral: (await referrals.find('test:cards-asked')) as Referral, reason: 'askedForPerson' });
+    const card = (id: string) => `document.querySelector('#queue button[data-handoff-id="${id}"]')`;
+    const crisisId = crisis.handoff._id.toHexString();
+    const askedId = asked.handoff._id.toHexString();
+    await waitInPage(w, `${card(crisisId)} !== null && ${card(askedId)} !== null`);
+    expect(await inPage<string>(w, `${card(crisisId)}.querySelector('.facts').textContent`)).toBe('Crisis · Welsh · Text message (SMS)');
+    expect(await inPage<string>(w, `${card(askedId)}.querySelector('.facts').textContent`)).toBe('Asked to talk to a person · English · Web chat');
+
+    // The safety worry is said in plain words; the rule id stays only as a small detail.
+    await w.locator(`#queue button[data-handoff-id="${crisisId}"]`).click();
+    await waitInPage(w, "!document.getElementById('handoff').hidden");
+    const flag = await inPage<string>(w, "[...document.querySelectorAll('#summary dt')].find((dt) => dt.textContent === 'Safety worries').nextElementSibling.textContent");
+    expect(flag).toMatch(/^Thoughts of suicide at .*: “Dw i eisiau gorffen y cwbl” \(rule: cy\.suicide\.end_it\)$/);
+
+    // The person who asked for a person deletes their data: their card goes without a reload.
+    await repo.eraseFor('test:cards-asked');
+    await waitInPage(w, `${card(askedId)} === null`);
+    expect(await inPage<boolean>(w, "!document.getElementById('handoff').hidden")).toBe(true);
+
+    // Deleted while a worker is looking at it: the details go and the panel says so.
+    await w.locator(`#queue button[data-handoff-id="${crisisId}"]`).click();
+    await waitInPage(w, "/Thoughts of suicide/.test(document.getElementById('summary').textContent)");
+    await repo.eraseFor('test:cards-crisis');
+    await waitInPage(w, `${card(crisisId)} === null && document.getElementById('handoff').hidden`);
+    expect(await inPage<string>(w, "document.getElementById('handoff-none').textContent")).toBe(
+      'This handoff is no longer here. The person may have asked us to delete their data.',
+    );
+    expect(await inPage<string>(w, "document.getElementById('summary').textContent")).toBe('');
+    expect(worker.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -84,6 +84,36 @@
     return name ? name : t('queue.noName');
   }
 
+  /** A word from a values group, or the raw value when the locale has no word for it (e.g. a new channel). */
+  function valueWord(group, value) {
+    var key = 'values.' + group + '.' + value;
+    var word = t(key);
+    return word === key ? String(value) : word;
+  }
+
+  var RISK_KINDS = ['suicide', 'self_harm', 'harm_to_others', 'abuse_or_danger', 'medical_emergency'];
+
+  /** A crisis rule id (`suicide.end_it`, `cy.self_harm.cut`, `clu:crisis`, `extra`) in plain words. */
+  function riskKind(rule) {
+    var parts = String(rule || '').split('.');
+    if (parts[0] === 'cy') parts.shift();
+    return RISK_KINDS.indexOf(parts[0]) >= 0 ? t('values.riskKinds.' + parts[0]) : t('values.riskKinds.other');
+  }
+
+  /** Why a handoff is in the queue, its language and channel: "Crisis · Welsh · Web chat". */
+  function cardFacts(handoff) {
+    var reasons = [];
+    (handoff.reasons || []).forEach(function (r) {
+      if (reasons.indexOf(r.reason) < 0) reasons.push(r.reason);
+    });
+    var facts = reasons.map(function (reason) {
+      return valueWord('reasons', reason);
+    });
+    if (handoff.language) facts.push(valueWord('languages', handoff.language));
+    if (handoff.channel) facts.push(valueWord('channels', handoff.channel));
+    return facts.join(' · ');
+  }
+
   // ---- API ---------------------------------------------------------------------------------
 
   function ApiFailure(status, code, message) {
@@ -208,6 +238,8 @@
       if (handoff.urgent) name.appendChild(el('span', 'tag-urgent', t('queue.urgent')));
       name.appendChild(document.createTextNode(nameOf(handoff)));
       button.appendChild(name);
+      var facts = cardFacts(handoff);
+      if (facts) button.appendChild(el('span', 'facts', facts));
       button.appendChild(el('span', 'words', handoff.whatMatters ? handoff.whatMatters : t('queue.noWords')));
       var holder =
         handoff.status === 'claimed' && handoff.claimedBy
@@ -347,8 +379,9 @@
     function bullets(items) {
       if (items.length === 0) return null;
       var ul = el('ul');
-      items.forEach(function (text) {
-        ul.appendChild(el('li', null, text));
+      items.forEach(function (item) {
+        if (item && item.nodeType) ul.appendChild(item);
+        else ul.appendChild(el('li', null, item));
       });
       return ul;
     }
@@ -363,9 +396,17 @@
     var flags = s.riskFlags || [];
     row('summary.riskFlags', flags.length === 0 ? t('summary.none') : bullets(
       flags.map(function (flag) {
-        return flag.message
-          ? t('summary.riskFlag', { rule: flag.rule, time: when(flag.at), message: flag.message })
-          : t('summary.riskFlagNoMessage', { rule: flag.rule, time: when(flag.at) });
+        var item = el(
+          'li',
+          null,
+          flag.message
+            ? t('summary.riskFlag', { kind: riskKind(flag.rule), time: when(flag.at), message: flag.message })
+            : t('summary.riskFlagNoMessage', { kind: riskKind(flag.rule), time: when(flag.at) }),
+        );
+        // The rule id stays, small, for the record (it is what the logs name).
+        item.appendChild(document.createTextNode(' '));
+        item.appendChild(el('span', 'rule', t('summary.rule', { rule: flag.rule })));
+        return item;
       }),
     ));
     row('summary.whatMatters', s.whatMatters);
@@ -380,8 +421,8 @@
     var contact = s.contact && s.contact.method ? t('values.contact.' + s.contact.method) : null;
     if (contact && s.contact.number) contact += ' (' + s.contact.number + ')';
     row('summary.contact', contact);
-    row('summary.language', t('values.languages.' + s.language));
-    row('summary.channel', s.channel);
+    row('summary.language', valueWord('languages', s.language));
+    row('summary.channel', valueWord('channels', s.channel));
     var w = s.wellbeingBaseline || {};
     var score = function (value) {
       return value === null || value === undefined ? t('summary.skipped') : String(value);
