@@ -130,4 +130,43 @@ describeInBrowser('the web chat page: who is speaking, crisis numbers, timed-out
     expect(await textOf(page, '#chat-notice')).toBe('');
     await page.context().close();
   });
+
+  /** In-page: whether an element is wholly inside the viewport (the first screen, with no scrolling). */
+  const onFirstScreen = (page: Page, selector: string) =>
+    inPage<boolean>(
+      page,
+      `(() => { const node = document.querySelector(${JSON.stringify(selector)}); if (!node) return false; const box = node.getBoundingClientRect();
+        return box.width > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth; })()`,
+    );
+
+  /** In-page: whether the last bot message can be seen inside the chat's scrolling pane. */
+  const LAST_QUESTION_SHOWN = `(() => {
+    const bubbles = [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content')];
+    const last = bubbles[bubbles.length - 1].getBoundingClientRect();
+    const pane = document.querySelector('.webchat__basic-transcript__scrollable').getBoundingClientRect();
+    return last.height > 0 && last.top >= pane.top && last.bottom <= pane.bottom && pane.bottom <= innerHeight; })()`;
+
+  it('shows the start of the chat, its send box and the emergency numbers on the first screen of a 360x740 phone', async () => {
+    const { page } = await openWatchedPage(browser, { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    await page.goto(`${app.url}/`);
+    await waitForBotText(page, WELCOME);
+    expect(await inPage<number>(page, 'scrollY')).toBe(0);
+    for (const selector of ['#leave', '.emergency a[href="tel:999"]', '.emergency a[href="tel:111"]', '.emergency a[href="tel:116123"]', '.webchat__send-box-text-box__input']) {
+      expect({ selector, shown: await onFirstScreen(page, selector) }).toEqual({ selector, shown: true });
+    }
+    // The chat is on screen too, its latest question ("Which language...") in full.
+    await waitInPage(page, LAST_QUESTION_SHOWN, 5_000);
+    await screenshot(page, 'page-360px-first-screen');
+
+    // A question with many choices stays in sight above them.
+    await say(page, 'English', /Is it OK for us to keep your answers\?/);
+    await say(page, 'Yes', /What matters to you at the moment\?/);
+    await say(page, "I've felt lonely since I retired and I'd like to meet people", /What do you enjoy/);
+    await waitInPage(page, "document.querySelectorAll('.webchat__suggested-action').length >= 7");
+    await waitInPage(page, LAST_QUESTION_SHOWN, 5_000);
+    expect(await onFirstScreen(page, '.webchat__send-box-text-box__input')).toBe(true);
+    await screenshot(page, 'page-360px-many-choices');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -153,6 +153,8 @@
     suggestedActionLayout: 'flow',
     suggestedActionHeight: 44,
     suggestedActionBorderRadius: 22,
+    // Many choices scroll inside their own strip, with the third row cut to show there are more, so the question stays in sight.
+    suggestedActionsFlowMaxHeight: 150,
     suggestedActionBackgroundColor: '#ffffff',
     suggestedActionBorderColor: '#1d4ed8',
     suggestedActionBorderWidth: 2,

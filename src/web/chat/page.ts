@@ -126,10 +126,12 @@ p { margin: 0 0 0.75rem; }
 a { color: #1d4ed8; text-decoration: underline; text-underline-offset: 0.15em; }
 a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offset: 0; background: #ffdd00; color: #0b0c0c !important; box-shadow: 0 0 0 6px #ffdd00; }
 .leave-hint { color: #3d4549; font-size: 1rem; margin: 0; }
-.emergency { background: #ffffff; border-left: 0.375rem solid #b58105; padding: 0.75rem 1rem; margin: 0.75rem 0 1rem; }
-.emergency ul { margin: 0; padding-left: 1.25rem; }
-.emergency li { margin-bottom: 0.25rem; }
-.tel { font-weight: 700; white-space: nowrap; }
+/* The emergency numbers in a compact box, so that on a phone the chat still starts on the first screen. */
+.emergency { background: #ffffff; border-left: 0.375rem solid #b58105; padding: 0.5rem 0.75rem; margin: 0.5rem 0 0.75rem; font-size: 1rem; }
+.emergency h2 { font-size: 1.0625rem; margin: 0 0 0.25rem; }
+.emergency ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 0.125rem 1.25rem; }
+.emergency li { margin: 0; }
+.tel { display: inline-block; min-height: 1.5rem; font-weight: 700; white-space: nowrap; }
 .chat-box { background: #ffffff; border: 1px solid #b1b4b6; border-radius: 0.5rem; overflow: hidden; }
 #webchat { height: 70vh; height: 70dvh; min-height: 24rem; max-height: 48rem; }
 #webchat:empty { display: none; }
@@ -144,6 +146,19 @@ a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offs
 #webchat .frontdoor-link-worker .webchat__bubble__nub { fill: #fff4d6; stroke: #8a5a00; }
 #webchat .webchat__bubble__content a[href^="tel:"] { font-weight: 700; white-space: nowrap; }
 footer { padding: 1rem 0 2rem; }
+/* A phone: the name, the emergency numbers, then the chat sized to fit the screen; the introduction below it. */
+@media (max-width: 40rem) {
+  .wrap { padding: 0 0.75rem; }
+  .topbar .wrap { flex-wrap: nowrap; }
+  .topbar a { padding: 0.5rem 0.25rem; }
+  .leave { padding: 0.5rem 0.75rem; font-size: 1rem; line-height: 1.625rem; }
+  main { display: flex; flex-direction: column; }
+  main > h1 { order: 1; font-size: 1.5rem; margin: 0.5rem 0 0.25rem; }
+  main > .emergency { order: 2; }
+  main > .chat { order: 3; }
+  main > .intro { order: 4; margin-top: 1rem; }
+  #webchat { height: calc(100vh - 17rem); height: calc(100dvh - 17rem); min-height: 20rem; }
+}
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 `;
 
@@ -194,8 +209,10 @@ ${otherLanguages.join('\n')}
 <div class="wrap">
 <main>
 <h1>${escapeHtml(serviceName)}</h1>
+<div class="intro">
 <p>${message(t, k('purpose'))}</p>
 <p id="leave-hint" class="leave-hint">${message(t, k('leave.hint'))}</p>
+</div>
 <section class="emergency" aria-labelledby="emergency-heading">
 <h2 id="emergency-heading">${message(t, k('emergency.heading'))}</h2>
 <ul>
@@ -204,7 +221,7 @@ ${otherLanguages.join('\n')}
 <li>${message(t, k('emergency.samaritans'), { number: phone('116 123') })}</li>
 </ul>
 </section>
-<section aria-labelledby="chat-heading">
+<section class="chat" aria-labelledby="chat-heading">
 <h2 id="chat-heading" class="visually-hidden">${message(t, k('chat.heading'))}</h2>
 <div class="chat-box">
 <p id="chat-notice" class="chat-notice" role="status"></p>
