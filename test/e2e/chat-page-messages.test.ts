@@ -169,4 +169,15 @@ describeInBrowser('the web chat page: who is speaking, crisis numbers, timed-out
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
+
+  it('keeps the longer Welsh header on one screen width at 320px: no sideways scroll, the leave button in reach', async () => {
+    const { page } = await openWatchedPage(browser, { viewport: { width: 320, height: 640 }, deviceScaleFactor: 2 });
+    await page.goto(`${app.url}/?lang=cy`);
+    await waitForBotText(page, /Pa iaith/);
+    expect(await inPage<boolean>(page, 'document.documentElement.scrollWidth <= document.documentElement.clientWidth')).toBe(true);
+    expect(await onFirstScreen(page, '#leave')).toBe(true);
+    expect((await page.locator('#leave').boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'page-320px-cy');
+    await page.context().close();
+  });
 });
