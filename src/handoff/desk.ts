@@ -1,4 +1,5 @@
 import type { ReferralRepository } from '../referrals';
+import type { Referral } from '../referrals/schema';
 import type { Handoff, HandoffReason, RiskFlag, TranscriptEntry } from './schema';
 import type { HandoffRepository } from './repository';
 import type { ServiceHours } from './serviceHours';
@@ -54,7 +55,7 @@ export class HandoffDesk {
   async request(request: HandoffRequest): Promise<RequestOutcome | undefined> {
     const referral = await this.deps.referrals.find(request.personKey);
     if (!referral) return undefined;
-    const transcript = (await this.deps.transcriptOf?.(request.channel)) ?? [];
+    const transcript = await this.transcriptFor(referral, request.channel);
     const activityNames = await this.deps.activityNames?.(referral.suggestions.picked.map((p) => p.id));
     const { handoff, created } = await this.deps.handoffs.open({
       referral,
@@ -67,6 +68,15 @@ export class HandoffDesk {
     const now = this.now();
     const onDuty = this.deps.hours.onDuty(now);
     return { handoff, created, onDuty, nextOnDuty: onDuty ? now : this.deps.hours.nextOnDuty(now) };
+  }
+
+  /**
+   * The conversation so far, only when the person agreed to us keeping their answers: someone who
+   * said No (or was not asked yet) and then asks for a person talks with the link worker live instead.
+   */
+  private async transcriptFor(referral: Referral, channel: PersonChannel): Promise<TranscriptEntry[]> {
+    if (!referral.consent) return [];
+    return (await this.deps.transcriptOf?.(channel)) ?? [];
   }
 
   /** Brings an open handoff's summary up to date (e.g. after the person picked activities). */

@@ -10,6 +10,7 @@ import {
   type PersonMessenger,
 } from '../handoff/repository';
 import { HANDOFF_STATUSES, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, type Actor, type Handoff, type HandoffStatus } from '../handoff/schema';
+import { ReferralRepository } from '../referrals';
 import { AccountRepository, MAX_PASSWORD_LENGTH, summariseAccount, type Account } from './accounts';
 import { CSRF_HEADER, csrfTokenMatches } from './csrf';
 import { LoginThrottle, type LoginThrottleOptions } from './loginThrottle';
@@ -28,6 +29,8 @@ export interface LinkWorkerApiDeps {
   throttle: LoginThrottle;
   handoffs: HandoffRepository;
   audit: AuditLog;
+  /** Whether the person agreed to us keeping their answers (shown with the handoff); unknown without it. */
+  referrals?: Pick<ReferralRepository, 'find'>;
   /** Delivers link workers' messages to the person on their own channel. */
   messenger: PersonMessenger;
   /** Tells the person when a link worker joins or finishes (failures are logged; the action stands). */
@@ -65,6 +68,7 @@ export function createLinkWorkerServices(db: Db, options: LinkWorkerServiceOptio
     throttle: new LoginThrottle(db, options.throttle, now),
     handoffs: new HandoffRepository(db, now),
     audit: new AuditLog(db, now),
+    referrals: new ReferralRepository(db, now),
     messenger: options.messenger,
     notify: options.notify,
     publicBaseUrl: options.publicBaseUrl,
@@ -244,7 +248,7 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
   route('get', 'handoffs/:id', 'linkWorker', async (req, _res, caller) => {
     const handoff = await found(deps.handoffs.get(req.params.id));
     await deps.audit.record({ actor: caller.auditActor, action: 'view', handoffId: handoff._id.toHexString() });
-    return { body: { handoff: fullView(handoff) } };
+    return { body: { handoff: { ...fullView(handoff), consentGiven: await consentGiven(handoff) } } };
   });
 
   route('get', 'handoffs/:id/export', 'linkWorker', async (req, _res, caller) => {
@@ -256,6 +260,12 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
       headers: { 'Content-Disposition': `attachment; filename="handoff-${id}.json"` },
     };
   });
+
+  /** True or false from the person's referral as it is now; null when it is gone or not known. */
+  async function consentGiven(handoff: Handoff): Promise<boolean | null> {
+    const referral = await deps.referrals?.find(handoff.personKey);
+    return referral ? referral.consent !== undefined : null;
+  }
 
   async function tell(event: keyof HandoffNotifications, handoff: Handoff): Promise<void> {
     try {

@@ -252,6 +252,10 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     await w.locator(`#queue button[data-handoff-id="${crisisId}"]`).click();
     await waitInPage(w, "!document.getElementById('handoff').hidden");
     const flag = await inPage<string>(w, "[...document.querySelectorAll('#summary dt')].find((dt) => dt.textContent === 'Safety worries').nextElementSibling.textContent");
+    // They never agreed to us keeping their answers: the link worker is told so first.
+    expect(await inPage<string>(w, "document.querySelector('#summary dd').textContent")).toBe(
+      'This person has not agreed to us keeping their answers, so what they said before is not kept here. Talk with them live.',
+    );
     expect(flag).toMatch(/^Thoughts of suicide at .*: “Dw i eisiau gorffen y cwbl” \(rule: cy\.suicide\.end_it\)$/);
 
     // The person who asked for a person deletes their data: their card goes without a reload.

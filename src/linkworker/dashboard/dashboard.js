@@ -385,6 +385,8 @@
       });
       return ul;
     }
+    // Said first: it explains why the answers and the conversation before are empty.
+    if (handoff.consentGiven === false) row('summary.consent', t('summary.noConsent'));
     row(
       'summary.reasons',
       bullets(
