@@ -186,6 +186,14 @@
   }
 
   /**
+   * The bot writes one line per point ("• call 999"), but Markdown joins single line breaks into one
+   * paragraph: two trailing spaces keep each line on its own.
+   */
+  function withLineBreaks(text) {
+    return text.replace(/([^\n])\n(?!\n)/g, '$1  \n');
+  }
+
+  /**
    * Screen readers hear who is speaking with each message ("Link worker said: ...", "Front Door said: ...").
    * Web Chat names every message not from the person with one label, so that label is left blank
    * (webChatStrings below) and each message carries its own in Web Chat's "fallback text".
@@ -195,7 +203,7 @@
     if (typeof activity.text !== 'string' || !activity.text || (activity.attachments && activity.attachments.length)) return activity;
     var speaker = isFromLinkWorker(activity) ? config.linkWorker.said : config.strings.ACTIVITY_BOT_SAID_ALT;
     var channelData = Object.assign({}, activity.channelData, { 'webchat:fallback-text': speaker + ' ' + activity.text });
-    var text = isCrisisReply(activity) ? withTappableNumbers(activity.text) : activity.text;
+    var text = withLineBreaks(isCrisisReply(activity) ? withTappableNumbers(activity.text) : activity.text);
     return Object.assign({}, activity, { channelData: channelData, text: text });
   }
 
