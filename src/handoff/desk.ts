@@ -40,6 +40,25 @@ export interface RequestOutcome {
   nextOnDuty: Date;
 }
 
+/** How far apart the channel's stamp and the relay's stamp of one message may be (the relay comes moments later). */
+const SAME_MESSAGE_MS = 30_000;
+
+/** The channel's copy of a person's line that the relay already recorded (a little later). */
+function alreadyRelayed(line: TranscriptEntry, stored: readonly TranscriptEntry[]): boolean {
+  if (line.from !== 'person') return false;
+  return stored.some((entry) => entry.from === 'person' && entry.text === line.text && sameMessageTimes(line.at, entry.at));
+}
+
+/** The person's words were copied from the channel moments ago (by the crisis request of this same turn). */
+function justCopied(text: string, stored: readonly TranscriptEntry[], now: Date): boolean {
+  return stored.some((entry) => entry.from === 'person' && entry.text === text && sameMessageTimes(entry.at, now));
+}
+
+function sameMessageTimes(saidAt: Date, recordedAt: Date): boolean {
+  const gap = recordedAt.getTime() - saidAt.getTime();
+  return gap >= 0 && gap <= SAME_MESSAGE_MS;
+}
+
 /**
  * The conversation side of handoffs: opening one when a person asks, confirms or is in crisis, and
  * relaying their words while a link worker holds it. Channel- and botbuilder-free.
@@ -76,7 +95,10 @@ export class HandoffDesk {
    */
   private async transcriptFor(referral: Referral, channel: PersonChannel): Promise<TranscriptEntry[]> {
     if (!referral.consent) return [];
-    return (await this.deps.transcriptOf?.(channel)) ?? [];
+    const copied = (await this.deps.transcriptOf?.(channel)) ?? [];
+    // While a link worker holds it, the person's words are already there, relayed as they came.
+    const active = await this.deps.handoffs.activeFor(referral.personKey);
+    return active?.status === 'claimed' ? copied.filter((line) => !alreadyRelayed(line, active.transcript)) : copied;
   }
 
   /** Brings an open handoff's summary up to date (e.g. after the person picked activities). */
@@ -111,6 +133,10 @@ export class HandoffDesk {
 
   /** Adds the person's words to their live handoff's transcript, where the link worker sees them. */
   async relay(personKey: string, text: string): Promise<boolean> {
+    // A crisis message in a held chat was just copied from the channel, stamped when it was said:
+    // relaying it again would list it twice, the second time below the bot's crisis reply.
+    const active = await this.deps.handoffs.activeFor(personKey);
+    if (active && justCopied(text, active.transcript, this.now())) return true;
     return this.deps.handoffs.recordPersonMessage(personKey, text);
   }
 }

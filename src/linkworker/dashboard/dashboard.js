@@ -452,7 +452,17 @@
 
   function renderTranscript(handoff) {
     var list = $('transcript');
-    var entries = handoff.transcript || [];
+    // In the order things were said (lines copied from the chat and relayed ones can arrive out of order).
+    var entries = (handoff.transcript || [])
+      .map(function (entry, index) {
+        return { entry: entry, index: index, at: Date.parse(entry.at) || 0 };
+      })
+      .sort(function (x, y) {
+        return x.at - y.at || x.index - y.index;
+      })
+      .map(function (item) {
+        return item.entry;
+      });
     var fromPerson = entries.filter(function (entry) {
       return entry.from === 'person';
     }).length;
