@@ -13,6 +13,11 @@ const CONFIRM_DELETE = 'deleteData.confirm';
  */
 export const DELETE_CONFIRMATION_FRESH_MS = 30 * 60 * 1000;
 
+/** Kept in the waterfall's values: when the confirmation was asked. */
+interface AskedAt {
+  askedAt?: number;
+}
+
 export interface DeleteDataResult {
   erased: boolean;
 }
@@ -29,7 +34,7 @@ export class DeleteDataDialog extends PersonDialog {
     this.addDialog(
       new WaterfallDialog<PersonOptions>(`${DELETE_DATA_DIALOG}.steps`, [
         (s) => {
-          s.values.askedAt = Date.now();
+          (s.values as AskedAt).askedAt = Date.now();
           return s.beginDialog(CONFIRM_DELETE);
         },
         (s) => this.eraseIfConfirmed(s),
@@ -52,7 +57,7 @@ export class DeleteDataDialog extends PersonDialog {
       await step.context.sendActivity(renderMessage(t('commands.delete.cancelled')));
       return step.endDialog({ erased: false } satisfies DeleteDataResult);
     }
-    if (Date.now() - Number(step.values.askedAt ?? 0) > DELETE_CONFIRMATION_FRESH_MS) {
+    if (Date.now() - Number((step.values as AskedAt).askedAt ?? 0) > DELETE_CONFIRMATION_FRESH_MS) {
       await step.context.sendActivity(renderMessage(t('commands.delete.askAgain')));
       return step.replaceDialog(`${DELETE_DATA_DIALOG}.steps`, step.options);
     }

@@ -10,7 +10,8 @@ import { FrontDoorBot } from '../bots';
 import { createSmsChannel, isSmsReference, purgeSmsRecords, SMS_CHANNEL_ID, type SmsChannel } from './channels/sms';
 import { createDirectLine, DIRECTLINE_CHANNEL_ID, type DirectLineOptions, type DirectLineService } from './channels/directline';
 import type { Config } from './config';
-import { languageFromLocale, translator } from './i18n';
+import { languageFromLocale, translator, type Translate } from './i18n';
+import { preferSmsVariants } from '../dialogs/render';
 import { derivePersonKey } from './identity/personKey';
 import { loadSampleDirectoryIfEmpty } from './directory';
 import { ServiceDirectory } from './directory/directory';
@@ -89,6 +90,12 @@ export async function startFrontDoor(
     let sendToPerson: (handoff: Handoff, activity: Partial<Activity>) => Promise<void> = async () => {
       throw new Error('Front Door is still starting');
     };
+    /** What the person is told about their handoff, in their language and, by text, in the SMS form. */
+    const translatorFor = (handoff: Handoff): Translate => {
+      const t = translator(handoff.summary.language);
+      const reference = handoff.conversationReference as Partial<ConversationReference> | null;
+      return reference && isSmsReference(reference) ? preferSmsVariants(t, handoff.summary.language) : t;
+    };
     const directory = new ServiceDirectory(database.db);
     // Azure CLU when its CLU_ variables are set, with the offline recogniser behind it; else offline alone.
     const offline = new OfflineRecognizer();
@@ -104,11 +111,11 @@ export async function startFrontDoor(
     const linkWorkers = createLinkWorkerServices(database.db, {
       messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
       notify: {
-        claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.joined') }),
+        claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.joined') }),
         closed: async (handoff) => {
           // The link worker's "follow up on" date becomes a follow-up text on that day.
           if (handoff.followUpAt) await schedule.scheduleLinkWorkerFollowUp(handoff.personKey, handoff.followUpAt);
-          await sendToPerson(handoff, { type: 'message', text: translator(handoff.summary.language)('handoff.closed', { serviceName: config.serviceName }) });
+          await sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.closed', { serviceName: config.serviceName }) });
         },
       },
       publicBaseUrl: config.publicBaseUrl,

@@ -104,7 +104,7 @@ describeInBrowser('the web chat page: who is speaking, crisis numbers, timed-out
     expect(crisis).toContain('If you are in danger now, call 999.');
     expect(crisis).toContain('Or text SHOUT to 85258.');
     // One line per point, as written, not run together into one paragraph.
-    const lines = (await page.$eval('.webchat__bubble__content:has(a[href="tel:999"])', (node) => (node as HTMLElement).innerText)).replace(/\u200b/g, '').split('\n').map((line) => line.trim());
+    const lines = (await page.$eval('.webchat__bubble__content:has(a[href="tel:999"])', (node) => (node as unknown as { innerText: string }).innerText)).replace(/\u200b/g, '').split('\n').map((line: string) => line.trim());
     expect(lines).toEqual(expect.arrayContaining(['• If you are in danger now, call 999.', '• Or text SHOUT to 85258.']));
     await screenshot(page, 'page-crisis-links');
     await page.context().close();

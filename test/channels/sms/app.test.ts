@@ -56,4 +56,10 @@ it('npm start answers texts when TWILIO_ is set, and a link worker’s reply rea
   expect(detail.handoff.transcript.filter((e) => e.from === 'person').map((e) => e.text)).toContain('Thank you Alex');
   // The number never reaches the handoff.
   expect(JSON.stringify(detail)).not.toContain('7700900555');
+
+  // Closing tells the person by text in the SMS form: MENU, since HELP by text is the carrier's keyword.
+  const beforeClose = fake.messages.length;
+  expect((await fetch(`${app.url}/api/linkworker/handoffs/${id}/close`, { method: 'POST', headers, body: JSON.stringify({ outcome: 'contacted' }) })).status).toBe(200);
+  const closing = fake.messages.slice(beforeClose).filter((m) => m.to === PERSON).map((m) => m.body);
+  expect(closing).toEqual([en('handoff.closedSms', { serviceName: 'Front Door' })]);
 }, 120_000);
