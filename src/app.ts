@@ -112,6 +112,7 @@ export async function startFrontDoor(
       messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
       notify: {
         claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.joined') }),
+        released: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.released', { serviceName: config.serviceName }) }),
         closed: async (handoff) => {
           // The link worker's "follow up on" date becomes a follow-up text on that day.
           if (handoff.followUpAt) await schedule.scheduleLinkWorkerFollowUp(handoff.personKey, handoff.followUpAt);

@@ -45,6 +45,8 @@ export interface LinkWorkerApiDeps {
 /** Things the person should hear about as a link worker acts on their handoff. */
 export interface HandoffNotifications {
   claimed?(handoff: Handoff): Promise<void>;
+  /** Put back in the queue: the person must not be left writing to someone who has gone. */
+  released?(handoff: Handoff): Promise<void>;
   closed?(handoff: Handoff): Promise<void>;
 }
 
@@ -287,6 +289,7 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     parse(EmptyBody, req.body ?? {});
     const handoff = await deps.handoffs.release(req.params.id, caller.actor, { asAdmin: caller.account.role === 'admin' });
     await deps.audit.record({ actor: caller.auditActor, action: 'release', handoffId: handoff._id.toHexString() });
+    await tell('released', handoff);
     return { body: { handoff: fullView(handoff) } };
   });
 

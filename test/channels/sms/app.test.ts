@@ -57,6 +57,12 @@ it('npm start answers texts when TWILIO_ is set, and a link worker’s reply rea
   // The number never reaches the handoff.
   expect(JSON.stringify(detail)).not.toContain('7700900555');
 
+  // Put back in the queue: the person is told, not left writing to someone who has gone.
+  const beforeRelease = fake.messages.length;
+  expect((await fetch(`${app.url}/api/linkworker/handoffs/${id}/release`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
+  expect(fake.messages.slice(beforeRelease).filter((m) => m.to === PERSON).map((m) => m.body)).toEqual([en('handoff.released', { serviceName: 'Front Door' })]);
+  expect((await fetch(`${app.url}/api/linkworker/handoffs/${id}/claim`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
+
   // Closing tells the person by text in the SMS form: MENU, since HELP by text is the carrier's keyword.
   const beforeClose = fake.messages.length;
   expect((await fetch(`${app.url}/api/linkworker/handoffs/${id}/close`, { method: 'POST', headers, body: JSON.stringify({ outcome: 'contacted' }) })).status).toBe(200);
