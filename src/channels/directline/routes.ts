@@ -109,10 +109,10 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     };
 
   /** Verifies the bearer token, and that it is for `conversationId` when one is named. */
-  const authorise = (req: Request, conversationId?: string): { token: string; claims: TokenClaims } => {
+  const authorise = (req: Request, conversationId?: string, forRefresh = false): { token: string; claims: TokenClaims } => {
     const token = bearerToken(req.headers.authorization);
     if (!token) throw new DirectLineError(401, 'Unauthorized', 'A token is required (Authorization: Bearer TOKEN).');
-    const check = tokens.verify(token);
+    const check = forRefresh ? tokens.verifyForRefresh(token) : tokens.verify(token);
     if (!check.ok) {
       throw check.reason === 'expired'
         ? new DirectLineError(403, 'TokenExpired', 'The token has expired. Start a new conversation.')
@@ -150,7 +150,8 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   }));
 
   server.post(`${BASE}/tokens/refresh`, handle(async (req, res) => {
-    const { claims } = authorise(req);
+    // A recently expired token may be refreshed (see DEFAULT_REFRESH_GRACE_MS); nothing else takes it.
+    const { claims } = authorise(req, undefined, true);
     await requireConversation(claims.conversationId);
     const issued = tokens.issue(claims.conversationId, claims.userId);
     res.send(200, { conversationId: claims.conversationId, token: issued.token, expires_in: issued.expiresIn });

@@ -8,6 +8,11 @@ import { z } from 'zod';
  * claims) so Web Chat reads the user id from the token as it does there.
  */
 export const DEFAULT_TOKEN_TTL_MS = 30 * 60 * 1000;
+/**
+ * How long after expiry a token may still be refreshed (and only refreshed): a phone that slept
+ * through the 15-minute refresh gets its chat back instead of starting again as someone new.
+ */
+export const DEFAULT_REFRESH_GRACE_MS = 12 * 60 * 60 * 1000;
 
 export interface TokenClaims {
   conversationId: string;
@@ -27,6 +32,7 @@ export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason
 
 export interface TokenServiceOptions {
   ttlMs?: number;
+  refreshGraceMs?: number;
   /** Clock, for tests. */
   now?: () => number;
 }
@@ -46,6 +52,7 @@ const ClaimsSchema = z.object({
 
 export class TokenService {
   private readonly ttlMs: number;
+  private readonly refreshGraceMs: number;
   private readonly now: () => number;
 
   constructor(
@@ -54,6 +61,7 @@ export class TokenService {
   ) {
     if (secret.length < 16) throw new Error('Direct Line token secret is too short (need at least 16 bytes)');
     this.ttlMs = options.ttlMs ?? DEFAULT_TOKEN_TTL_MS;
+    this.refreshGraceMs = options.refreshGraceMs ?? DEFAULT_REFRESH_GRACE_MS;
     this.now = options.now ?? Date.now;
   }
 
@@ -67,7 +75,8 @@ export class TokenService {
     return { token, expiresIn: Math.round(this.ttlMs / 1000), claims: { conversationId, userId, expiresAt } };
   }
 
-  verify(token: string): TokenCheck {
+  /** A valid, unexpired token's claims. `graceMs` accepts one that expired no longer ago than that. */
+  verify(token: string, graceMs = 0): TokenCheck {
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== HEADER || token.length > 2048) return { ok: false, reason: 'malformed' };
     const expected = Buffer.from(this.sign(`${parts[0]}.${parts[1]}`));
@@ -82,13 +91,18 @@ export class TokenService {
     const claims = ClaimsSchema.safeParse(json);
     if (!claims.success) return { ok: false, reason: 'malformed' };
     const expiresAt = Math.round(claims.data.exp * 1000);
-    if (expiresAt <= this.now()) return { ok: false, reason: 'expired' };
+    if (expiresAt + graceMs <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims: { conversationId: claims.data.conv, userId: claims.data.user, expiresAt } };
   }
 
-  /** A new token for the same conversation and user, if the given one is still valid. */
+  /** Verifies a token to be refreshed: genuine, and unexpired or expired within the refresh grace. */
+  verifyForRefresh(token: string): TokenCheck {
+    return this.verify(token, this.refreshGraceMs);
+  }
+
+  /** A new token for the same conversation and user, if the given one is valid (or within the refresh grace). */
   refresh(token: string): { ok: true; issued: IssuedToken } | { ok: false; reason: 'malformed' | 'forged' | 'expired' } {
-    const check = this.verify(token);
+    const check = this.verifyForRefresh(token);
     if (!check.ok) return check;
     return { ok: true, issued: this.issue(check.claims.conversationId, check.claims.userId) };
   }

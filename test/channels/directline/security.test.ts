@@ -57,7 +57,7 @@ test('a token for conversation A can neither read nor post to conversation B (40
   expect(bActivities.every((x) => x.from?.role === 'bot' || x.from?.id === convB.userId)).toBe(true);
 });
 
-test('an expired token is refused everywhere; a refreshed one carries on', async () => {
+test('an expired token is refused everywhere but refresh (within 12 hours); a refreshed one carries on', async () => {
   const person = new DirectLineClient(app.url);
   const conv = await person.start();
 
@@ -70,12 +70,22 @@ test('an expired token is refused everywhere; a refreshed one carries on', async
   clock += 15 * 60 * 1000; // 35 minutes after the first token: expired; the refreshed one has 15 left
   expectError(await person.poll(undefined, conv.token), 403, 'TokenExpired');
   expectError(await person.post({ type: 'message', text: 'hi' }, conv.token), 403, 'TokenExpired');
-  expectError(await call(`${person.base}/tokens/refresh`, { method: 'POST', token: conv.token }), 403, 'TokenExpired');
   expectError(await call(`${person.base}/conversations`, { method: 'POST', token: conv.token }), 403, 'TokenExpired');
   expect(await refusedStream(conv.streamUrl)).toBe(403);
 
   expect((await person.post({ type: 'message', text: 'English' }, refreshed.body.token)).status).toBe(200);
   expect((await person.poll(undefined, refreshed.body.token)).status).toBe(200);
+
+  // The phone slept through every refresh: hours later the chat can still be taken back, once refreshed.
+  clock += 6 * 60 * 60 * 1000;
+  expectError(await person.poll(undefined, refreshed.body.token), 403, 'TokenExpired');
+  const woken = await call<{ conversationId: string; token: string }>(`${person.base}/tokens/refresh`, { method: 'POST', token: refreshed.body.token });
+  expect(woken.status).toBe(200);
+  expect(woken.body.conversationId).toBe(conv.conversationId);
+  expect((await person.poll(undefined, woken.body.token)).status).toBe(200);
+  // Not after 12 hours: then it is a new conversation.
+  clock += 13 * 60 * 60 * 1000;
+  expectError(await call(`${person.base}/tokens/refresh`, { method: 'POST', token: refreshed.body.token }), 403, 'TokenExpired');
 });
 
 test('forged, foreign, garbled and missing tokens are refused (401)', async () => {

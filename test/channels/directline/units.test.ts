@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { ActivityTypes, type Activity, type TurnContext } from 'botbuilder';
 import { DirectLineAdapter, RateLimiter, TokenService, Transcript, activityId, parseWatermark } from '../../../src/channels/directline';
+import { DEFAULT_REFRESH_GRACE_MS } from '../../../src/channels/directline/tokens';
 import { Collections } from '../../../src/store';
 import { startTestDatabase, type TestDatabase } from '../../helpers/db';
 
@@ -20,15 +21,19 @@ describe('tokens', () => {
     expect(tokens.verify(issued.token)).toEqual({ ok: false, reason: 'expired' });
   });
 
-  test('refresh gives a new token with a new expiry; an expired one cannot be refreshed', () => {
+  test('refresh gives a new token with a new expiry; an expired one only within 12 hours of expiring', () => {
     const issued = tokens.issue('conv-12345678', 'dl_user');
     now += 20 * 60_000;
     const refreshed = tokens.refresh(issued.token);
     if (!refreshed.ok) throw new Error('refresh failed');
     expect(refreshed.issued.claims).toEqual({ conversationId: 'conv-12345678', userId: 'dl_user', expiresAt: now + 1_800_000 });
     now += 15 * 60_000;
-    expect(tokens.refresh(issued.token)).toEqual({ ok: false, reason: 'expired' });
+    // Expired: refused for anything but a refresh, which still works (a phone that slept).
+    expect(tokens.verify(issued.token)).toEqual({ ok: false, reason: 'expired' });
+    expect(tokens.refresh(issued.token).ok).toBe(true);
     expect(tokens.verify(refreshed.issued.token).ok).toBe(true);
+    now += DEFAULT_REFRESH_GRACE_MS;
+    expect(tokens.refresh(issued.token)).toEqual({ ok: false, reason: 'expired' });
   });
 
   test('forged, foreign and garbled tokens are refused', () => {
