@@ -28,6 +28,7 @@ import {
   sentAfter,
 } from './followups';
 import { openMissedHandoffs } from './handoff/missedReferrals';
+import { releaseQuietClaims } from './handoff/quietClaims';
 import { HandoffDesk, type PersonChannel } from './handoff/desk';
 import type { Handoff, TranscriptEntry } from './handoff/schema';
 import { ServiceHours } from './handoff/serviceHours';
@@ -96,6 +97,8 @@ export async function startFrontDoor(
       const reference = handoff.conversationReference as Partial<ConversationReference> | null;
       return reference && isSmsReference(reference) ? preferSmsVariants(t, handoff.summary.language) : t;
     };
+    const tellReleased = (handoff: Handoff) =>
+      sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.released', { serviceName: config.serviceName }) });
     const directory = new ServiceDirectory(database.db);
     // Azure CLU when its CLU_ variables are set, with the offline recogniser behind it; else offline alone.
     const offline = new OfflineRecognizer();
@@ -112,7 +115,7 @@ export async function startFrontDoor(
       messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
       notify: {
         claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.joined') }),
-        released: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.released', { serviceName: config.serviceName }) }),
+        released: (handoff) => tellReleased(handoff),
         closed: async (handoff) => {
           // The link worker's "follow up on" date becomes a follow-up text on that day.
           if (handoff.followUpAt) await schedule.scheduleLinkWorkerFollowUp(handoff.personKey, handoff.followUpAt);
@@ -154,6 +157,17 @@ export async function startFrontDoor(
       sweeping = sweepMissedReferrals();
     }, 10 * 60 * 1000);
     missedReferralSweep.unref();
+    // A link worker who went quiet (logged out, went home) leaves nobody reading: back to the queue.
+    let releasingQuietClaims: Promise<unknown> = Promise.resolve();
+    const quietClaimSweep = setInterval(() => {
+      releasingQuietClaims = releaseQuietClaims({
+        handoffs: linkWorkers.handoffs,
+        audit: linkWorkers.audit,
+        onReleased: (handoff) => tellReleased(handoff),
+        log,
+      }).catch((error: Error) => log(`quiet-claim sweep failed: ${error.message}`));
+    }, 5 * 60 * 1000);
+    quietClaimSweep.unref();
     const desk = new HandoffDesk({
       handoffs: linkWorkers.handoffs,
       referrals,
@@ -306,7 +320,9 @@ export async function startFrontDoor(
         await retention.stop();
         clearInterval(housekeeping);
         clearInterval(missedReferralSweep);
+        clearInterval(quietClaimSweep);
         await sweeping;
+        await releasingQuietClaims;
         await database.close();
       },
     };
