@@ -23,7 +23,8 @@ const messageSchema = z
     crisis: z.boolean(),
     /** What sort of message this is (explicit, idiom, negation, ...), not the CrisisKind. */
     kind: z.string().min(1),
-    lang: z.enum(['en', 'cy']),
+    /** 'other': a few plain statements in other languages people in the UK write in (rules-other.ts). */
+    lang: z.enum(['en', 'cy', 'other']),
     /** Expected CrisisKind, for crisis messages. */
     crisisKind: crisisKind.optional(),
     note: z.string().optional(),
@@ -191,7 +192,7 @@ export function runCrisisEval(log: (line: string) => void = console.log): boolea
         `${String(row.correct).padStart(7)}  ${measure}`,
     );
   }
-  for (const lang of ['en', 'cy'] as const) {
+  for (const lang of ['en', 'cy', 'other'] as const) {
     const s = scoreCrisis(messages.filter((m) => m.lang === lang));
     log(`language ${lang}: recall ${pct(s.overallRecall)}, false positives ${pct(s.overallFalsePositiveRate)}`);
   }

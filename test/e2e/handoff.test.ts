@@ -237,7 +237,10 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     const crisis = await repo.open({
       referral: (await referrals.find('test:cards-crisis')) as Referral,
       reason: 'crisis',
-      riskFlags: [{ rule: 'cy.suicide.end_it', message: 'Dw i eisiau gorffen y cwbl', at }],
+      riskFlags: [
+        { rule: 'cy.suicide.end_it', message: 'Dw i eisiau gorffen y cwbl', at },
+        { rule: 'danger.threatened', message: null, at },
+      ],
     });
     await referrals.getOrCreate('test:cards-asked', 'webchat', 'en');
     const asked = await repo.open({ referral: (await referrals.find('test:cards-asked')) as Referral, reason: 'askedForPerson' });
@@ -256,7 +259,9 @@ describeInBrowser('a live handoff between web chat and the link-worker dashboard
     expect(await inPage<string>(w, "document.querySelector('#summary dd').textContent")).toBe(
       'This person has not agreed to us keeping their answers, so what they said before is not kept here. Talk with them live.',
     );
-    expect(flag).toMatch(/^Thoughts of suicide at .*: “Dw i eisiau gorffen y cwbl” \(rule: cy\.suicide\.end_it\)$/);
+    expect(flag).toMatch(/^Thoughts of suicide at .*: “Dw i eisiau gorffen y cwbl” \(rule: cy\.suicide\.end_it\)/);
+    // English rule ids name their kind in short ("danger.", "medical."): still in plain words.
+    expect(flag).toMatch(/Danger from someone at .* \(rule: danger\.threatened\)$/);
 
     // The person who asked for a person deletes their data: their card goes without a reload.
     await repo.eraseFor('test:cards-asked');

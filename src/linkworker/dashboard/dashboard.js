@@ -91,13 +91,23 @@
     return word === key ? String(value) : word;
   }
 
-  var RISK_KINDS = ['suicide', 'self_harm', 'harm_to_others', 'abuse_or_danger', 'medical_emergency'];
+  /** The kind each rule id's first word names (src/nlu/crisis/rules-*.ts: `medical.`, `danger.`, ...). */
+  var RISK_KINDS = {
+    suicide: 'suicide',
+    self_harm: 'self_harm',
+    harm_to_others: 'harm_to_others',
+    danger: 'abuse_or_danger',
+    abuse_or_danger: 'abuse_or_danger',
+    medical: 'medical_emergency',
+    medical_emergency: 'medical_emergency',
+  };
 
-  /** A crisis rule id (`suicide.end_it`, `cy.self_harm.cut`, `clu:crisis`, `extra`) in plain words. */
+  /** A crisis rule id (`suicide.end_it`, `cy.self_harm.cut`, `pl.suicide.statement`, `clu:crisis`, `extra`) in plain words. */
   function riskKind(rule) {
     var parts = String(rule || '').split('.');
-    if (parts[0] === 'cy') parts.shift();
-    return RISK_KINDS.indexOf(parts[0]) >= 0 ? t('values.riskKinds.' + parts[0]) : t('values.riskKinds.other');
+    if (/^[a-z]{2}$/.test(parts[0])) parts.shift(); // a language code
+    var kind = Object.prototype.hasOwnProperty.call(RISK_KINDS, parts[0]) ? RISK_KINDS[parts[0]] : 'other';
+    return t('values.riskKinds.' + kind);
   }
 
   /** Why a handoff is in the queue, its language and channel: "Crisis · Welsh · Web chat". */

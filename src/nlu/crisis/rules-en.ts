@@ -278,8 +278,9 @@ export const RULES_EN: readonly RuleSpec[] = [
     kind: 'suicide',
     example: "I don't want to live anymore",
     patterns: [
-      '(not|never|no longer) <0-2>(want|wanting|wish|wished) to (live|be alive|exist|stay alive|keep living|go on living)',
-      '(not|never|no longer) <0-2>(want|wanting|wish) to (go on|carry on|keep going|be here|be around)(?= \\.|$| anymore| much longer)',
+      // "to" is often left out in English learned late: "me no want live", "i dont want be here no more"
+      '(not|never|no longer|no) <0-2>(want|wanting|wish|wished) (to )?(live|be alive|exist|stay alive|keep living|go on living)',
+      '(not|never|no longer|no) <0-2>(want|wanting|wish) (to )?(go on|carry on|keep going|be here|be around)(?= \\.|$| anymore| any more| no more| much longer)',
       '(do not know|not sure|unsure) (if|whether) i (still )?(want|wanna) to (live|be alive|go on|carry on|be here|keep going)',
     ],
     // "I don't want to live alone / with my son / in a flat / here any more": housing and loneliness, not crisis.
@@ -288,6 +289,18 @@ export const RULES_EN: readonly RuleSpec[] = [
       'in (this |that |a |an |the |my |our )?(house|flat|home|area|town|city|village|street|place|bungalow|accommodation|sheltered|supported|care home|council)|' +
       'with (him|her|them|people|others|anyone|someone|strangers|family|my {PERSON}|my ex))',
     negatable: false,
+  },
+  {
+    id: 'suicide.finish_it',
+    kind: 'suicide',
+    example: 'life no good i finish it',
+    patterns: [
+      // "finish it" of a life: with life or living said before it in the same message
+      '(life|living|my life) <0-6>(i will|i am going to|i am gonna|i want to|i want|going to|gonna|i) (finish|finishing) (it|my life|everything)(?= \\.|$)',
+      '(finish|finishing) (my life|myself|me off)',
+      // "life no good i finish it": the gap above cannot cross "no"
+      '(life|living) (is )?(no good|not good|no point|pointless|too hard|so hard|bad|shit|rubbish|over|nothing)( \\.)? (so )?i (will |am going to |am gonna |want to |want )?(finish|end) it(?= \\.|$)',
+    ],
   },
   {
     id: 'suicide.not_wake_up',

@@ -7,6 +7,7 @@ import { anchorWords, compileAfter, compileBefore, compileMatcher } from './patt
 import type { RuleSpec } from './rule-types';
 import { RULES_CY } from './rules-cy';
 import { RULES_EN } from './rules-en';
+import { RULES_OTHER } from './rules-other';
 import type { CrisisKind } from './types';
 
 export type { RuleSpec } from './rule-types';
@@ -47,8 +48,8 @@ function compileRule(spec: RuleSpec): CompiledRule {
   };
 }
 
-/** English then Welsh rules, stably ordered by kind priority. */
-export const RULE_SPECS: readonly RuleSpec[] = [...RULES_EN, ...RULES_CY]
+/** English, Welsh, then the few in other languages, stably ordered by kind priority. */
+export const RULE_SPECS: readonly RuleSpec[] = [...RULES_EN, ...RULES_CY, ...RULES_OTHER]
   .map((rule, index) => ({ rule, index }))
   .sort((a, b) => KIND_PRIORITY.indexOf(a.rule.kind) - KIND_PRIORITY.indexOf(b.rule.kind) || a.index - b.index)
   .map(({ rule }) => rule);
