@@ -5,7 +5,7 @@ export interface AnswerRecogniser {
   acceptsAnswer(text: string, state: object): boolean;
 }
 
-function isAnswerRecogniser(value: unknown): value is AnswerRecogniser {
+export function isAnswerRecogniser(value: unknown): value is AnswerRecogniser {
   return typeof (value as Partial<AnswerRecogniser> | undefined)?.acceptsAnswer === 'function';
 }
 

@@ -1,8 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatList, type Translate, type TranslationParams } from '../../src/i18n';
+import { commonAnswer, recogniseCommonQuestion } from '../commonQuestions';
 import { isTextOnlyChannel, renderMessage, renderQuestion, type QuestionView } from '../render';
 import { turnLanguage, turnTranslator } from '../turnLanguage';
+import { isAnswerRecogniser } from './answerRecogniser';
 
 /** Options a question may be started with. Everything here is saved in dialog state, so data only. */
 export interface QuestionOptions {
@@ -64,6 +66,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = dc.activeDialog!.state as S;
     const text = typeof activity.text === 'string' ? activity.text : '';
+    if (await this.answeredCommonQuestion(dc.context, text, state)) return Dialog.EndOfTurn;
     const reading: Reading<R> = text.trim() ? this.read(text, state) : { kind: 'problem', problemKey: 'common.needText' };
     if (reading.kind === 'answer') {
       // Read from a sentence rather than picked: say what was understood, so a wrong guess shows.
@@ -77,6 +80,19 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     await this.ask(context, instance.state as S);
+  }
+
+  /**
+   * "What is a link worker?" asked back is answered, and the question asked again: it is not an
+   * answer to store, nor a miss. A message that is one of this question's choices stays an answer.
+   */
+  private async answeredCommonQuestion(context: TurnContext, text: string, state: S): Promise<boolean> {
+    if (isAnswerRecogniser(this) && this.acceptsAnswer(text, state)) return false;
+    const question = recogniseCommonQuestion(text);
+    if (!question) return false;
+    await context.sendActivity(renderMessage(commonAnswer(context, turnTranslator(context), question)));
+    await this.ask(context, state);
+    return true;
   }
 
   /** The question's text in this turn's language. */
