@@ -15,6 +15,8 @@ import { WHAT_MATTERS_DIALOG, WhatMattersDialog } from './whatMatters';
 export const SUMMARY_DIALOG = 'summary';
 const CONFIRM_QUESTION = 'summary.confirm';
 const PART_QUESTION = 'summary.part';
+/** "Nothing, it's right" at "Which part would you like to change?": back to the summary to confirm. */
+const NO_CHANGE = 'noChange';
 
 export interface SummaryResult {
   confirmed: true;
@@ -65,9 +67,9 @@ export class SummaryDialog extends PersonDialog {
       }),
     );
     this.addDialog(
-      new ChoiceQuestion<SummaryPart>(PART_QUESTION, {
+      new ChoiceQuestion<SummaryPart | typeof NO_CHANGE>(PART_QUESTION, {
         textKey: 'summary.whichPart',
-        choices: SUMMARY_PARTS.map((part) => choice(part, `summary.parts.${part}`)),
+        choices: [...SUMMARY_PARTS.map((part) => choice(part, `summary.parts.${part}`)), choice(NO_CHANGE, 'summary.noChange')],
       }),
     );
     this.addDialog(new WhatMattersDialog(repo));
@@ -97,6 +99,8 @@ export class SummaryDialog extends PersonDialog {
   }
 
   private async change(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    // Nothing to change after all: read the summary back again so they can confirm it.
+    if (step.result === NO_CHANGE) return step.replaceDialog(this.loopId, { personKey: step.options.personKey });
     const part = step.result as SummaryPart;
     const options: SequenceOptions = { personKey: step.options.personKey, only: part };
     return step.beginDialog(part === WELLBEING_PART ? WELLBEING_DIALOG : WHAT_MATTERS_DIALOG, options);

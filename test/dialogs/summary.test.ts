@@ -158,6 +158,42 @@ describe.each(LANGUAGES)('summary (%s)', (lang) => {
     expect((await storedReferral(database.db, personKey))!.status).toBe('ready');
   });
 
+  const noChangeWords = { en: ['nothing', 'back', 'no changes', "it's fine", 'cancel'], cy: ['dim byd', 'yn ôl', 'dim newid', "mae'n iawn", 'canslo'] }[lang];
+  it.each(noChangeWords)('after "Change something", "%s" goes back to the summary, which can then be confirmed', async (words) => {
+    const personKey = await answeredPerson('chat');
+    const { conversation } = await start(personKey);
+    let reply = await conversation.say(typed[lang].change);
+    expect(reply.buttons.at(-1)).toBe(t('summary.noChange.label'));
+    reply = await conversation.say(words);
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(reply.text).toContain(t('summary.heading'));
+    expect(reply.text).toContain(t('summary.ask'));
+    reply = await conversation.say(typed[lang].confirm);
+    expect(reply.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
+    expect((await storedReferral(database.db, personKey))!.status).toBe('ready');
+  });
+
+  it('the "Nothing, it\'s right" button goes back to the summary', async () => {
+    const personKey = await answeredPerson('chat');
+    const { conversation } = await start(personKey);
+    await conversation.say(typed[lang].change);
+    const reply = await conversation.say(t('summary.noChange.label'));
+    expect(reply.text).toContain(t('summary.heading'));
+    expect(reply.buttons).toEqual([t('summary.confirm.label'), t('summary.change.label')]);
+  });
+
+  const partWords = {
+    en: [['what I enjoy', 'interests.ask'], ['my interests', 'interests.ask'], ['the days', 'days.ask'], ['my name', 'name.ask'], ['where I live', 'place.ask']],
+    cy: [["beth dw i'n ei fwynhau", 'interests.ask'], ['fy niddordebau', 'interests.ask'], ['y dyddiau', 'days.ask'], ['fy enw', 'name.ask'], ["ble dw i'n byw", 'place.ask']],
+  }[lang];
+  it.each(partWords)('at "Which part?", "%s" asks that part again (%s)', async (words, askKey) => {
+    const personKey = await answeredPerson('chat');
+    const { conversation } = await start(personKey);
+    await conversation.say(typed[lang].change);
+    const reply = await conversation.say(words);
+    expect(reply.text).toContain(t(`whatMatters.${askKey}`));
+  });
+
   it('reads back "nothing" to what you enjoy as not given, never as an empty line', async () => {
     const personKey = await answeredPerson('chat');
     await repo.saveAnswer(personKey, 'interests', { chosen: [] });
