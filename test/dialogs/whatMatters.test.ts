@@ -233,6 +233,20 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: [] });
   });
 
+  const doneWords = {
+    en: ['yes thats it', "yes that's it", "that's it", "that's everything", "no that's all", 'Yes, send it'],
+    cy: ['ie dyna fe', "dyna'r cyfan", 'dyna bopeth', 'Ydy, anfonwch e'],
+  }[lang];
+  it.each(doneWords)('at "Anything else you enjoy?", "%s" means done: not kept as an interest', async (words) => {
+    const personKey = await consentedPerson(repo, lang, 'interests-done');
+    const { conversation } = await start({ only: 'interests' }, personKey);
+    const reply = await conversation.say(t('whatMatters.interests.options.gardening.label'));
+    expect(reply.text).toContain(t('whatMatters.interests.more'));
+    await conversation.say(words);
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['gardening'] });
+  });
+
   it('hears what gets in the way in a sentence, says back what it noted, and asks for anything else', async () => {
     const sentence = {
       en: ["I can't afford much and I get very anxious in groups", 'my husband needs caring for all day'],
