@@ -355,5 +355,6 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 function privacyUrl(config: Config): string {
-  return `${config.publicBaseUrl ?? `http://localhost:${config.port}`}/privacy`;
+  // "https://example.org/" must not give "//privacy", which is not found.
+  return `${(config.publicBaseUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, '')}/privacy`;
 }

@@ -92,18 +92,21 @@ export class SmsAdapter extends SelfHostedAdapter {
    * the segment budget: a turn's three short messages arrive as one or two texts, in order
    * (separate texts can overtake each other on the networks), and cost less.
    */
-  private async runTurn(context: TurnContext, logic: TurnLogic): Promise<void> {
+  private async runTurn(context: TurnContext, logic: TurnLogic): Promise<DeliveryResult[]> {
     const outbox: Outgoing[] = [];
     context.turnState.set(OUTBOX, outbox);
+    let results: DeliveryResult[] = [];
     try {
       await this.runMiddleware(context, logic);
     } finally {
+      // Sent even when the turn failed: crisis support may already be in the outbox.
       context.turnState.delete(OUTBOX);
-      await this.flush(outbox);
+      results = await this.flush(outbox);
     }
+    return results;
   }
 
-  private async flush(outbox: Outgoing[]): Promise<void> {
+  private async flush(outbox: Outgoing[]): Promise<DeliveryResult[]> {
     const batches: Outgoing[] = [];
     for (const item of outbox) {
       for (const text of item.texts) {
@@ -116,7 +119,9 @@ export class SmsAdapter extends SelfHostedAdapter {
         }
       }
     }
-    for (const batch of batches) await this.deliver(batch.numberKey, batch.texts, { evenIfOptedOut: batch.evenIfOptedOut });
+    const results: DeliveryResult[] = [];
+    for (const batch of batches) results.push(await this.deliver(batch.numberKey, batch.texts, { evenIfOptedOut: batch.evenIfOptedOut }));
+    return results;
   }
 
   async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -203,6 +208,16 @@ export class SmsAdapter extends SelfHostedAdapter {
       { ...reference, bot: reference.bot ?? this.bot, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL },
       true,
     );
-    await this.runTurn(new TurnContext(this, activity), logic);
+    const results = await this.runTurn(new TurnContext(this, activity), logic);
+    // Said to someone outside their own turn (a link worker, a follow-up): whoever asked must know
+    // it did not go (they texted STOP, the number is gone, Twilio could not be reached).
+    const failed = results.find((result) => !result.sent);
+    if (failed) throw new SmsNotDeliveredError(failed.sent ? 'unknown' : failed.reason);
+  }
+}
+
+export class SmsNotDeliveredError extends Error {
+  constructor(readonly reason: string) {
+    super(`the text was not sent (${reason})`);
   }
 }

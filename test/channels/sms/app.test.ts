@@ -63,6 +63,14 @@ it('npm start answers texts when TWILIO_ is set, and a link worker’s reply rea
   expect(fake.messages.slice(beforeRelease).filter((m) => m.to === PERSON).map((m) => m.body)).toEqual([en('handoff.released', { serviceName: 'Front Door' })]);
   expect((await fetch(`${app.url}/api/linkworker/handoffs/${id}/claim`, { method: 'POST', headers, body: '{}' })).status).toBe(200);
 
+  // After STOP a link worker's message is not sent, and they are told so rather than shown it as delivered.
+  await text('STOP');
+  const refused = await fetch(`${app.url}/api/linkworker/handoffs/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text: 'Are you still there?' }) });
+  expect(refused.status).toBe(502);
+  const stopped = (await (await fetch(`${app.url}/api/linkworker/handoffs/${id}`, { headers })).json()) as { handoff: { transcript: { from: string; text: string; delivered?: boolean }[] } };
+  expect(stopped.handoff.transcript.find((e) => e.text === 'Are you still there?')).toMatchObject({ from: 'linkWorker', delivered: false });
+  await text('START');
+
   // Closing tells the person by text in the SMS form: MENU, since HELP by text is the carrier's keyword.
   const beforeClose = fake.messages.length;
   expect((await fetch(`${app.url}/api/linkworker/handoffs/${id}/close`, { method: 'POST', headers, body: JSON.stringify({ outcome: 'contacted' }) })).status).toBe(200);

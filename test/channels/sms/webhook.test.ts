@@ -391,9 +391,12 @@ describe('proactive texts (follow-ups, link-worker messages)', () => {
 
     await text(from, 'STOP');
     const before = fake.to(from).length;
-    await channel.adapter.continueConversationAsync('', reference, async (context) => {
-      await context.sendActivity('Are you still there?');
-    });
+    // Nothing goes, and whoever sent it (a link worker) is told, not left thinking it arrived.
+    await expect(
+      channel.adapter.continueConversationAsync('', reference, async (context) => {
+        await context.sendActivity('Are you still there?');
+      }),
+    ).rejects.toMatchObject({ reason: 'optedOut' });
     expect(await channel.sendTo({ numberKey }, 'Another reminder')).toEqual({ sent: false, reason: 'optedOut' });
     expect(fake.to(from)).toHaveLength(before);
   });
