@@ -40,6 +40,10 @@ export class ChoiceQuestion<V extends string> extends Question<V | null> impleme
     return this.match(text) !== undefined || (Boolean(this.config.allowSkip) && isSkip(text));
   }
 
+  protected override canSkip(): boolean {
+    return Boolean(this.config.allowSkip);
+  }
+
   protected view(t: Translate, state: QuestionState): QuestionView {
     return {
       text: this.questionText(t, state, this.config.textKey),

@@ -70,6 +70,11 @@ export class MultiChoiceQuestion<V extends string>
     return { ...super.initialState(options), selected: [...(options?.selected ?? [])] };
   }
 
+  /** With own words allowed, "nothing" or "skip" moves on. */
+  protected override canSkip(): boolean {
+    return Boolean(this.config.allowOwnWords);
+  }
+
   protected view(t: Translate, state: MultiChoiceState<V>): QuestionView {
     const more = state.selected.length > 0;
     return {

@@ -48,6 +48,11 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return undefined;
   }
 
+  /** Whether "skip" is an answer here, so a person stuck on the question can be told they may skip it. */
+  protected canSkip(_state: S): boolean {
+    return false;
+  }
+
   /** Sets up extra state from the options; the base keeps params, textKey and attempts. */
   protected initialState(options: O | undefined): S {
     return { params: options?.params, textKey: options?.textKey, attempts: 0 } as S;
@@ -104,15 +109,30 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     const t = turnTranslator(context);
     const channelId = context.activity.channelId;
     const view = this.view(t, state);
+    const problems = problemKey ? this.problemTexts(t, state, problemKey) : [];
     if (!isTextOnlyChannel(channelId)) {
-      await context.sendActivity(renderQuestion(channelId, problemKey ? askedAgain(view, t(problemKey), t('common.wayOut')) : view));
+      await context.sendActivity(renderQuestion(channelId, problems.length ? askedAgain(view, problems[0], t('common.wayOut')) : view));
       return;
     }
     const numbers = this.choiceNumbers(state);
-    const shown = problemKey ? textedAgain(channelId, view, numbers, t(problemKey), [t('common.wayOut'), t('common.wayOutShort')]) : view;
+    const shown = problems.length ? textedAgain(channelId, view, numbers, problems, [t('common.wayOut'), t('common.wayOutShort')]) : view;
     await context.sendActivity(renderQuestion(channelId, withNumbers(shown, numbers)));
   }
+
+  /**
+   * What was wrong with the answer, longest first. From the third miss in a row, also a way
+   * forward (the same "Sorry, I didn't understand" again and again leaves a person nowhere to go);
+   * where that is too long for a text, the way forward alone.
+   */
+  private problemTexts(t: Translate, state: S, problemKey: string): string[] {
+    if (state.attempts < STUCK_AFTER_MISSES) return [t(problemKey)];
+    const wayForward = t(this.canSkip(state) ? 'faq.stuck.skipOrPerson' : 'faq.stuck.person');
+    return [`${t(problemKey)} ${wayForward}`, wayForward];
+  }
 }
+
+/** Misses in a row after which the question offers a way forward (skip, or talk to a person). */
+const STUCK_AFTER_MISSES = 3;
 
 /** Two SMS parts of plain text (153 characters each): a question asked again by text stays within them. */
 const TWO_TEXTS = 306;
@@ -125,11 +145,15 @@ function askedAgain(view: QuestionView, problem: string, wayOut?: string): Quest
 /**
  * By text, the question again in at most two parts where it can be: the hint goes first (the
  * numbered list and "Reply with..." say how to answer), then the way out is shortened (the full
- * one came with the welcome), then left out.
+ * one came with the welcome), then left out; then the shorter problem texts are tried the same way.
  */
-function textedAgain(channelId: string | undefined, view: QuestionView, numbers: number[] | undefined, problem: string, wayOuts: string[]): QuestionView {
+function textedAgain(channelId: string | undefined, view: QuestionView, numbers: number[] | undefined, problems: string[], wayOuts: string[]): QuestionView {
   const noHint = { ...view, hint: undefined };
-  const tries = [askedAgain(view, problem, wayOuts[0]), ...wayOuts.map((wayOut) => askedAgain(noHint, problem, wayOut)), askedAgain(noHint, problem)];
+  const tries = problems.flatMap((problem) => [
+    askedAgain(view, problem, wayOuts[0]),
+    ...wayOuts.map((wayOut) => askedAgain(noHint, problem, wayOut)),
+    askedAgain(noHint, problem),
+  ]);
   const fits = (candidate: QuestionView) => String(renderQuestion(channelId, withNumbers(candidate, numbers)).text).length <= TWO_TEXTS;
   return tries.find(fits) ?? tries.at(-1)!;
 }

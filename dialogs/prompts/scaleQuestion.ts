@@ -25,6 +25,10 @@ export class ScaleQuestion extends Question<number | null> implements AnswerReco
     return parseScore(text) !== undefined || isSkip(text);
   }
 
+  protected override canSkip(): boolean {
+    return true;
+  }
+
   protected view(t: Translate, state: QuestionState): QuestionView {
     return {
       text: this.questionText(t, state, this.config.textKey),

@@ -21,6 +21,10 @@ export class TextQuestion<T> extends Question<T | null> {
     super(id);
   }
 
+  protected override canSkip(): boolean {
+    return Boolean(this.config.allowSkip);
+  }
+
   protected view(t: Translate, state: QuestionState): QuestionView {
     const skip = Boolean(this.config.allowSkip);
     return {

@@ -44,13 +44,14 @@ const QUESTIONS: { name: string; only?: string; wellbeing?: boolean; before: str
   { name: 'wellbeing', wellbeing: true, before: [] },
 ];
 
-async function askedAgain(lang: Language, question: (typeof QUESTIONS)[number], problem: string | Partial<Activity>): Promise<string | undefined> {
+async function askedAgain(lang: Language, question: (typeof QUESTIONS)[number], problem: string | Partial<Activity>, times = 1): Promise<string | undefined> {
   const personKey = await consentedPerson(repo, lang, 'reask');
   const dialog = question.wellbeing ? new WellbeingDialog(repo) : new WhatMattersDialog(repo);
   const conversation = new Conversation(dialog, { personKey, only: question.only }, 'sms');
   await conversation.say('hello');
   for (const answer of question.before) await conversation.say(answer);
-  const reply = await conversation.say(problem);
+  let reply = await conversation.say(problem);
+  for (let i = 1; i < times; i += 1) reply = await conversation.say(problem);
   // Some questions take anything typed (own words, a name): nothing is asked again.
   const last = reply.activities.filter((a) => a.type === 'message').at(-1);
   return last && conversation.finished === false ? activityText(last) : undefined;
@@ -68,6 +69,17 @@ describe.each(['en', 'cy'] as const)('asked again by text (%s)', (lang) => {
     // English: two GSM-7 parts. Welsh: its accents make it UCS-2, within 6 parts (2 if it has none).
     const fits = lang === 'en' ? count.encoding === 'GSM-7' && count.segments <= 2 : count.segments <= (count.encoding === 'UCS-2' ? UCS2_SEGMENT_BUDGET : 2);
     expect({ fits, text }).toEqual({ fits: true, text });
+  });
+
+  // From the third miss the way forward (skip, talk to a person) is added: it still fits. A picture
+  // is a miss at every question, even those that take any words typed.
+  it.each(QUESTIONS.map((question) => question.name))('%s, stuck after three misses, fits and offers a way forward', async (name) => {
+    const text = await askedAgain(lang, QUESTIONS.find((q) => q.name === name)!, PROBLEMS['a picture'], 3);
+    if (text === undefined) return;
+    const count = countSegments(text);
+    const fits = lang === 'en' ? count.encoding === 'GSM-7' && count.segments <= 2 : count.segments <= (count.encoding === 'UCS-2' ? UCS2_SEGMENT_BUDGET : 2);
+    expect({ fits, text }).toEqual({ fits: true, text });
+    expect(text).toMatch(/talk to a person|siarad â pherson/);
   });
 
   it('the longest list keeps the list, the question and the way to answer, and a short way out', async () => {
