@@ -23,6 +23,17 @@ const MAX_WORDS_IN_CHOICES = 30;
  */
 const CONNECTORS = new Set(['and', 'n', 'an', 'nd', 'a', 'ac', 'or', 'neu', 'plus', 'also', 'hefyd', 'then', 'wedyn']);
 
+/**
+ * Words for a time of day ("mornings", "boreau"). Where they are not choices, they may sit beside
+ * the answer and be passed over: "weekdays and mornings" to "Which days?" is weekdays (the times
+ * are asked next).
+ */
+function timeOfDayWords(): ReadonlySet<string> {
+  timeOfDayCache ??= new Set(synonymsFor('common.fillers.timesOfDay'));
+  return timeOfDayCache;
+}
+let timeOfDayCache: ReadonlySet<string> | undefined;
+
 function numberIn(phrase: string): number | undefined {
   if (/^\d{1,2}$/.test(phrase)) return Number(phrase);
   return numberWords().get(phrase);
@@ -70,7 +81,7 @@ export function matchChoice<V extends string>(text: string, choices: readonly Ma
 function matchAgreeingPhrases<V extends string>(normalised: string, choices: readonly MatchableChoice<V>[]): V | undefined {
   const words = normalised.split(' ');
   if (words.length < 2 || words.length > MAX_WORDS_IN_CHOICES) return undefined;
-  const skippable = fillerWords();
+  const skippable = new Set([...fillerWords(), ...timeOfDayWords()]);
   let agreed: V | undefined;
   let start = 0;
   while (start < words.length) {

@@ -65,6 +65,35 @@ describe('matchChoice', () => {
   });
 });
 
+describe('everyday answers around a choice', () => {
+  const days = ['weekdays', 'weekends', 'any'].map((d) => matchable(d, `whatMatters.days.options.${d}`));
+  const times = ['mornings', 'afternoons', 'evenings', 'any'].map((d) => matchable(d, `whatMatters.times.options.${d}`));
+  it.each([
+    ['weekends only', 'weekends'],
+    ['just weekends', 'weekends'],
+    ['only weekdays', 'weekdays'],
+    ['weekdays and mornings', 'weekdays'],
+    ['weekday mornings', 'weekdays'],
+    ['penwythnosau yn unig', 'weekends'],
+    ['dim ond penwythnosau', 'weekends'],
+  ])('"%s" to the days is %s', (text, expected) => {
+    expect(matchChoice(text, days)).toBe(expected);
+  });
+
+  it.each([
+    ['mornings only', ['mornings']],
+    ['just mornings', ['mornings']],
+    ['boreau yn unig', ['mornings']],
+    ['mornings and evenings', ['mornings', 'evenings']],
+  ])('"%s" to the times picks %j', (text, expected) => {
+    expect(matchChoices(text, times)).toEqual(expected);
+  });
+
+  it('a time of day alone is not a day', () => {
+    expect(matchChoice('mornings', days)).toBeUndefined();
+  });
+});
+
 describe('matchChoices', () => {
   it.each([
     ['1 and 3', ['cost', 'access']],

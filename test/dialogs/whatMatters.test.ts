@@ -247,6 +247,25 @@ describe.each(LANGUAGES)('what matters (%s)', (lang) => {
     expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['gardening'] });
   });
 
+  const everyday = {
+    en: { days: ['weekdays and mornings', 'weekends only', 'just weekends'], times: ['mornings only', 'just mornings', 'only mornings'] },
+    cy: { days: ['dyddiau gwaith a boreau', 'penwythnosau yn unig', 'dim ond penwythnosau'], times: ['boreau yn unig', 'dim ond boreau', 'jyst boreau'] },
+  }[lang];
+  it.each(everyday.days.map((days, i) => [days, everyday.times[i]]))(
+    'at "When suits you?", takes everyday answers: "%s" to the days, "%s" to the times',
+    async (days, times) => {
+      const personKey = await consentedPerson(repo, lang, 'everyday-when');
+      const { conversation } = await start({ only: 'when' }, personKey);
+      let reply = await conversation.say(days);
+      expect(reply.text).not.toContain(t('common.notUnderstood'));
+      expect(reply.text).toContain(t('whatMatters.times.ask'));
+      reply = await conversation.say(times);
+      expect(reply.text).not.toContain(t('common.notUnderstood'));
+      const expectedDays = days.includes('weekdays') || days.includes('gwaith') ? 'weekdays' : 'weekends';
+      expect(await storedAnswers(database.db, personKey)).toMatchObject({ days: expectedDays, times: ['mornings'] });
+    },
+  );
+
   it('hears what gets in the way in a sentence, says back what it noted, and asks for anything else', async () => {
     const sentence = {
       en: ["I can't afford much and I get very anxious in groups", 'my husband needs caring for all day'],
