@@ -32,6 +32,7 @@ import type { Recognizer } from '../src/nlu/recognizer';
 import type { ReferralRepository } from '../src/referrals';
 import type { HandoffDesk } from '../src/handoff/desk';
 import { matchChoice, matchable } from '../dialogs/choiceMatching';
+import { setTurnDialogConfig } from '../dialogs/commonQuestions';
 import { askForPerson, describeWhen } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
@@ -116,6 +117,9 @@ const CRISIS_OFFER_CHOICES = [
 /** The turn's person key, derived once (an HMAC) however many steps of the turn need it. */
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
 
+/** Set once this turn's crisis support has gone out: a turn that fails later must not leave the person without it. */
+export const CRISIS_SUPPORT_SENT = Symbol.for('frontdoor.crisisSupportSent');
+
 /** Set on a turn that erased the person's data: nothing may be written back for it. */
 const ERASED_THIS_TURN = Symbol.for('frontdoor.erasedThisTurn');
 
@@ -193,6 +197,8 @@ export class FrontDoorBot extends ActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    // Any question may be answered with a question back ("how long will it take?"), which needs the configuration.
+    setTurnDialogConfig(context, this.deps.config);
     const text = (context.activity.text ?? '').trim();
     const personKey = this.personKeyOf(context);
 
@@ -336,6 +342,7 @@ export class FrontDoorBot extends ActivityHandler {
     // Support goes out before anything that could fail; the person's place is kept as it was.
     const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
     await context.sendActivity(support);
+    context.turnState.set(CRISIS_SUPPORT_SENT, true);
     const withPerson = this.deps.handoffs ? await this.deps.handoffs.desk.heldFor(personKey).catch(() => null) : null;
     try {
       await this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang);
@@ -361,10 +368,20 @@ export class FrontDoorBot extends ActivityHandler {
 
   /** The person's language; before they have chosen one, Welsh if their words were (a Welsh rule fired). */
   private async crisisLanguage(context: TurnContext, personKey: string, rule: string): Promise<Language> {
-    const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
-    if (lang === 'cy' || !rule.startsWith('cy.')) return lang;
-    const referral = await this.deps.referrals.find(personKey);
-    if (referral?.languageChosen) return lang;
+    try {
+      const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
+      if (lang === 'cy' || !rule.startsWith('cy.')) return lang;
+      const referral = await this.deps.referrals.find(personKey);
+      if (referral?.languageChosen) return lang;
+    } catch (error) {
+      // The database is down: support must still go out, so guess the language rather than wait.
+      this.log(`crisis: could not read the person's language (${(error as Error).message}); support goes out anyway`);
+      if (!rule.startsWith('cy.')) {
+        const guess = turnLanguage(context);
+        setTurnLanguage(context, guess);
+        return guess;
+      }
+    }
     setTurnLanguage(context, 'cy');
     return 'cy';
   }

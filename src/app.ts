@@ -6,12 +6,13 @@ import {
   type ConversationReference,
   type TurnContext,
 } from 'botbuilder';
-import { FrontDoorBot } from '../bots';
+import { CRISIS_SUPPORT_SENT, crisisActivities, FrontDoorBot } from '../bots';
+import { detectCrisis } from './nlu/crisis';
 import { createSmsChannel, isSmsReference, purgeSmsRecords, SMS_CHANNEL_ID, type SmsChannel } from './channels/sms';
 import { createDirectLine, DIRECTLINE_CHANNEL_ID, type DirectLineOptions, type DirectLineService } from './channels/directline';
 import type { Config } from './config';
 import { languageFromLocale, translator, type Translate } from './i18n';
-import { preferSmsVariants } from '../dialogs/render';
+import { isTextOnlyChannel, preferSmsVariants } from '../dialogs/render';
 import { derivePersonKey } from './identity/personKey';
 import { loadSampleDirectoryIfEmpty } from './directory';
 import { ServiceDirectory } from './directory/directory';
@@ -231,6 +232,13 @@ export async function startFrontDoor(
       // Operators get what failed and where; never the person's words.
       log(`turn failed on ${context.activity.channelId} (${context.activity.type}): ${error instanceof Error ? error.message : String(error)}`);
       const t = translator(languageFromLocale(context.activity.locale));
+      // Crisis words in a turn that failed before its support went out (the database is down): the
+      // support needs nothing stored, so it goes out anyway.
+      const text = context.activity.type === 'message' ? (context.activity.text ?? '') : '';
+      if (!context.turnState.get(CRISIS_SUPPORT_SENT) && detectCrisis(text).crisis) {
+        const [support] = crisisActivities(t, config.serviceName, isTextOnlyChannel(context.activity.channelId));
+        await context.sendActivity(support).catch(() => undefined);
+      }
       await context.sendActivity(t('common.somethingWrong')).catch(() => undefined);
     };
     const adapter = new CloudAdapter(auth);

@@ -480,6 +480,16 @@ describe.each(LANGUAGES)('the turn pipeline (%s)', (lang) => {
       expect(await person.referral()).toMatchObject({ wellbeing: { worthwhile: 1 } });
     });
 
+    it('"how long will it take?" asked back at a question is answered with the configured days, and nothing is stored', async () => {
+      const person = world.person();
+      await journeyTo(person, lang, 'whatMatters');
+      const before = await stored(person);
+      const turn = await person.say(lang === 'en' ? 'how long will it take?' : "pa mor hir fydd e'n cymryd?");
+      expect(turn.text).toContain(t('faq.questions.howLong.answer', { days: botConfig.nextStepsDays }));
+      expectAsked(turn, t, waiting.whatMatters);
+      expect(await stored(person)).toEqual(before);
+    });
+
     it('"talk to a person" as the very first message: it is recorded, then the welcome says this is a bot', async () => {
       const person = world.person();
       const turn = await person.say(words[lang].human);
