@@ -53,9 +53,12 @@ export class ConsentDialog extends PersonDialog {
       await this.repo.recordConsent(personKey, { noticeVersion: CONSENT_NOTICE_VERSION, channel, answer: 'yes' });
       await step.context.sendActivity(renderMessage(t('consent.thanks')));
     } else {
+      // A crisis message said before this stays for the team (vital interests): say so, not "nothing kept".
+      const flaggedUrgent = Boolean((await this.repo.find(personKey))?.urgent);
       await this.repo.countAnonymousDecline(channel);
       await this.repo.discardUnconsented(personKey);
-      await step.context.sendActivity(renderMessage(`${t('consent.declined')}\n${t('consent.signposting')}`));
+      const declined = flaggedUrgent ? t('consent.declinedAfterCrisis') : t('consent.declined');
+      await step.context.sendActivity(renderMessage(`${declined}\n${t('consent.signposting')}`));
     }
     const result: ConsentResult = { consented };
     return step.endDialog(result);

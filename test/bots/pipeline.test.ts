@@ -468,6 +468,17 @@ describe.each(LANGUAGES)('the turn pipeline (%s)', (lang) => {
       expect(await person.consents()).toEqual([]);
     });
 
+    it('saying no to consent after crisis words is told honestly that the crisis message is kept for the team', async () => {
+      const person = world.person();
+      await journeyTo(person, lang, 'consent');
+      await person.say(crisisText[lang]);
+      await person.say('1');
+      const turn = await person.say(typed[lang].no);
+      expect(turn.text).toContain(t('consent.declinedAfterCrisis'));
+      expect(turn.text).not.toContain(t('consent.declined'));
+      expect(await person.referral()).toMatchObject({ urgent: { rule: expect.any(String) } });
+    });
+
     it('"1" straight after the crisis reply carries on with the waiting question; a later "1" answers that question', async () => {
       const person = world.person();
       await journeyTo(person, lang, 'wellbeing');
