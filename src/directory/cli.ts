@@ -4,6 +4,7 @@ import type { Db } from 'mongodb';
 import { describeCsvProblem, importHsdsCsv, isCsvRecordProblem } from './csv/hsdsCsv';
 import { describeProblem, importServices, ImportInputError, topReasons, type ImportReport, type RecordProblem } from './import';
 import { ActivityListError, importActivityList, OPENACTIVE_ATTRIBUTION, parseActivityList, type TaxonomyImportReport } from './openactive';
+import { retireSampleDirectory, SAMPLE_SOURCE } from './sample';
 import { fetchServicesFromApi, isUrl, readJsonFile, SourceError } from './sources';
 import { ensureDirectoryIndexes } from './index';
 import { ensureIndexes } from '../store/indexes';
@@ -140,6 +141,7 @@ export async function runImport(args: ImportArgs, db: Db, log: (line: string) =>
       onProgress: (p) => log(`  ${p.done}/${p.total} records written or checked (${p.imported} new, ${p.updated} updated, ${p.unchanged} unchanged)`),
     });
     for (const line of summarise(report)) log(line);
+    if (report.ok) await retireSampleAfter(args, db, log);
     return report.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof SourceError || error instanceof ImportInputError || error instanceof ActivityListError) {
@@ -170,7 +172,15 @@ async function runCsvImport(args: ImportArgs, db: Db, log: (line: string) => voi
     onProgress: (p) => log(progressLine(p)),
   });
   for (const line of summarise(report)) log(line);
+  if (report.ok) await retireSampleAfter(args, db, log);
   return report.ok ? 0 : 1;
+}
+
+/** A real directory is in: the fictional sample one goes out of suggestions. */
+async function retireSampleAfter(args: ImportArgs, db: Db, log: (line: string) => void): Promise<void> {
+  if (args.source === SAMPLE_SOURCE) return;
+  const retired = await retireSampleDirectory(db);
+  if (retired > 0) log(`The fictional sample directory is no longer suggested (${retired} activities marked inactive).`);
 }
 
 /** The OpenActive activity list into `taxonomies` (always the whole vocabulary). */

@@ -15,6 +15,16 @@ export async function loadSampleDirectoryIfEmpty(db: Db, log: (line: string) => 
   if ((await servicesCollection(db).estimatedDocumentCount()) > 0) return false;
   const { payload } = await readJsonFile(SAMPLE_DIRECTORY_FILE);
   const report = await importServices(db, payload, { source: SAMPLE_SOURCE, full: true });
-  log(`Sample directory loaded: ${report.imported} activities (fictional town; replace with your own: npm run import)`);
+  log(`Sample directory loaded: ${report.imported} activities (fictional town; your first npm run import retires it)`);
   return true;
+}
+
+/**
+ * After an operator imports their own directory, the fictional one must never be suggested next
+ * to it (people would be sent to places that do not exist): its activities are marked inactive.
+ */
+export async function retireSampleDirectory(db: Db): Promise<number> {
+  const at = new Date();
+  const result = await servicesCollection(db).updateMany({ source: SAMPLE_SOURCE, status: 'active' }, { $set: { status: 'inactive', updatedAt: at } });
+  return result.modifiedCount;
 }
