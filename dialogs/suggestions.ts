@@ -164,8 +164,11 @@ export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseO
     // Words from one name ("the walking one"), unless the message is a command or says no.
     const command = recogniseCommand(text, 'en');
     if (!command) {
+      // What is on screen first, then anything shown before "more" ("the bike one" from the first three).
       const byWords = pickByNameWords(normalised, state.offered);
       if (byWords.length > 0) return { kind: 'answer', result: { kind: 'pick', ids: byWords } };
+      const byWordsEarlier = pickByNameWords(normalised, state.known);
+      if (byWordsEarlier.length > 0) return { kind: 'answer', result: { kind: 'pick', ids: byWordsEarlier } };
     }
     return { kind: 'problem', problemKey: 'common.notUnderstood' };
   }
@@ -214,7 +217,8 @@ function isNumber(normalised: string): boolean {
 function pickByNameWords(normalised: string, offered: readonly Offer[]): string[] {
   const words = normalised.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS_FOR_NAME || words.some((w) => NEGATIONS.has(w))) return [];
-  const said = new Set(words);
+  // "bikes" for "Bike Rides", "walk" for "Walks": a plural s either way.
+  const said = new Set(words.flatMap((word) => [word, `${word}s`, word.endsWith('s') ? word.slice(0, -1) : word]));
   const nameWords = offered.map((offer) => new Set(normaliseForMatching(offer.name).split(' ')));
   return offered
     .filter((_, index) =>

@@ -259,6 +259,21 @@ describe('activity suggestions after the summary', () => {
     expect((await storedSuggestions(personKey)).picked.map((p) => p.id)).toEqual([second[0].id, first[1].id]);
   });
 
+  it('after "more", a word from a name shown before still picks it ("the bike one"), and a plural s does not matter', async () => {
+    const personKey = await answeredPerson('en');
+    const { conversation } = await upToSuggestions(personKey, 'en', 'sms');
+    const first = await expectedFor(personKey, 'en');
+    await conversation.say('more');
+    const second = await expectedFor(personKey, 'en', first.map((s) => s.id));
+    const words = (name: string) => name.toLowerCase().split(/[^a-z]+/).filter((w) => w.length >= 5 && !w.endsWith('s'));
+    const elsewhere = new Set([...first, ...second].filter((s) => s.id !== first[0].id).flatMap((s) => words(s.name).flatMap((w) => [w, `${w}s`])));
+    const word = words(first[0].name).find((w) => !elsewhere.has(w) && !['group', 'support', 'kestleford', 'session'].includes(w));
+    expect(word).toBeDefined();
+    const reply = await conversation.say(`the ${word}s one`);
+    expect(reply.text).toContain(t('suggestions.added', { names: first[0].name }));
+    expect((await storedSuggestions(personKey)).picked.map((p) => p.id)).toEqual([first[0].id]);
+  });
+
   it('says kindly when there are no more to show', async () => {
     const personKey = await answeredPerson('en');
     // A directory that has only the first three to give (the real one, with everything else already shown).
