@@ -17,6 +17,8 @@ export interface SmsApp {
   app: FrontDoor;
   /** Texts Front Door as `from` through a signed webhook; resolves with the texts sent back to `from` meanwhile. */
   text(from: string, body: string): Promise<string[]>;
+  /** Posts one signed inbound text and returns the webhook's own answer (status and TwiML), without waiting for replies. */
+  webhook(from: string, body: string): Promise<{ status: number; body: string }>;
   stop(): Promise<void>;
 }
 
@@ -62,6 +64,14 @@ export async function startSmsApp(
       if (sent.status !== 200) throw new Error(`the SMS webhook answered ${sent.status}`);
       await app.sms!.idle();
       return fake.messages.slice(before).filter((m) => m.to === from).map((m) => m.body);
+    },
+    async webhook(from, body) {
+      return postSignedWebhook({
+        url: `${app.url}/api/sms/twilio`,
+        signedUrl: `${PUBLIC_BASE_URL}/api/sms/twilio`,
+        authToken: AUTH_TOKEN,
+        params: inboundTextParams({ accountSid: ACCOUNT_SID, from, to: FRONT_DOOR_NUMBER, body }),
+      });
     },
     async stop() {
       await app.stop();

@@ -4,6 +4,7 @@
  */
 import { sendTurn } from '../helpers/appProcess';
 import { startAppOnTestDatabase, type AppOnTestDatabase } from '../helpers/app';
+import { startSmsApp } from '../helpers/smsApp';
 
 let running: AppOnTestDatabase | undefined;
 afterAll(async () => {
@@ -20,4 +21,21 @@ it('crisis support goes out while the database is down', async () => {
   const support = replies.find((a) => (a.channelData as { safety?: string } | undefined)?.safety === 'crisis');
   expect(support?.text).toMatch(/116 123/);
   expect(support?.text).toMatch(/999/);
+}, 90_000);
+
+it('by text too: with the database down, crisis words get the support in the webhook\'s own answer', async () => {
+  const sms = await startSmsApp();
+  try {
+    await sms.text('+447700900777', 'hi');
+    await sms.database.stop();
+    const answer = await sms.webhook('+447700900777', 'I want to kill myself');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatch(/^<\?xml[^>]*><Response><Message>[^<]*116 123[^<]*<\/Message>/);
+    expect(answer.body).not.toMatch(/told the .* team/);
+    // Anything else still fails, so Twilio may try again later.
+    expect((await sms.webhook('+447700900777', 'hello again')).status).toBe(500);
+  } finally {
+    await sms.app.stop().catch(() => undefined);
+    await sms.fake.stop().catch(() => undefined);
+  }
 }, 90_000);

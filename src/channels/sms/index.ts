@@ -193,6 +193,13 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
         authToken: deps.config.authToken,
         publicBaseUrl: deps.config.publicBaseUrl,
         accept,
+        // Without the database the language is not known: Welsh for Welsh words, else English. Nothing
+        // was recorded, so nothing is said about telling the team.
+        crisisSupportFor: (text) => {
+          const crisis = detectCrisis(text);
+          if (!crisis.crisis) return undefined;
+          return splitForSms(plainText(translator(crisis.rule?.startsWith('cy.') ? 'cy' : 'en')('crisis.message')));
+        },
         recordStatus: async (sid, status, errorCode) => {
           if (!(await store.recordStatus(sid, status, errorCode))) return;
           if (!FINAL_STATUSES.has(status)) return;

@@ -36,6 +36,11 @@ export interface SmsRouteDeps {
   recordStatus: (messageSid: string, status: DeliveryStatus, errorCode: string | undefined) => Promise<void>;
   isClosing: () => boolean;
   log: (line: string) => void;
+  /**
+   * The crisis support to send straight back in the webhook's answer when the text could not be
+   * taken in (the database is down) and holds crisis words; undefined otherwise.
+   */
+  crisisSupportFor?: (text: string) => string[] | undefined;
 }
 
 /** Form fields as strings, whether restify's body parser ran (object) or not (raw string or buffer). */
@@ -51,6 +56,12 @@ function formFields(req: Request): Record<string, string> {
 function sendTwiml(res: Response, status = 200): void {
   res.writeHead(status, { 'Content-Type': 'text/xml; charset=utf-8' });
   res.end(EMPTY_TWIML);
+}
+
+/** TwiML that sends these texts back to the sender. */
+export function twimlMessages(texts: readonly string[]): string {
+  const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<?xml version="1.0" encoding="UTF-8"?><Response>${texts.map((text) => `<Message>${escape(text)}</Message>`).join('')}</Response>`;
 }
 
 function refuse(res: Response, status: number, message: string): void {
@@ -88,7 +99,17 @@ export function registerSmsRoutes(server: Server, deps: SmsRouteDeps): void {
       refuse(res, 503, 'Front Door is restarting.');
       return;
     }
-    await deps.accept(parsed.data);
+    try {
+      await deps.accept(parsed.data);
+    } catch (error) {
+      // Nothing could be stored, but crisis support needs nothing stored: it goes back in this answer.
+      const support = deps.crisisSupportFor?.(parsed.data.Body);
+      if (!support) throw error;
+      deps.log(`sms: a text could not be taken in (${(error as Error).message}); crisis support sent in the webhook's answer`);
+      res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
+      res.end(twimlMessages(support));
+      return;
+    }
     sendTwiml(res);
   });
 
