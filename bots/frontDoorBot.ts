@@ -283,7 +283,7 @@ export class FrontDoorBot extends ActivityHandler {
     }
 
     // 3. Global commands, unless the question waiting takes these words as its answer.
-    const command = activeQuestionAccepts(dc, text) ? null : recogniseCommand(text, turnLanguage(context));
+    const command = questionTakesIt ? null : recogniseCommand(text, turnLanguage(context));
     if (command) {
       await this.runCommand(dc, command, personKey, flags);
       return;

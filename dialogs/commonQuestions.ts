@@ -12,7 +12,7 @@ const MAX_QUESTION_WORDS = 12;
 /** Where the service's settings are kept for this turn, so a question can say when the team gets in touch. */
 const TURN_DIALOG_CONFIG = Symbol.for('frontdoor.dialogConfig');
 
-/** Makes the service's settings known to questions for the rest of this turn (done by the root dialog). */
+/** Makes the service's settings known to questions for the rest of this turn (the bot does it at the start of each turn). */
 export function setTurnDialogConfig(context: TurnContext, config: DialogConfig): void {
   context.turnState.set(TURN_DIALOG_CONFIG, config);
 }

@@ -116,7 +116,7 @@ export async function startFrontDoor(
       messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
       notify: {
         claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.joined') }),
-        released: (handoff) => tellReleased(handoff),
+        released: tellReleased,
         closed: async (handoff) => {
           // The link worker's "follow up on" date becomes a follow-up text on that day.
           if (handoff.followUpAt) await schedule.scheduleLinkWorkerFollowUp(handoff.personKey, handoff.followUpAt);
@@ -164,7 +164,7 @@ export async function startFrontDoor(
       releasingQuietClaims = releaseQuietClaims({
         handoffs: linkWorkers.handoffs,
         audit: linkWorkers.audit,
-        onReleased: (handoff) => tellReleased(handoff),
+        onReleased: tellReleased,
         log,
       }).catch((error: Error) => log(`quiet-claim sweep failed: ${error.message}`));
     }, 5 * 60 * 1000);
