@@ -11,6 +11,7 @@ import { detectCrisis } from './nlu/crisis';
 import { createSmsChannel, isSmsReference, purgeSmsRecords, SMS_CHANNEL_ID, type SmsChannel } from './channels/sms';
 import { createDirectLine, DIRECTLINE_CHANNEL_ID, type DirectLineOptions, type DirectLineService } from './channels/directline';
 import type { Config } from './config';
+import { startupWarnings } from './startupWarnings';
 import { languageFromLocale, translator, type Translate } from './i18n';
 import { isTextOnlyChannel, preferSmsVariants } from '../dialogs/render';
 import { derivePersonKey } from './identity/personKey';
@@ -69,9 +70,7 @@ export async function startFrontDoor(
   log: (line: string) => void = (line) => console.log(line),
   options: StartOptions = {},
 ): Promise<FrontDoor> {
-  if (config.bot.anonymous && !config.hostWasDefaulted && !isLoopbackHost(config.host)) {
-    log(`Warning: no MicrosoftAppId is set, so the bot runs without authentication, yet HOST=${config.host} exposes it beyond this machine. An anonymous bot sends replies to whatever serviceUrl a caller names.`);
-  }
+  for (const warning of startupWarnings(config)) log(`Warning: ${warning}`);
   const database = await openDatabase({ uri: config.mongodbUri, databaseName: config.mongodbDatabase, dbPath: config.dbPath, log });
   try {
     // Before anything reads or writes what people said: every repository on this connection seals with it.
@@ -355,11 +354,6 @@ async function readWebChatTranscript(directLine: DirectLineService, conversation
     watermark = next;
   }
   return entries;
-}
-
-/** Whether binding to `host` keeps the server on this machine: localhost, 127.x.x.x or ::1. */
-export function isLoopbackHost(host: string): boolean {
-  return /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|::ffff:127(\.\d{1,3}){3})$/i.test(host.trim());
 }
 
 function privacyUrl(config: Config): string {

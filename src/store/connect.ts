@@ -23,11 +23,13 @@ export interface Database {
   uri: string;
   /** True when this process started the embedded server. */
   embedded: boolean;
-  ping(): Promise<boolean>;
+  /** Whether the database answers a ping within `withinMs` (default 2 s). */
+  ping(withinMs?: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
 const DEFAULT_DATABASE = 'frontdoor';
+const PING_TIMEOUT_MS = 2_000;
 
 /**
  * Connects through the official driver: to MONGODB_URI when given, otherwise to the embedded
@@ -57,13 +59,16 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     db,
     uri,
     embedded: spawned !== undefined,
-    ping: async () => {
-      try {
-        await db.command({ ping: 1 });
-        return true;
-      } catch {
-        return false;
-      }
+    ping: (withinMs = PING_TIMEOUT_MS) => {
+      // A down server would hold the command for the whole server selection timeout (10 s), longer
+      // than a load balancer's probe waits: answer "down" once it has had a fair chance.
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), withinMs)));
+      const answered = db.command({ ping: 1 }).then(
+        () => true,
+        () => false,
+      );
+      return Promise.race([answered, timedOut]).finally(() => clearTimeout(timer));
     },
     close: async () => {
       await client.close();
