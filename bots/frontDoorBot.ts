@@ -26,6 +26,7 @@ import {
 import type { ServiceDirectory } from '../src/directory/directory';
 import type { Language } from '../src/i18n';
 import { shortKey } from '../src/identity/personKey';
+import { withinDeadline } from '../src/store/deadline';
 import { detectCrisis } from '../src/nlu/crisis';
 import { recogniseCommand, type GlobalCommand } from '../src/nlu/commands';
 import type { Recognizer } from '../src/nlu/recognizer';
@@ -115,6 +116,9 @@ const CRISIS_OFFER_CHOICES = [
 ];
 
 /** The turn's person key, derived once (an HMAC) however many steps of the turn need it. */
+/** A database that answers at all answers in milliseconds: the crisis path waits no longer than this for a read. */
+const CRISIS_LANGUAGE_WITHIN_MS = 1_500;
+const CRISIS_FLAG_WITHIN_MS = 3_000;
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
 
 /** Set once this turn's crisis support has gone out: a turn that fails later must not leave the person without it. */
@@ -343,9 +347,12 @@ export class FrontDoorBot extends ActivityHandler {
     const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
     await context.sendActivity(support);
     context.turnState.set(CRISIS_SUPPORT_SENT, true);
-    const withPerson = this.deps.handoffs ? await this.deps.handoffs.desk.heldFor(personKey).catch(() => null) : null;
+    const withPerson = this.deps.handoffs
+      ? await withinDeadline(this.deps.handoffs.desk.heldFor(personKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the handoff').catch(() => null)
+      : null;
     try {
-      await this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang);
+      // Bounded: with the database silent, the turn ends (and the support reaches the person) in seconds.
+      await withinDeadline(this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang), CRISIS_FLAG_WITHIN_MS, 'flagging as urgent');
     } catch (error) {
       this.log(`crisis: could not flag ${shortKey(personKey)} as urgent: ${(error as Error).message}`);
       throw error;
@@ -369,12 +376,12 @@ export class FrontDoorBot extends ActivityHandler {
   /** The person's language; before they have chosen one, Welsh if their words were (a Welsh rule fired). */
   private async crisisLanguage(context: TurnContext, personKey: string, rule: string): Promise<Language> {
     try {
-      const lang = await loadTurnLanguage(context, this.deps.referrals, personKey);
+      const lang = await withinDeadline(loadTurnLanguage(context, this.deps.referrals, personKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
       if (lang === 'cy' || !rule.startsWith('cy.')) return lang;
-      const referral = await this.deps.referrals.find(personKey);
+      const referral = await withinDeadline(this.deps.referrals.find(personKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
       if (referral?.languageChosen) return lang;
     } catch (error) {
-      // The database is down: support must still go out, so guess the language rather than wait.
+      // The database is down or silent: support must still go out, so guess the language rather than wait.
       this.log(`crisis: could not read the person's language (${(error as Error).message}); support goes out anyway`);
       if (!rule.startsWith('cy.')) {
         const guess = turnLanguage(context);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
 import { spawnEmbeddedServer, type SpawnedServer } from './embedded';
+import { withinDeadline } from './deadline';
 import { ensureIndexes } from './indexes';
 
 export interface DatabaseOptions {
@@ -59,17 +60,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     db,
     uri,
     embedded: spawned !== undefined,
-    ping: (withinMs = PING_TIMEOUT_MS) => {
-      // A down server would hold the command for the whole server selection timeout (10 s), longer
-      // than a load balancer's probe waits: answer "down" once it has had a fair chance.
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), withinMs)));
-      const answered = db.command({ ping: 1 }).then(
+    // A down server would hold the ping for the server selection timeout (or, gone silent, far
+    // longer) than a load balancer's probe waits: answer "down" once it has had a fair chance.
+    ping: (withinMs = PING_TIMEOUT_MS) =>
+      withinDeadline(db.command({ ping: 1 }), withinMs, 'ping').then(
         () => true,
         () => false,
-      );
-      return Promise.race([answered, timedOut]).finally(() => clearTimeout(timer));
-    },
+      ),
     close: async () => {
       await client.close();
       await spawned?.stop();

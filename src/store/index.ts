@@ -5,3 +5,4 @@ export { ensureIndexes, declareIndexes, INDEXES } from './indexes';
 export { getOrCreateSecret } from './secrets';
 export { FieldCipher, FieldKeyMissingError, isSealed, keyIdOf, parseFieldKey, sealedOr, type SealedValue } from './fieldCipher';
 export { enableFieldEncryption, fieldCipherOf } from './fieldEncryption';
+export { DeadlinePassedError, withinDeadline } from './deadline';

@@ -2,11 +2,11 @@
  * Crisis support needs nothing stored: with the database gone mid-conversation, crisis words through
  * POST /api/messages still get the support (999, Samaritans, NHS 111, SHOUT), then "something went wrong".
  */
-import net from 'node:net';
 import { startFrontDoor } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { sendTurn } from '../helpers/appProcess';
 import { startTestDatabase } from '../helpers/db';
+import { silenceableRelay } from '../helpers/silenceableRelay';
 import { startAppOnTestDatabase, type AppOnTestDatabase } from '../helpers/app';
 import { startSmsApp } from '../helpers/smsApp';
 
@@ -27,34 +27,9 @@ it('crisis support goes out while the database is down', async () => {
   expect(support?.text).toMatch(/999/);
 }, 90_000);
 
-/** A TCP relay to the database that can go silent, as a network partition or a frozen server does. */
-async function silenceableRelay(uri: string): Promise<{ uri: string; silence: () => void; close: () => Promise<void> }> {
-  const target = new URL(uri);
-  const sockets = new Set<net.Socket>();
-  let silent = false;
-  const server = net.createServer((client) => {
-    const upstream = net.connect(Number(target.port), target.hostname);
-    for (const socket of [client, upstream]) {
-      sockets.add(socket);
-      socket.on('error', () => undefined);
-    }
-    client.on('data', (chunk) => silent || upstream.write(chunk));
-    upstream.on('data', (chunk) => silent || client.write(chunk));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    uri: `mongodb://127.0.0.1:${(server.address() as net.AddressInfo).port}/`,
-    silence: () => (silent = true),
-    close: async () => {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
-}
-
 it('/readyz says "not ready" within seconds when the database stops answering', async () => {
   const t = await startTestDatabase();
-  const relay = await silenceableRelay(t.uri);
+  const relay = await silenceableRelay(() => t.uri);
   const app = await startFrontDoor(loadConfig({ PORT: '0', MONGODB_URI: relay.uri, MONGODB_DATABASE: t.db.databaseName }), () => undefined);
   try {
     expect((await fetch(`${app.url}/readyz`)).status).toBe(200);
@@ -88,3 +63,44 @@ it('by text too: with the database down, crisis words get the support in the web
     await sms.fake.stop().catch(() => undefined);
   }
 }, 90_000);
+
+describe('with the database gone silent (no answer, no refusal)', () => {
+  it('crisis support comes back within seconds, by /api/messages', async () => {
+    const t = await startTestDatabase();
+    const relay = await silenceableRelay(() => t.uri);
+    const app = await startFrontDoor(loadConfig({ PORT: '0', MONGODB_URI: relay.uri, MONGODB_DATABASE: t.db.databaseName }), () => undefined);
+    try {
+      for (const say of ['hi', 'English']) await sendTurn(app.url, 'silent', say);
+      relay.silence();
+      const asked = Date.now();
+      const replies = await sendTurn(app.url, 'silent', 'I want to kill myself');
+      expect(replies[0].channelData).toMatchObject({ safety: 'crisis' });
+      expect(replies[0].text).toMatch(/116 123/);
+      expect(Date.now() - asked).toBeLessThan(12_000);
+    } finally {
+      await relay.close();
+      await app.stop().catch(() => undefined);
+      await t.stop();
+    }
+  }, 90_000);
+
+  it("crisis support comes back in the SMS webhook's answer well before Twilio's 15 s", async () => {
+    let target = '';
+    const relay = await silenceableRelay(() => target);
+    const sms = await startSmsApp({ MONGODB_URI: relay.uri }, async (database) => (target = database.uri));
+    try {
+      await sms.text('+447700900778', 'hi');
+      relay.silence();
+      const asked = Date.now();
+      const answer = await sms.webhook('+447700900778', 'I want to kill myself');
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatch(/<Message>[^<]*116 123[^<]*<\/Message>/);
+      expect(Date.now() - asked).toBeLessThan(8_000);
+    } finally {
+      await relay.close();
+      await sms.app.stop().catch(() => undefined);
+      await sms.fake.stop().catch(() => undefined);
+      await sms.database.stop();
+    }
+  }, 90_000);
+});

@@ -2,6 +2,7 @@ import type { Request, Response, Server } from 'restify';
 import twilio from 'twilio';
 import { z } from 'zod';
 import type { DeliveryStatus } from './store';
+import { withinDeadline } from '../../store/deadline';
 
 /** The empty TwiML answer: "received, nothing to say here" (replies go out through the REST API). */
 export const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
@@ -38,10 +39,15 @@ export interface SmsRouteDeps {
   log: (line: string) => void;
   /**
    * The crisis support to send straight back in the webhook's answer when the text could not be
-   * taken in (the database is down) and holds crisis words; undefined otherwise.
+   * taken in (the database is down or silent) and holds crisis words; undefined otherwise.
    */
   crisisSupportFor?: (text: string) => string[] | undefined;
+  /** How long a crisis text waits to be taken in before its support goes back in the answer (default 5 s). */
+  crisisAnswerWithinMs?: number;
 }
+
+/** Well inside the 15 s Twilio waits for a webhook's answer. */
+const CRISIS_ANSWER_WITHIN_MS = 5_000;
 
 /** Form fields as strings, whether restify's body parser ran (object) or not (raw string or buffer). */
 function formFields(req: Request): Record<string, string> {
@@ -99,11 +105,13 @@ export function registerSmsRoutes(server: Server, deps: SmsRouteDeps): void {
       refuse(res, 503, 'Front Door is restarting.');
       return;
     }
+    // Crisis support needs nothing stored: if the text cannot be taken in (the database is down, or
+    // too slow to answer before Twilio gives up on this webhook), the support goes back in this answer.
+    const support = deps.crisisSupportFor?.(parsed.data.Body);
     try {
-      await deps.accept(parsed.data);
+      const accepted = deps.accept(parsed.data);
+      await (support ? withinDeadline(accepted, deps.crisisAnswerWithinMs ?? CRISIS_ANSWER_WITHIN_MS, 'taking the text in') : accepted);
     } catch (error) {
-      // Nothing could be stored, but crisis support needs nothing stored: it goes back in this answer.
-      const support = deps.crisisSupportFor?.(parsed.data.Body);
       if (!support) throw error;
       deps.log(`sms: a text could not be taken in (${(error as Error).message}); crisis support sent in the webhook's answer`);
       res.writeHead(200, { 'Content-Type': 'text/xml; charset=utf-8' });
