@@ -58,6 +58,11 @@ export interface FrontDoorBotDeps {
    */
   eraseConversationRecords?: (channelId: string, conversationId: string) => Promise<void>;
   /**
+   * Erases a person other than this turn's sender, found through the number they gave: their referral
+   * and consent, handoffs, follow-ups, and the conversations their handoffs name (bot state, web chat).
+   */
+  erasePerson?: (personKey: string) => Promise<void>;
+  /**
    * Live handoff to link workers: opened on "talk to a person", on confirm and on crisis; while a
    * link worker holds it the bot relays the person's words and stays silent (crisis check apart).
    */
@@ -86,6 +91,11 @@ export interface FollowUpHooks {
    */
   handleReply(context: TurnContext, personKey: string, text: string, lang: Language, options?: FollowUpReplyOptions): Promise<FollowUpReplyOutcome | undefined>;
   eraseFor(personKey: string): Promise<void>;
+  /**
+   * Whose follow-up texts this message's number gets, when that is someone other than `personKey`
+   * (a web chatter who gave the number): their "delete my data" by text must erase that person.
+   */
+  numberOwner(context: TurnContext, personKey: string): Promise<string | undefined>;
 }
 
 /** Longest message we read. Crisis detection still sees all of it; beyond this a person is asked to shorten. */
@@ -460,11 +470,16 @@ export class FrontDoorBot extends ActivityHandler {
   private async afterDialogTurn(context: TurnContext, result: unknown): Promise<void> {
     if ((result as DeleteDataResult | undefined)?.erased) {
       context.turnState.set(ERASED_THIS_TURN, true);
+      const personKey = this.personKeyOf(context);
+      // Found before anything is erased: the follow-up contacts are how the number leads to its owner.
+      const owner = await this.deps.followUps?.numberOwner(context, personKey);
       await this.deps.conversationState.delete(context);
       await this.deps.eraseConversationRecords?.(context.activity.channelId, context.activity.conversation.id);
       // Their handoffs too (summary, transcript, risk flags); the audit log keeps who did what, not what was said.
-      await this.deps.handoffs?.desk.eraseFor(this.personKeyOf(context));
-      await this.deps.followUps?.eraseFor(this.personKeyOf(context));
+      await this.deps.handoffs?.desk.eraseFor(personKey);
+      await this.deps.followUps?.eraseFor(personKey);
+      // A reply to a follow-up text speaks for the person who gave the number (e.g. in web chat).
+      if (owner && owner !== personKey) await this.deps.erasePerson?.(owner);
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }

@@ -41,9 +41,11 @@ import { CluRecognizer } from './nlu/clu';
 import type { Recognizer } from './nlu/recognizer';
 import { ReferralRepository } from './referrals';
 import { eraseFollowUpsOf, scheduleRetention } from './retention';
+import { PersonEraser } from './retention/personErasure';
 import { startServer, type RunningServer } from './server';
 import { ReusedConnectorClientsAuthentication } from './channels/reusedConnectorClients';
-import { enableFieldEncryption, FieldCipher, getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
+import { conversationStateKey, enableFieldEncryption, FieldCipher, getOrCreateSecret, MongoBotStorage, openDatabase, type Database } from './store';
+import { Collections } from './store/collections';
 
 export interface FrontDoor {
   url: string;
@@ -177,6 +179,36 @@ export async function startFrontDoor(
       log,
     });
 
+    const eraseConversationRecords = async (channelId: string, conversationId: string): Promise<void> => {
+      if (channelId === DIRECTLINE_CHANNEL_ID) await eraseWebChatTranscript(conversationId);
+      if (channelId === SMS_CHANNEL_ID) await eraseSmsConversation(conversationId);
+    };
+    // Numbers are forgotten through the SMS channel, which waits for a text from that number still being answered.
+    const eraseFollowUps = async (personKey: string): Promise<void> => {
+      await eraseFollowUpsOf(personKey, { schedule, contacts, botState: botStorage, forgetNumber: (numberKey) => eraseSmsConversation(`sms-${numberKey}`) });
+    };
+    /**
+     * "Delete my data" for a person who is not in this turn (a web chatter, by a text from the number they
+     * gave): as retention's PersonEraser does, but with the turn-safe channel erasures above, since the
+     * texting conversation is still being answered.
+     */
+    const erasePerson = async (personKey: string): Promise<void> => {
+      const eraser = new PersonEraser(database.db, () => new Date());
+      for (const conversation of await eraser.conversationsOf(personKey, await handoffsOf(personKey))) {
+        await botStorage.delete([conversationStateKey(conversation.channelId, conversation.conversationId)]);
+        await eraseConversationRecords(conversation.channelId, conversation.conversationId);
+      }
+      await eraseFollowUps(personKey);
+      await referrals.erase(personKey);
+      await desk.eraseFor(personKey);
+    };
+    /** Every handoff of a person, opened (the conversation each names is sealed at rest). */
+    const handoffsOf = async (personKey: string): Promise<Handoff[]> => {
+      const ids = await database.db.collection(Collections.handoffs).find({ personKey }, { projection: { _id: 1 } }).toArray();
+      const handoffs = await Promise.all(ids.map(({ _id }) => linkWorkers.handoffs.get(_id)));
+      return handoffs.filter((handoff): handoff is Handoff => handoff !== null);
+    };
+
     const bot = new FrontDoorBot({
       conversationState,
       referrals,
@@ -206,19 +238,16 @@ export async function startFrontDoor(
           if (answer === 'needHelp') await reopenHandoff(owner);
           return { thanks: renderFollowUpThanks(answer, lang) };
         },
-        // Numbers are forgotten through the SMS channel, which waits for a text from that number still being answered.
-        eraseFor: async (personKey) => {
-          await eraseFollowUpsOf(personKey, { schedule, contacts, botState: botStorage, forgetNumber: (numberKey) => eraseSmsConversation(`sms-${numberKey}`) });
-        },
+        eraseFor: eraseFollowUps,
+        // A number's key is the SMS user id: a web chatter who gave it is the one its follow-ups belong to.
+        numberOwner: async (context) => (context.activity.channelId === SMS_CHANNEL_ID && context.activity.from?.id ? contacts.personKeyFor(context.activity.from.id) : undefined),
       },
       extraCrisisCheck: config.clu ? async (text, lang) => ((await recognizer.recognize(text, lang)).crisis ? 'clu:crisis' : undefined) : undefined,
       personKeyOf: (context: TurnContext) =>
         derivePersonKey(personKeySecret, context.activity.channelId, context.activity.from?.id ?? 'unknown'),
       log,
-      eraseConversationRecords: async (channelId, conversationId) => {
-        if (channelId === DIRECTLINE_CHANNEL_ID) await eraseWebChatTranscript(conversationId);
-        if (channelId === SMS_CHANNEL_ID) await eraseSmsConversation(conversationId);
-      },
+      eraseConversationRecords,
+      erasePerson,
     });
 
     const auth = new ReusedConnectorClientsAuthentication(new ConfigurationBotFrameworkAuthentication({
