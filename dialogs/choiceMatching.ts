@@ -139,11 +139,29 @@ export function matchChoices<V extends string>(text: string, choices: readonly M
   return picked.length > 0 ? picked : undefined;
 }
 
-/** True when the message means "skip this question" in either language. */
-export function isSkip(text: string): boolean {
-  const words = synonymsFor('common.choices.skip');
+/** True when the whole message (fillers aside) is one of the phrases at `key`, in either language. */
+function saysOneOf(text: string, key: string): boolean {
+  const words = synonymsFor(key);
   const normalised = normaliseForMatching(text);
   return normalised.length > 0 && (words.includes(normalised) || words.includes(stripFillers(normalised)));
+}
+
+/** True when the message means "skip this question" in either language. */
+export function isSkip(text: string): boolean {
+  return saysOneOf(text, 'common.choices.skip');
+}
+
+/**
+ * True when the message gives nothing to keep: "skip", and also "that's all", "idk", "none of
+ * them", "dyna i gyd", "wn i ddim". Where own words are kept, these are not the person's words.
+ */
+export function isNoAnswer(text: string): boolean {
+  return isSkip(text) || saysOneOf(text, 'common.choices.noAnswer') || saysOneOf(text, 'common.choices.done');
+}
+
+/** True when the message means "any of these would do": "all of them", "anything", "unrhyw beth". */
+export function meansAnything(text: string): boolean {
+  return saysOneOf(text, 'common.choices.anything');
 }
 
 /**

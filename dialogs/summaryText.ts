@@ -1,5 +1,5 @@
 import type { Translate } from '../src/i18n';
-import { ONS4_MEASURES, type Referral } from '../src/referrals';
+import { INTERESTS, ONS4_MEASURES, type Referral } from '../src/referrals';
 import { isSmsChannel } from './render';
 import { formatUkNumber } from './validation';
 
@@ -19,7 +19,12 @@ function partValue(t: Translate, referral: Referral, part: SummaryPart, options:
       return a.whatMatters === undefined ? undefined : [a.whatMatters, a.whatMattersMore].filter(Boolean).join(' ');
     case 'interests': {
       if (!a.interests) return undefined;
-      const labels = a.interests.chosen.map((i) => t(`whatMatters.interests.options.${i}.label`));
+      // "All of them", "anything": said as such, not as every label in a long line.
+      const { chosen } = a.interests;
+      const openToAnything = INTERESTS.every((i) => chosen.includes(i));
+      const labels = openToAnything
+        ? [t('summary.interestsAnything')]
+        : chosen.map((i) => t(`whatMatters.interests.options.${i}.label`));
       // Their own words about what they enjoy may say why (their health): not texted.
       const ownWords = a.interests.ownWords && !options.sms ? [a.interests.ownWords] : [];
       if (labels.length === 0 && a.interests.ownWords && options.sms) return undefined;

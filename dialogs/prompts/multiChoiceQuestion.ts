@@ -1,5 +1,5 @@
 import type { Translate } from '../../src/i18n';
-import { isSkip, matchable, matchChoices, type MatchableChoice } from '../choiceMatching';
+import { isNoAnswer, matchable, matchChoices, meansAnything, type MatchableChoice } from '../choiceMatching';
 import type { QuestionView } from '../render';
 import { parseFreeText } from '../validation';
 import type { AnswerRecogniser } from './answerRecogniser';
@@ -112,13 +112,20 @@ export class MultiChoiceQuestion<V extends string>
       return { kind: 'answer', result: { values, complete }, noted: understood.map((value) => `${this.keyOf(value)}.label`) };
     }
     if (this.config.allowOwnWords) {
-      // "Nothing", "none", "dim": an answer, but not one to keep as the person's own words.
-      if (isSkip(text)) return { kind: 'answer', result: { values: state.selected, complete: true } };
+      // "Nothing", "that's all", "idk", "dim": an answer, but not one to keep as the person's own words.
+      if (isNoAnswer(text)) return { kind: 'answer', result: { values: state.selected, complete: true } };
+      // "All of them", "anything": every choice, so suggestions are open to anything.
+      if (meansAnything(text)) return { kind: 'answer', result: { values: this.everyChoice(state.selected), complete: true } };
       const ownWords = parseFreeText(text);
       if (ownWords.ok) return { kind: 'answer', result: { values: state.selected, ownWords: ownWords.value, complete: true } };
       return { kind: 'problem', problemKey: ownWords.problemKey };
     }
     return { kind: 'problem', problemKey: 'common.notUnderstood' };
+  }
+
+  /** What is chosen, then every ordinary choice not chosen yet. */
+  private everyChoice(selected: readonly V[]): V[] {
+    return [...selected, ...this.remaining(selected).map((c) => c.value)];
   }
 
   /** Ordinary choices still on offer that a sentence speaks of. */
