@@ -1,3 +1,4 @@
+import { outsideAudience, type AudienceClues } from './audience';
 import type { Category } from './categories';
 import { milesBetween, type Geocoder, type Point } from './geocode';
 import type { MatchProfile, WantedCategory } from './profile';
@@ -115,6 +116,8 @@ interface PreparedProfile {
   when?: WhenWanted;
   point?: Point;
   youngPerson: boolean;
+  /** What the person said about themselves, to tell whether a service only for some people is for them. */
+  audience: AudienceClues;
   nowMs: number;
 }
 
@@ -150,12 +153,19 @@ function prepare(profile: MatchProfile, options: RankOptions): PreparedProfile {
     when: whenWanted(profile.days, profile.times),
     point: profile.place ? options.geocoder?.locate(profile.place) : undefined,
     youngPerson: (wantedMask & categoryBit('young_people')) !== 0,
+    audience: {
+      text: profile.text,
+      parenting: (wantedMask & categoryBit('parenting')) !== 0,
+      youngPerson: (wantedMask & categoryBit('young_people')) !== 0,
+      disabled: profile.barriers.includes('access') || (wantedMask & categoryBit('disability_access')) !== 0,
+    },
     nowMs: (options.now ?? new Date()).getTime(),
   };
 }
 
-/** Breaks a barrier the data can speak to: such a service is never suggested. */
+/** Breaks a barrier the data can speak to, or is only for people the person is not: never suggested. */
 function breaksBarrier(facts: ServiceFacts, p: PreparedProfile): boolean {
+  if (outsideAudience(facts.audiences, p.audience)) return true;
   if (p.barriers.has('cost') && facts.free === false) return true;
   if (p.barriers.has('access') && facts.stepFree === false && facts.inPerson) return true;
   return false;

@@ -1,3 +1,4 @@
+import { audiencesOf, type Audience } from './audience';
 import { CATEGORIES, CATEGORY_VOCABULARY, isCategory, type Category } from './categories';
 import type { Point } from './geocode';
 import { DAY_CODES, type StoredService } from './schema';
@@ -44,6 +45,8 @@ export interface ServiceFacts {
   schedules: ScheduleFact[];
   /** Where it happens (the first located venue), for in-person services. */
   point?: Point;
+  /** Who it is only for (children, women, adults with learning disabilities...); empty when anyone can come. */
+  audiences: Audience[];
   /** Languages other than English it is offered in. */
   otherLanguages: string[];
   /** Assured (or last modified) date in ms since the epoch, when known. */
@@ -170,7 +173,7 @@ function derive(service: StoredService): ServiceFacts {
   const descriptionWords = contentWords(service.description);
   let categories: Category[] = [...new Set(tagged)];
   const categoriesInferred = categories.length === 0;
-  if (categoriesInferred) categories = [...new Set([...openActiveCategories(service), ...inferCategories(new Set([...nameWords, ...descriptionWords]))])];
+  if (categoriesInferred) categories = [...new Set([...openActiveCategories(service), ...inferCategories(nameWords, descriptionWords)])];
   let categoryMask = 0;
   for (const c of categories) categoryMask |= categoryBit(c);
 
@@ -193,6 +196,7 @@ function derive(service: StoredService): ServiceFacts {
     remoteOnly: !delivery.inPerson && (delivery.online || delivery.phone),
     schedules: schedulesFrom(service),
     point: located ? { lat: located.lat!, lng: located.lng! } : undefined,
+    audiences: audiencesOf(service),
     otherLanguages: service.languages.filter((l) => !ENGLISH.test(l.trim())),
     assuredMs: dateMs(service.provenance.assuredDate) ?? dateMs(service.provenance.lastModified),
     nameWords,

@@ -13,7 +13,10 @@ const STOPWORDS = new Set(
     'more most my myself no nor not now of off on once only or other our out over own really same she should so ' +
     'some such than that the their them then there these they this those through to too under until up very was ' +
     'we were what when where which while who why will with would you your yours want wanted would feel feeling ' +
-    'thing things something anything bit lot much many day days week weeks time times people person come'
+    'thing things something anything bit lot much many day days week weeks time times people person come ' +
+    // Everyday words that say how someone feels about a thing, not what the thing is ("I used to love my allotment").
+    'love loved loves loving lovely like liked likes enjoy enjoyed enjoys used use miss missed go going went make made ' +
+    'good great well back still always never ever new old year years life know think'
   ).split(' '),
 );
 
@@ -40,51 +43,69 @@ export function contentWords(text: string): Set<string> {
 
 /**
  * Words that suggest a category when a directory carries no category tags (e.g. the real council data).
- * Stemmed like contentWords. Deliberately short lists of unambiguous words.
+ * Stemmed like contentWords. Deliberately short lists of unambiguous words: everyday words that show up
+ * in any description ("nature", "growing", "company", "chat", "social", "loss", "work") are left out.
  */
 const KEYWORDS: Partial<Record<Category, string[]>> = {
-  loneliness: ['lonely', 'loneliness', 'isolation', 'isolated', 'friendship', 'company', 'coffee', 'chat', 'social', 'befriend'],
+  loneliness: ['lonely', 'loneliness', 'isolation', 'isolated', 'friendship', 'coffee', 'befriend'],
   physical_activity: ['exercise', 'fitness', 'sport', 'yoga', 'pilates', 'swim', 'swimming', 'football', 'dance', 'dancing', 'tai chi', 'gym', 'bowls', 'badminton', 'cycling', 'aerobics', 'netball', 'boxing'],
   walking: ['walk', 'walking', 'walks', 'ramble', 'rambles', 'stroll'],
-  gardening_nature: ['garden', 'gardening', 'allotment', 'nature', 'conservation', 'growing', 'woodland', 'wildlife'],
+  gardening_nature: ['garden', 'gardening', 'allotment', 'conservation', 'woodland', 'wildlife'],
   arts_crafts: ['art', 'arts', 'craft', 'crafts', 'knit', 'knitting', 'sewing', 'pottery', 'painting', 'drawing', 'writing', 'photography'],
   music_singing: ['music', 'singing', 'sing', 'choir', 'ukulele', 'band', 'song'],
   learning: ['learn', 'learning', 'course', 'class', 'lesson', 'history', 'education'],
   volunteering: ['volunteer', 'volunteering', 'volunteers'],
   befriending: ['befriending', 'befriender', 'befriend'],
-  bereavement: ['bereavement', 'bereaved', 'grief', 'loss'],
+  bereavement: ['bereavement', 'bereaved', 'grief'],
   carers_support: ['carer', 'carers', 'caring'],
   money_debt: ['debt', 'money', 'benefits', 'budget', 'bills'],
   housing: ['housing', 'tenancy', 'homeless', 'landlord', 'rent'],
-  employment: ['employment', 'job', 'jobs', 'work', 'cv'],
+  employment: ['employment', 'job', 'jobs', 'cv'],
   mental_wellbeing: ['mental', 'wellbeing', 'anxiety', 'depression', 'mindfulness', 'mood', 'stress'],
   long_term_condition: ['diabetes', 'stroke', 'arthritis', 'copd', 'dementia', 'parkinsons', 'chronic pain'],
   food: ['food', 'meal', 'meals', 'lunch', 'cooking', 'breakfast', 'larder', 'foodbank'],
   digital_skills: ['digital', 'computer', 'internet', 'tablet', 'smartphone'],
   faith_community: ['church', 'chapel', 'mosque', 'gurdwara', 'faith', 'prayer'],
-  parenting: ['parent', 'parents', 'baby', 'babies', 'toddler', 'mums', 'dads', 'families'],
+  parenting: ['parent', 'parents', 'baby', 'babies', 'toddler', 'toddlers', 'tots', 'mums', 'dads', 'families', 'children', 'child', 'kids', 'under 5s', 'preschool', 'pre-school'],
   older_people: ['older', 'elderly', 'seniors', 'retired', '50+', 'over 60s'],
-  young_people: ['young people', 'youth', 'teenagers', 'teens', '16 to 24'],
+  young_people: ['young people', 'youth', 'teenagers', 'teens', '16 to 24', 'school years'],
   lgbtq: ['lgbt', 'lgbtq', 'gay', 'lesbian', 'trans', 'rainbow'],
   ethnic_community: ['refugee', 'asylum', 'esol', 'migrant'],
   disability_access: ['disability', 'disabled', 'wheelchair', 'deaf', 'blind', 'sensory'],
 };
 
-const KEYWORD_STEMS: [Category, Set<string>][] = (Object.entries(KEYWORDS) as [Category, string[]][]).map(([category, words]) => [
+/** Description words strong enough on their own to give a category (elsewhere a description needs two keywords). */
+const STRONG = new Set(
+  ['allotment', 'gardening', 'choir', 'singing', 'bereavement', 'bereaved', 'grief', 'loneliness', 'lonely', 'befriending', 'befriender', 'foodbank', 'dementia', 'volunteering', 'carers', 'debt', 'knitting', 'yoga', 'pilates', 'ukulele']
+    .flatMap((w) => [...contentWords(w)]),
+);
+
+/** Each keyword as the stems that must all be there ("tai chi" needs both words). */
+const KEYWORD_PHRASES: [Category, string[][]][] = (Object.entries(KEYWORDS) as [Category, string[]][]).map(([category, words]) => [
   category,
-  new Set(words.flatMap((w) => [...contentWords(w)])),
+  words.map((w) => [...contentWords(w)]).filter((stems) => stems.length > 0),
 ]);
 
-/** Categories a text suggests by keyword (for untagged directories). */
-export function inferCategories(words: ReadonlySet<string>): Category[] {
+const KEYWORD_STEMS: [Category, Set<string>][] = KEYWORD_PHRASES.map(([category, phrases]) => [category, new Set(phrases.flat())]);
+
+function keywordsFound(phrases: readonly string[][], words: ReadonlySet<string>): string[] {
+  return phrases.filter((stems) => stems.every((s) => words.has(s))).map((stems) => stems.join(' '));
+}
+
+/**
+ * Categories a service's words suggest (for untagged directories). A keyword in the name (or taxonomy)
+ * is enough; a description needs two different keywords of the category, or one strong one: one
+ * everyday word somewhere in a long description ("seen the game grow") is not evidence.
+ */
+export function inferCategories(nameWords: ReadonlySet<string>, descriptionWords: ReadonlySet<string> = new Set()): Category[] {
   const out: Category[] = [];
-  for (const [category, stems] of KEYWORD_STEMS) {
-    for (const s of stems) {
-      if (words.has(s)) {
-        out.push(category);
-        break;
-      }
+  for (const [category, phrases] of KEYWORD_PHRASES) {
+    if (keywordsFound(phrases, nameWords).length > 0) {
+      out.push(category);
+      continue;
     }
+    const inDescription = keywordsFound(phrases, descriptionWords);
+    if (inDescription.length >= 2 || inDescription.some((k) => STRONG.has(k))) out.push(category);
   }
   return out;
 }
