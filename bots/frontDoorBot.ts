@@ -22,6 +22,7 @@ import {
   turnTranslator,
   type DialogConfig,
   type DeleteDataResult,
+  type RootDialogOptions,
 } from '../dialogs';
 import type { ServiceDirectory } from '../src/directory/directory';
 import type { Language } from '../src/i18n';
@@ -110,6 +111,8 @@ interface ConversationFlags {
   lang?: Language;
   /** The person has an open handoff: each turn checks whether a link worker now holds it. */
   handoff?: boolean;
+  /** Their handoff was closed since (a link worker finished with them), and no new one is open. */
+  handoffFinished?: boolean;
   /**
    * The last message was the crisis reply's offer ("1. Carry on 2. Talk to a person"), so the
    * next message answers it first: over SMS a bare "2" must not go to the question that was waiting.
@@ -198,7 +201,11 @@ export class FrontDoorBot extends ActivityHandler {
 
   private async rememberLanguage(context: TurnContext): Promise<void> {
     if (context.turnState.get(ERASED_THIS_TURN)) return;
-    if (context.turnState.get(HANDOFF_OPENED_THIS_TURN)) (await this.flags.get(context, {})).handoff = true;
+    if (context.turnState.get(HANDOFF_OPENED_THIS_TURN)) {
+      const flags = await this.flags.get(context, {});
+      flags.handoff = true;
+      flags.handoffFinished = undefined;
+    }
     const lang = knownTurnLanguage(context);
     if (!lang) return;
     const flags = await this.flags.get(context, {});
@@ -271,12 +278,11 @@ export class FrontDoorBot extends ActivityHandler {
     if (flags.handoff && this.deps.handoffs) {
       const status = await this.deps.handoffs.desk.activeStatusFor(personKey);
       if (!status) {
-        // Closed since: back to the conversation, starting with the question that was waiting.
+        // Closed since. The first message answers the link worker's goodbye, not the question that was
+        // waiting: a command is acted on (below), anything else picks up that question again.
         flags.handoff = false;
-        if (flags.paused) {
-          await this.carryOn(dc, personKey, flags);
-          return;
-        }
+        flags.handoffFinished = true;
+        flags.paused = true;
       } else if (status === 'claimed') {
         flags.paused = true;
         if (text) await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS));
@@ -311,7 +317,12 @@ export class FrontDoorBot extends ActivityHandler {
     // 4. The conversation itself.
     const result = await dc.continueDialog();
     await this.afterDialogTurn(context, result.result);
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG, { personKey });
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG, this.rootOptions(personKey, flags));
+  }
+
+  /** A person whose referral is with the team is told where it stands: a finished handoff is not "will be in touch". */
+  private rootOptions(personKey: string, flags: ConversationFlags): RootDialogOptions {
+    return { personKey, handoffFinished: flags.handoffFinished };
   }
 
   /**
@@ -455,9 +466,10 @@ export class FrontDoorBot extends ActivityHandler {
   /** "Carry on" (or any message after "stop"): the waiting question again, or the conversation from where the answers stop. */
   private async carryOn(dc: DialogContext, personKey: string, flags: ConversationFlags): Promise<void> {
     flags.paused = false;
-    await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.resume.done')));
+    // After a finished handoff with nothing waiting, there is nothing to carry on with: the welcome back says where things stand.
+    if (dc.activeDialog || !flags.handoffFinished) await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.resume.done')));
     if (dc.activeDialog) await dc.repromptDialog();
-    else await dc.beginDialog(ROOT_DIALOG, { personKey });
+    else await dc.beginDialog(ROOT_DIALOG, this.rootOptions(personKey, flags));
   }
 
   private async askAgain(dc: DialogContext, flags: ConversationFlags): Promise<void> {

@@ -29,6 +29,8 @@ const WELCOME_BACK_QUESTION = 'frontDoor.welcomeBack';
 export interface RootDialogOptions extends PersonOptions {
   /** "Start again": clear the answers (keeping consent and language) and begin the questions anew. */
   restart?: boolean;
+  /** A link worker has finished with the person's handoff: a ready referral is no longer waiting for them. */
+  handoffFinished?: boolean;
 }
 
 /** How the conversation ended this time. */
@@ -92,7 +94,7 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: RootDialogOptions): Promise<DialogTurnResult> {
-    const { personKey, restart } = options!;
+    const { personKey, restart, handoffFinished } = options!;
     const context = innerDc.context;
     const referral = await this.repo.getOrCreate(personKey, context.activity.channelId, languageFromLocale(context.activity.locale));
     setTurnLanguage(context, referral.lang);
@@ -103,7 +105,8 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
       return innerDc.beginDialog(JOURNEY, next);
     }
     if (referral.status === 'ready') {
-      await context.sendActivity(renderMessage(turnTranslator(context)('root.alreadySent', { serviceName: this.config.serviceName })));
+      const key = handoffFinished ? 'root.handoffFinished' : 'root.alreadySent';
+      await context.sendActivity(renderMessage(turnTranslator(context)(key, { serviceName: this.config.serviceName })));
       return { status: DialogTurnStatus.complete, result: { outcome: 'alreadySent' } satisfies RootResult };
     }
     return innerDc.beginDialog(RETURNING, next);
