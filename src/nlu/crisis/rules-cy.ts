@@ -49,6 +49,8 @@ export const RULES_CY: readonly RuleSpec[] = [
       'diwedd ar (fy )?(mywyd|bywyd|bopeth|popeth|y cyfan|hyn i gyd)',
       '(fy )?mywyd (i )?ben',
       '(gorffen|orffen) (y cyfan|popeth|bopeth)',
+      // "dod â'r cyfan i ben": bring it all to an end
+      'dod (a|ar|a r|a yr) (r )?(cyfan|popeth|phopeth|bopeth) i ben',
     ],
   },
   {
@@ -110,7 +112,8 @@ export const RULES_CY: readonly RuleSpec[] = [
       'dw i (yn sefyll |yn eistedd )?(ar|wrth) (y|yr) (bont|clogwyn|clogwyni|dibyn|to|rheilffordd|trac|traciau)( nawr| rwan| yn awr)?{END}',
       '(neidio|taflu fy hun) (oddi ar|o|dros|i) (y|yr) (bont|clogwyn|clogwyni|dibyn|to|afon|mor|trên|tren)',
       // All of them at hand: "y tabledi i gyd o 'mlaen i" (not "my tablets beside me, to remember them")
-      '((tabledi|dabledi|pils|moddion|paracetamol) i gyd|yr holl (dabledi|bils|foddion)|rhaff) (o mlaen i|o fy mlaen|wrth fy ymyl|wrth fy ochr|yn barod)',
+      // "rhaff yn barod" (a rope ready), but not "yn barod ar gyfer y lein ddillad" (for the washing line)
+      '((tabledi|dabledi|pils|moddion|paracetamol) i gyd|yr holl (dabledi|bils|foddion)|rhaff|raff) (o mlaen i|o fy mlaen|wrth fy ymyl|wrth fy ochr|yn barod)(?! ar gyfer| i r| ir)',
     ],
   },
   {

@@ -321,10 +321,12 @@ export const RULES_EN: readonly RuleSpec[] = [
       'end (it|things|everything) (all|tonight|today|now|soon|for good|forever|once and for all)',
       '(want|going|plan|planning|ready|decided|thinking about|think about|thought about|about|time|way|how) to end (it|things|everything)',
       '(thinking|think|thought|thoughts|considering|consider|planning|plan|plans) (of |about |on )?ending (it|things|everything)',
+      // "i feel like ending it (all)": the feeling is the warning sign, not a plan
+      '(feel|feels|felt|feeling) like ending (it|things|everything)',
       '(want|wish|need) (it all|everything|my life|life|the pain|this pain|it) to (end|stop|be over)( forever| for good)?(?= \\.|$| forever| for good)',
     ],
-    // "end it with him", "end things with my boyfriend"
-    unlessAfter: '(with (him|her|them|my {PERSON}|my ex|the (man|woman|guy|girl))|between (us|them))',
+    // "end it with him", "end things with my boyfriend", "ending it all with him"
+    unlessAfter: '((all )?with (him|her|them|my {PERSON}|my ex|the (man|woman|guy|girl))|between (us|them))',
   },
   {
     id: 'suicide.goodbye',
@@ -358,6 +360,9 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(jump|jumping|throw myself|throwing myself) (off|from) (a|the|that|my|our) <0-1>(bridge|building|roof|cliff|car park|multi storey|balcony|tower|block of flats|window|flats|pier)',
       '(slit|slitting|cut|cutting|slash|slashing) (my|me) (wrists?|throat)',
       'noose',
+      // "i have a rope ready", "the rope is ready" (not "a rope ready for the tug of war")
+      '((got|have|get|getting|bought|put|tied) (a|the|my|some) rope|the rope (is|s)) (ready|tied up)(?! for (a|the|my|our|their|his|her|washing|camping|climbing|tug))',
+      '(got|have|get|getting) (the|my|all the) means (ready|sorted|to do it|to end it)',
       '(stockpiling|stockpiled|hoarding|saving up|been saving|collecting|stashing) <0-2>{MEDS}',
       '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided|urge|urges) (to|of|about) (overdose|overdosing|od|take an overdose|taking an overdose)',
       '(want|going|plan|planning|thinking|think|thought|about|tempted|ready|decided) (to|of|about) (drink|drinking|swallow|swallowing) <0-1>(bleach|antifreeze|weedkiller|poison|rat poison|screenwash|drain cleaner)',
