@@ -1,5 +1,5 @@
 import type { Category } from '../src/directory/categories';
-import { SUPPORTED_LANGUAGES } from '../src/i18n';
+import { normaliseForMatching, SUPPORTED_LANGUAGES } from '../src/i18n';
 import { extractCategories } from '../src/nlu';
 import type { Barrier } from '../src/referrals';
 
@@ -13,11 +13,26 @@ const BARRIER_OF: Partial<Record<Category, Barrier>> = {
 };
 
 /**
- * What gets in the way, heard in a sentence ("I can't afford much and I get nervous in big groups"),
- * in either language. Uses the same deterministic extraction as the suggestions, which reads
- * negation ("I'm not worried about money" names no cost barrier).
+ * Ways of saying a barrier that the shared lexicons do not hear, because they only mean a barrier
+ * when the question is "what gets in the way?": bad knees or hips, panic attacks. Matched on
+ * normalised text (no apostrophes), Welsh mutations included ("fy mhengliniau").
  */
+const SAID_HERE: [Barrier, RegExp][] = [
+  ['access', /\b(knees?|hips?|my back|bad back|arthritis|my legs|cant walk|can not walk|walking is hard|(p|b|mh|ph)en ?gl[iy]n\w*|(c|ch|g|ngh)luniau|(c|ch|g|ngh)efn|(c|g|ngh|ch)oesau)\b/],
+  ['groupAnxiety', /\b(panic|panic attacks?|(p|b|mh|ph)anig|pyliau o banig|(p|b|mh|ph)ryderus|nerfus)\b/],
+];
+
+/** What gets in the way, heard in a sentence, in either language. */
 export function barriersSpokenOf(text: string): Barrier[] {
+  return [...new Set([...barriersInLexicons(text), ...barriersSaidHere(text)])];
+}
+
+/**
+ * What the category lexicons hear ("I can't afford much and I get nervous in big groups"): the same
+ * deterministic extraction as the suggestions, which reads negation ("I'm not worried about money"
+ * names no cost barrier).
+ */
+function barriersInLexicons(text: string): Barrier[] {
   const found = new Set<Barrier>();
   for (const lang of SUPPORTED_LANGUAGES) {
     for (const { category } of extractCategories(text, lang)) {
@@ -26,4 +41,18 @@ export function barriersSpokenOf(text: string): Barrier[] {
     }
   }
   return [...found];
+}
+
+function barriersSaidHere(text: string): Barrier[] {
+  const normalised = normaliseForMatching(text);
+  return SAID_HERE.filter(([, pattern]) => pattern.test(normalised)).map(([barrier]) => barrier);
+}
+
+/**
+ * A kind reply to a sentence about something the next questions ask ("I work full time" is about
+ * when they are free), as a locale key; undefined for anything else.
+ */
+export function barriersAside(text: string): string | undefined {
+  const normalised = normaliseForMatching(text);
+  return /\b(work|works|working|job|shifts?|gweithio|gwaith|swydd|shifftiau)\b/.test(normalised) ? 'whatMatters.barriers.workNoted' : undefined;
 }

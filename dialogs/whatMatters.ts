@@ -1,7 +1,7 @@
 import type { Referral, ReferralRepository, Barrier, ContactMethod, Days, Interest, TimeOfDay } from '../src/referrals';
 import { INTERESTS } from '../src/referrals';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
-import { barriersSpokenOf } from './barriersSpokenOf';
+import { barriersAside, barriersSpokenOf } from './barriersSpokenOf';
 import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoiceQuestion';
 import { TextQuestion } from './prompts/textQuestion';
 import { isSmsChannel } from './render';
@@ -103,6 +103,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
           option('nothing', 'barriers', true),
         ],
         understand: barriersSpokenOf,
+        aside: barriersAside,
       }),
       isAnswered: has('barriers'),
       save: async (personKey, answer) => {

@@ -24,6 +24,11 @@ export interface MultiChoiceQuestionConfig<V extends string> {
    * groups"); they are said back to the person. Deterministic and explainable (src/nlu).
    */
   understand?: (text: string) => V[];
+  /**
+   * A kind reply (a locale key) to a sentence that is not an answer but is not to be met with "Sorry,
+   * I didn't understand" either ("I work full time"); the question is asked again after it.
+   */
+  aside?: (text: string) => string | undefined;
 }
 
 export interface MultiChoiceOptions<V extends string> extends QuestionOptions {
@@ -108,9 +113,12 @@ export class MultiChoiceQuestion<V extends string>
     const understood = this.understood(text, state);
     if (understood.length > 0) {
       const values = [...state.selected, ...understood];
-      const complete = understood.length > 1 || this.remaining(values).length === 0;
+      // Said back, then "Anything else?", however many were heard: a sentence may not say them all.
+      const complete = this.remaining(values).length === 0;
       return { kind: 'answer', result: { values, complete }, noted: understood.map((value) => `${this.keyOf(value)}.label`) };
     }
+    const asideKey = this.config.aside?.(text);
+    if (asideKey) return { kind: 'problem', problemKey: asideKey };
     if (this.config.allowOwnWords) {
       // "Nothing", "that's all", "idk", "dim": an answer, but not one to keep as the person's own words.
       if (isNoAnswer(text)) return { kind: 'answer', result: { values: state.selected, complete: true } };

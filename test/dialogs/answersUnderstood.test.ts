@@ -62,3 +62,54 @@ describe('"What do you enjoy?" answered with "don\'t know", "that\'s all" or "an
     expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: [], ownWords: 'birdwatching with my grandson' });
   });
 });
+
+describe('"What gets in the way?" answered in a sentence', () => {
+  it.each([
+    ['en', 'my knees are bad', ['access']],
+    ['en', 'i get panic attacks around people', ['groupAnxiety']],
+    ['en', "I'm deaf", ['access']],
+    ['cy', "mae fy mhengliniau'n wael", ['access']],
+  ] as const)('(%s) "%s" is understood, said back, and followed by "Anything else?"', async (lang, text, barriers) => {
+    const t = tFor(lang);
+    const { personKey, conversation } = await askedAbout('barriers', lang);
+    const reply = await conversation.say(text);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(barriers);
+    expect(reply.text).toContain(t('common.noted', { list: barriers.map((b) => t(`whatMatters.barriers.options.${b}.label`)).join(', ') }));
+    expect(reply.text).toContain(t('whatMatters.barriers.more'));
+  });
+
+  it.each([
+    ['en', 'nah nothing'],
+    ['en', "that's all"],
+    ['cy', 'dyna i gyd'],
+  ] as const)('(%s) "%s" is "Nothing"', async (lang, text) => {
+    const t = tFor(lang);
+    const { personKey, conversation } = await askedAbout('barriers', lang);
+    const reply = await conversation.say(text);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['nothing']);
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(conversation.finished).toBe(true);
+  });
+
+  it('(cy) after a sentence naming two barriers, asks "anything else?", so "dyna i gyd" is taken there', async () => {
+    const t = tFor('cy');
+    const { personKey, conversation } = await askedAbout('barriers', 'cy');
+    let reply = await conversation.say("Mae'n rhy ddrud a does dim bws");
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['cost', 'transport']);
+    expect(reply.text).toContain(t('whatMatters.barriers.more'));
+    reply = await conversation.say('dyna i gyd');
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(conversation.finished).toBe(true);
+  });
+
+  it('answers "I work full time" kindly and asks again, without "Sorry, I didn\'t understand"', async () => {
+    const t = tFor('en');
+    const { personKey, conversation } = await askedAbout('barriers');
+    const reply = await conversation.say('i work full time');
+    expect(reply.text).toContain(t('whatMatters.barriers.workNoted'));
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect((await storedAnswers(database.db, personKey)).barriers).toBeUndefined();
+    await conversation.say('no');
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['nothing']);
+  });
+});
