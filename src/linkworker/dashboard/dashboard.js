@@ -24,6 +24,7 @@
     selectedId: null,
     selected: null,
     personMessages: 0,
+    wasUrgent: null, // the selected handoff's urgency at the last look; null before the first
     refreshTimer: null,
     refreshing: false,
     refreshAgain: false,
@@ -280,6 +281,7 @@
     state.selectedId = id;
     if (changed) {
       state.personMessages = -1;
+      state.wasUrgent = null;
       $('message-text').value = '';
       setText('action-error', '');
       setText('message-error', '');
@@ -313,6 +315,7 @@
   function showNoHandoff(message) {
     state.selected = null;
     state.personMessages = -1;
+    state.wasUrgent = null;
     $('handoff').hidden = true;
     clear($('summary'));
     clear($('transcript'));
@@ -460,6 +463,34 @@
     ));
   }
 
+  /**
+   * Tells screen-reader users what changed since the last look at this handoff: that it became
+   * urgent (first, as it matters most), then every new line from the person in their own words.
+   * Nothing on the first look, which the worker chose to open.
+   */
+  function announceChanges(handoff, entries) {
+    var fromPerson = entries.filter(function (entry) {
+      return entry.from === 'person';
+    });
+    var news = [];
+    if (state.wasUrgent === false && handoff.urgent) news.push(t('live.nowUrgent', { name: nameOf(handoff) }));
+    if (state.personMessages >= 0 && fromPerson.length > state.personMessages) {
+      var fresh = fromPerson.slice(state.personMessages);
+      news.push(
+        t(fresh.length === 1 ? 'live.newMessage' : 'live.newMessages', { name: nameOf(handoff), count: fresh.length }) +
+          ' ' +
+          fresh
+            .map(function (entry) {
+              return entry.text;
+            })
+            .join(' '),
+      );
+    }
+    if (news.length > 0) announce(news.join(' '));
+    state.personMessages = fromPerson.length;
+    state.wasUrgent = handoff.urgent === true;
+  }
+
   function renderTranscript(handoff) {
     var list = $('transcript');
     // In the order things were said (lines copied from the chat and relayed ones can arrive out of order).
@@ -473,13 +504,7 @@
       .map(function (item) {
         return item.entry;
       });
-    var fromPerson = entries.filter(function (entry) {
-      return entry.from === 'person';
-    }).length;
-    if (state.personMessages >= 0 && fromPerson > state.personMessages) {
-      announce(t('live.newMessage', { name: nameOf(handoff) }) + ' ' + entries[entries.length - 1].text);
-    }
-    state.personMessages = fromPerson;
+    announceChanges(handoff, entries);
     var atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     clear(list);
     if (entries.length === 0) list.appendChild(el('li', null, t('transcript.empty')));

@@ -1,0 +1,98 @@
+/**
+ * The link-worker dashboard's safety details, in real Chromium: what the live region reads out
+ * when a handoff being looked at turns urgent (the person's own words, and that it is urgent, not
+ * the bot's crisis reply), and how handoffs without a name are told apart.
+ */
+import type { Browser } from 'playwright-core';
+import { startFrontDoor, type FrontDoor } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { HandoffRepository } from '../../src/handoff';
+import { AccountRepository } from '../../src/linkworker';
+import { ReferralRepository } from '../../src/referrals';
+import type { Referral } from '../../src/referrals/schema';
+import { describeInBrowser, inPage, launchBrowser, openWatchedPage, waitInPage, type WatchedPage } from '../helpers/browser';
+import { startTestDatabase, type TestDatabase } from '../helpers/db';
+
+const EMAIL = 'safety-worker@example.org';
+const PASSWORD = 'a long enough password for tests';
+
+/** In-page: every announcement the live region has made since the page started listening. */
+const HEARD = 'window.__heard';
+const LISTEN =
+  "window.__heard = []; new MutationObserver(() => { const text = document.getElementById('announcer').textContent; " +
+  'if (text) window.__heard.push(text); }).observe(document.getElementById(\'announcer\'), { childList: true, subtree: true })';
+
+describeInBrowser('the link-worker dashboard on safety', () => {
+  let database: TestDatabase;
+  let app: FrontDoor;
+  let browser: Browser;
+  let worker: WatchedPage;
+
+  beforeAll(async () => {
+    [database, browser] = await Promise.all([startTestDatabase(), launchBrowser()]);
+    app = await startFrontDoor(
+      loadConfig({
+        PORT: '0',
+        HOST: '127.0.0.1',
+        MONGODB_URI: database.uri,
+        MONGODB_DATABASE: database.db.databaseName,
+        LINKWORKER_HOURS: 'always',
+      }),
+      () => undefined,
+    );
+    await new AccountRepository(app.database.db).create(EMAIL, PASSWORD, 'linkWorker');
+    worker = await openWatchedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-GB', timezoneId: 'Europe/London' });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    await database?.stop();
+  });
+
+  async function logIn(): Promise<void> {
+    const w = worker.page;
+    await w.goto(`${app.url}/linkworker/?lang=en`);
+    await waitInPage(w, "!document.getElementById('login-view').hidden");
+    await w.locator('#login-email').fill(EMAIL);
+    await w.locator('#login-password').fill(PASSWORD);
+    await w.locator('#login-button').click();
+    await waitInPage(w, "!document.getElementById('work-view').hidden && document.getElementById('live-state').textContent.length > 0");
+  }
+
+  async function openFor(personKey: string, name?: string): Promise<{ id: string; referral: Referral }> {
+    const referrals = new ReferralRepository(app.database.db);
+    await referrals.getOrCreate(personKey, 'webchat', 'en');
+    if (name) await referrals.saveAnswer(personKey, 'preferredName', name);
+    const referral = (await referrals.find(personKey)) as Referral;
+    const { handoff } = await new HandoffRepository(app.database.db).open({ referral, reason: 'askedForPerson' });
+    return { id: handoff._id.toHexString(), referral };
+  }
+
+  it('reads out the person\'s own new words, all of them, and that the handoff is now urgent', async () => {
+    const w = worker.page;
+    await logIn();
+    const { id, referral } = await openFor('test:safety-announce', 'Sam');
+    await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${id}"]') !== null`);
+    await w.locator(`#queue button[data-handoff-id="${id}"]`).click();
+    await waitInPage(w, "!document.getElementById('handoff').hidden");
+    await inPage(w, LISTEN);
+
+    // Mid-handoff, two messages from the person and the bot's crisis reply land in one write.
+    const start = Date.now();
+    await new HandoffRepository(app.database.db).open({
+      referral,
+      reason: 'crisis',
+      transcript: [
+        { from: 'person', text: 'sorry, bad day', at: new Date(start) },
+        { from: 'person', text: 'actually i feel like ending it', at: new Date(start + 1) },
+        { from: 'bot', text: 'I am worried about you. Please call 999 or Samaritans on 116 123.', at: new Date(start + 2) },
+      ],
+    });
+    await waitInPage(w, `${HEARD}.some((text) => text.includes('ending it'))`);
+    const heard = await inPage<string[]>(w, `${HEARD}.find((text) => text.includes('ending it'))`);
+    expect(heard).toBe('Now urgent: a safety worry was raised for Sam. 2 new messages from Sam. sorry, bad day actually i feel like ending it');
+    expect(await inPage<string[]>(w, HEARD)).not.toEqual(expect.arrayContaining([expect.stringContaining('Samaritans')]));
+    expect(await inPage<boolean>(w, "!document.getElementById('handoff-urgent').hidden")).toBe(true);
+    expect(worker.pageErrors).toEqual([]);
+  }, 60_000);
+});
