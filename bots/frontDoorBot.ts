@@ -274,6 +274,9 @@ export class FrontDoorBot extends ActivityHandler {
       }
     }
 
+    // 2a. A text from the number a web chatter gave, while a link worker holds their chat: it goes to the link worker.
+    if (await this.relayedForNumberOwner(context, personKey, text)) return;
+
     // 2. A link worker holds the conversation: their words go to the link worker; the bot is quiet.
     if (flags.handoff && this.deps.handoffs) {
       const status = await this.deps.handoffs.desk.activeStatusFor(personKey);
@@ -348,6 +351,15 @@ export class FrontDoorBot extends ActivityHandler {
       await dc.context.sendActivity(renderMessage(t('root.withLinkWorker')));
     }
     flags.paused = true;
+  }
+
+  /** Commands still work by text; anything else from the number reaches the link worker holding its owner's chat. */
+  private async relayedForNumberOwner(context: TurnContext, personKey: string, text: string): Promise<boolean> {
+    if (!text || !this.deps.handoffs || !this.deps.followUps || recogniseCommand(text, turnLanguage(context))) return false;
+    const owner = await this.deps.followUps.numberOwner(context, personKey);
+    if (!owner || owner === personKey || (await this.deps.handoffs.desk.activeStatusFor(owner)) !== 'claimed') return false;
+    await this.deps.handoffs.desk.relay(owner, text.slice(0, MAX_MESSAGE_CHARS));
+    return true;
   }
 
   private async extraCrisisRule(text: string, lang: Language): Promise<string | undefined> {

@@ -114,7 +114,7 @@ export async function startFrontDoor(
     // Link workers: their API, and the handoffs the conversation opens for them.
     const hours = new ServiceHours(config.linkWorkerHours, config.linkWorkerTimeZone);
     const linkWorkers = createLinkWorkerServices(database.db, {
-      messenger: { send: (handoff, text) => sendToPerson(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }) },
+      messenger: { send: (handoff, text) => sendLinkWorkerMessage(handoff, text) },
       notify: {
         claimed: (handoff) => sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.joined') }),
         released: tellReleased,
@@ -317,6 +317,26 @@ export async function startFrontDoor(
       await target.continueConversationAsync(config.bot.appId ?? '', reference, async (context) => {
         await context.sendActivity(activity);
       });
+    };
+
+    /**
+     * A link worker's words: by text too when the person chose text messages in web chat (they have
+     * likely closed the tab), and their number is remembered so a reply by text reaches the link worker.
+     * Delivered if either way got through.
+     */
+    const sendLinkWorkerMessage = async (handoff: Handoff, text: string): Promise<void> => {
+      const activity: Partial<Activity> = { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } };
+      const reference = handoff.conversationReference as Partial<ConversationReference> | null;
+      const number = sms && !(reference && isSmsReference(reference)) ? await chosenTextNumber(handoff.personKey) : undefined;
+      if (!sms || !number) return sendToPerson(handoff, activity);
+      const inChat = await sendToPerson(handoff, activity).then(() => true, () => false);
+      await contacts.remember(sms.numberKey(number), handoff.personKey);
+      const byText = await sms.sendTo({ number }, text).catch(() => ({ sent: false }));
+      if (!inChat && !byText.sent) throw new Error('the message reached neither the chat nor the number the person gave');
+    };
+    const chosenTextNumber = async (personKey: string): Promise<string | undefined> => {
+      const answers = (await referrals.find(personKey))?.answers;
+      return (answers?.contactMethod === 'sms' && answers.contactNumber) || undefined;
     };
 
     let dashboard: LinkWorkerDashboard | undefined;
