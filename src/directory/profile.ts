@@ -69,6 +69,8 @@ export function profileFromAnswers(answers: Answers, lang: Language, extracted: 
     for (const category of INTEREST_CATEGORIES[interest]) add({ category, from: 'interest' });
   }
   const barriers = [...new Set((answers.barriers ?? []).filter((b): b is Exclude<Barrier, 'nothing'> => b !== 'nothing'))];
+  // "Money is tight" in their own words is the cost barrier too: never offer them something that costs.
+  if (extracted.some((e) => e.category === 'cost_barrier') && !barriers.includes('cost')) barriers.push('cost');
   for (const barrier of barriers) {
     const category = BARRIER_CATEGORIES[barrier];
     if (category) add({ category, from: 'barrier' });

@@ -50,12 +50,17 @@ export function scheduleFit(facts: ServiceFacts, wanted: WhenWanted | undefined)
   if (!wanted) return { fit: first ? 'fits' : 'unknown', session: first };
   for (const session of facts.schedules) if (sessionFits(session, wanted)) return { fit: 'fits', session };
   if (facts.remoteOnly && facts.phone) return { fit: 'fits', session: first };
-  return { fit: facts.schedules.length > 0 ? 'doesNotFit' : 'unknown' };
+  return { fit: facts.schedules.length > 0 || statedDaysMiss(facts, wanted) ? 'doesNotFit' : 'unknown' };
+}
+
+/** No schedule, but the description names only days the person cannot do ("every Monday" for weekends). */
+function statedDaysMiss(facts: ServiceFacts, wanted: WhenWanted): boolean {
+  return facts.statedDayMask !== 0 && (facts.statedDayMask & wanted.dayMask) === 0;
 }
 
 /** scheduleFit without the session (no allocation: the ranker asks this for every service). */
 export function scheduleFitOnly(facts: ServiceFacts, wanted: WhenWanted): ScheduleFit {
   for (const session of facts.schedules) if (sessionFits(session, wanted)) return 'fits';
   if (facts.remoteOnly && facts.phone) return 'fits';
-  return facts.schedules.length > 0 ? 'doesNotFit' : 'unknown';
+  return facts.schedules.length > 0 || statedDaysMiss(facts, wanted) ? 'doesNotFit' : 'unknown';
 }

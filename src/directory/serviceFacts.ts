@@ -43,6 +43,11 @@ export interface ServiceFacts {
   /** Only by phone or online: distance and venue access do not apply. */
   remoteOnly: boolean;
   schedules: ScheduleFact[];
+  /**
+   * Days the description names when there is no schedule ("every Monday 10am"), bit i for DAY_CODES[i];
+   * 0 when it names none. Only to tell that a service cannot suit someone's days, never shown as a time.
+   */
+  statedDayMask: number;
   /** Where it happens (the first located venue), for in-person services. */
   point?: Point;
   /** Who it is only for (children, women, adults with learning disabilities...); empty when anyone can come. */
@@ -98,6 +103,28 @@ function freeFrom(service: StoredService): boolean | undefined {
   }
   if (service.cost.free !== undefined) return service.cost.free;
   if (/pay what you can/i.test(service.cost.text ?? '')) return true;
+  return costFromDescription(`${service.name}\n${service.description}`);
+}
+
+/** "Free to attend", "free of charge", "there is no charge": the service itself is free (not "free parking"). */
+const SAYS_FREE = /\b(free (of charge|to (attend|join|use|access|take part)|((weekly|monthly|friendly|informal) )?(entry|admission|sessions?|service|group|class(es)?|event|activity|drop[- ]in|course|support|advice|coffee morning|club|walks?|workshops?|meet[- ]?ups?))|(is|are|it's|its|always|completely|totally|all) (free|free of charge)\b|no (charge|cost|fee)s?\b|at no cost)/i;
+/** A price ("£3 per child", "Tickets £14", "£75pp"): someone for whom cost is a barrier may not be able to pay it. */
+const NAMES_A_PRICE = /£\s?\d|\b\d+(\.\d{2})?\s?(pounds|pence)\b|\bticket(s|ed)?\b|\b(small|annual|membership|joining|green|session|course|class) fees?\b|\bsubs\b|\bsubscription\b/i;
+/** A free first go ("come along for a free session", "your first game is free") says nothing about after. */
+const FREE_TASTER = /\b(a free (session|class|taster|trial|lesson)|first (\w+ )?(is |are )?free|free (taster|trial))\b/i;
+/** Words that mention a cost only to say there is none ("no subs", "free tickets"). */
+const NO_COST = /\bno (\w+ or )?(charge|cost|fees?|subs)\b|\bfree (\w+ )?tickets?\b/gi;
+
+/**
+ * Cost read from the description when the record has no fees (a council directory often says it only
+ * there). Conservative: any price or ticket means it may cost (never offered for a cost barrier), and
+ * only a clear "free to attend" with no price anywhere makes it free.
+ */
+function costFromDescription(text: string): boolean | undefined {
+  if (/pay what you (can|feel|like)/i.test(text)) return true;
+  if (NAMES_A_PRICE.test(text.replace(NO_COST, ' '))) return false;
+  if (FREE_TASTER.test(text)) return undefined;
+  if (SAYS_FREE.test(text)) return true;
   return undefined;
 }
 
@@ -144,6 +171,27 @@ function schedulesFrom(service: StoredService): ScheduleFact[] {
     out.push({ days, dayMask, opensAt: s.opensAt, opensMinutes: minutes(s.opensAt), closesMinutes: minutes(s.closesAt), perMonth });
   }
   return out;
+}
+
+const DAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const ALL_DAYS = 0b1111111;
+
+/** The days a description names: "Mondays", "Monday to Friday", "weekdays", "7 days a week" ("closed on Sundays" is not one). */
+function daysStated(description: string): number {
+  const text = description.toLowerCase().replace(/\bclosed (on )?\w+days?\b/g, ' ');
+  if (/\b(7|seven) days a week\b|\bevery day\b|\bdaily\b|\b24\/7\b/.test(text)) return ALL_DAYS;
+  let mask = 0;
+  const day = (name: string) => DAY_NAMES.indexOf(name);
+  for (const m of text.matchAll(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s? ?(?:-|–|to|until|till) ?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/g)) {
+    for (let i = day(m[1]); ; i = (i + 1) % 7) {
+      mask |= 1 << i;
+      if (i === day(m[2])) break;
+    }
+  }
+  for (const m of text.matchAll(/\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b/g)) mask |= 1 << day(m[1]);
+  if (/\bweekdays\b/.test(text)) mask |= 0b0011111;
+  if (/\bweekends?\b/.test(text)) mask |= 0b1100000;
+  return mask;
 }
 
 function dateMs(value: string | undefined): number | undefined {
@@ -195,6 +243,7 @@ function derive(service: StoredService): ServiceFacts {
     ...delivery,
     remoteOnly: !delivery.inPerson && (delivery.online || delivery.phone),
     schedules: schedulesFrom(service),
+    statedDayMask: service.schedules.length > 0 ? 0 : daysStated(service.description),
     point: located ? { lat: located.lat!, lng: located.lng! } : undefined,
     audiences: audiencesOf(service),
     otherLanguages: service.languages.filter((l) => !ENGLISH.test(l.trim())),
