@@ -51,7 +51,18 @@ function riskFlagsOf(referral: Referral, input: SummaryInput): RiskFlag[] {
   if (urgent && !flags.some((flag) => flag.rule === urgent.rule)) {
     flags.push({ rule: urgent.rule, message: raisedBy(urgent.flaggedAt, input.transcript), at: urgent.flaggedAt });
   }
-  return flags.sort((x, y) => x.at.getTime() - y.at.getTime());
+  return distinctRiskFlags(flags.sort((x, y) => x.at.getTime() - y.at.getTime()));
+}
+
+/**
+ * One entry per safety worry: a flag with no words is dropped when a flag of the same rule, raised at
+ * about the same time, has them. The referral's urgent mark keeps no words, so a later handoff request
+ * rebuilds it without them, and the crisis turn adds it with them: one crisis, seen twice.
+ */
+export function distinctRiskFlags<T extends RiskFlag>(flags: readonly T[]): T[] {
+  const sameWorryWithWords = (flag: T) =>
+    flags.some((other) => other.message !== null && other.rule === flag.rule && Math.abs(other.at.getTime() - flag.at.getTime()) <= FLAG_MATCH_MS);
+  return flags.filter((flag) => flag.message !== null || !sameWorryWithWords(flag));
 }
 
 /** The person's last message at or shortly before the flag: the referral records when, not what. */

@@ -10,6 +10,7 @@ import {
   type PersonMessenger,
 } from '../handoff/repository';
 import { HANDOFF_STATUSES, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, type Actor, type Handoff, type HandoffStatus } from '../handoff/schema';
+import { distinctRiskFlags } from '../handoff/summary';
 import { ReferralRepository } from '../referrals';
 import { AccountRepository, MAX_PASSWORD_LENGTH, summariseAccount, type Account } from './accounts';
 import { CSRF_HEADER, csrfTokenMatches } from './csrf';
@@ -366,7 +367,7 @@ function listItem(handoff: Handoff) {
     categories: s.categories,
     language: s.language,
     channel: s.channel,
-    riskFlagCount: handoff.riskFlags.length,
+    riskFlagCount: distinctRiskFlags(handoff.riskFlags).length,
     claimedBy: handoff.claimedBy,
     claimedAt: handoff.claimedAt,
     createdAt: handoff.createdAt,
@@ -377,7 +378,9 @@ function listItem(handoff: Handoff) {
 /** Everything a link worker needs (the personKey and channel address stay inside: they are internal). */
 function fullView(handoff: Handoff) {
   const { _id, personKey: _personKey, schemaVersion: _schemaVersion, conversationReference: _reference, ...rest } = handoff;
-  return { id: _id.toHexString(), ...rest };
+  // A stored handoff can hold one crisis as two flags, one without words (see distinctRiskFlags): shown as one.
+  const summary = { ...rest.summary, riskFlags: distinctRiskFlags(rest.summary.riskFlags) };
+  return { id: _id.toHexString(), ...rest, summary, riskFlags: distinctRiskFlags(rest.riskFlags) };
 }
 
 async function found(promise: Promise<Handoff | null>): Promise<Handoff> {
