@@ -182,3 +182,24 @@ export function parseScore(text: string): number | undefined {
   }
   return undefined;
 }
+
+/** Words around an ordinal that say nothing: "the first one", "yr un cyntaf", "option 2nd". */
+const ORDINAL_PADDING = new Set(['the', 'one', 'option', 'number', 'y', 'yr', 'un', 'opsiwn', 'rhif']);
+const MAX_ORDINAL = 5;
+
+/**
+ * The place in a list of `count` that a message names by ordinal ("the first one", "2nd", "the
+ * last one", "yr ail un", "yr olaf"), from 1; or undefined.
+ */
+export function ordinalIn(text: string, count: number): number | undefined {
+  const phrase = stripFillers(normaliseForMatching(text))
+    .split(' ')
+    .filter((word) => !ORDINAL_PADDING.has(word))
+    .join(' ');
+  if (!phrase || count < 1) return undefined;
+  if (synonymsFor('common.ordinals.last').includes(phrase)) return count;
+  for (let place = 1; place <= Math.min(count, MAX_ORDINAL); place++) {
+    if (synonymsFor(`common.ordinals.${place}`).includes(phrase)) return place;
+  }
+  return undefined;
+}

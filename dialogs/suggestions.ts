@@ -1,13 +1,14 @@
 import { ActivityTypes, InputHints } from 'botbuilder';
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ServiceDirectory } from '../src/directory/directory';
 import type { Suggestion } from '../src/directory/match';
 import { profileFromAnswers, profileText, type MatchProfile } from '../src/directory/profile';
-import { normaliseForMatching, numberWords, stripFillers, type Language, type Translate } from '../src/i18n';
+import { fillerWords, normaliseForMatching, numberWords, stripFillers, type Language, type Translate } from '../src/i18n';
 import { recogniseCommand } from '../src/nlu/commands';
 import type { CategoryEvidence, Recognizer } from '../src/nlu/recognizer';
 import type { ReferralRepository } from '../src/referrals';
-import { matchable, matchChoice, matchChoices, type MatchableChoice } from './choiceMatching';
+import { matchable, matchChoice, matchChoices, ordinalIn, type MatchableChoice } from './choiceMatching';
+import { recogniseCommonQuestion } from './commonQuestions';
 import type { DialogConfig } from './config';
 import { askForPerson, type HandoffRequests } from './handoffRequests';
 import { PersonDialog, type PersonOptions } from './personDialog';
@@ -15,7 +16,7 @@ import type { AnswerRecogniser } from './prompts/answerRecogniser';
 import { Question, type QuestionOptions, type QuestionState, type Reading } from './prompts/question';
 import { isSmsChannel, renderMessage, showsCards, type QuestionView } from './render';
 import { suggestionCards, suggestionIdIn } from './suggestionCards';
-import { joinList, numbersText, suggestionsText } from './suggestionsText';
+import { joinList, numbersText, serviceFacts, suggestionsText, type ServiceFacts } from './suggestionsText';
 import { turnLanguage, turnTranslator } from './turnLanguage';
 
 export const SUGGESTIONS_DIALOG = 'suggestions';
@@ -41,6 +42,8 @@ export interface SuggestionsDeps {
 export interface Offer {
   id: string;
   name: string;
+  /** When, where and what it costs, to answer "what time is it?" before choosing. */
+  facts?: ServiceFacts;
 }
 
 /** How the suggestions step ended. */
@@ -90,6 +93,37 @@ const NOT_DISTINCTIVE = new Set([
 const MAX_WORDS_FOR_NAME = 8;
 /** "Not the walking one": never read a refusal as a pick. */
 const NEGATIONS = new Set(['not', 'no', 'dont', 'never', 'nothing', 'ddim', 'dim', 'na', 'nid']);
+/**
+ * Words that may sit beside a word from a name in a pick ("the walking one sounds good"). Any other
+ * word may be part of another name ("mesingham choir" is not "Rock Choir"), so nothing is picked.
+ */
+const PICK_TALK = new Set([
+  'i', 'id', 'ill', 'im', 'me', 'my', 'love', 'like', 'take', 'have', 'try', 'join', 'go', 'do', 'to', 'that', 'sounds',
+  'looks', 'good', 'nice', 'great', 'lovely', 'fun', 'ok', 'okay', 'yes', 'yeah', 'please', 'thanks', 'think', 'maybe',
+  'ones', 'them', 'those', 'these', 'they', 'one', 'put', 'down', 'for', 'sign', 'up', 'add', 'book', 'best', 'bit',
+  'hoffwn', 'hoffi', 'swnio', 'neis', 'da', 'iawn', 'eisiau', 'isio', 'mynd', 'ymuno', 'plis', 'diolch', 'fi', 'mi',
+  'dw', 'dwi', 'yn', 'ie', 'sy', 'syn', 'hynny', 'rhoi',
+]);
+
+/** What a question about an activity asks: when, where, what it costs, or something else. */
+type ServiceTopic = keyof ServiceFacts | 'other';
+
+/** Words that open a question ("what time...", "how much...", "ble mae..."): a question is never a pick. */
+const QUESTION_OPENING =
+  /^(what|whats|when|whens|where|wheres|how|hows|who|whos|why|which|is|are|does|do they|do you|do i|will|would it|can you tell|could you tell|tell me|beth|pryd|ble|lle|faint|sut|pwy|pam|pa|oes|ydy|ydi|ydyn|fydd|ai)\b/;
+const TOPICS: [keyof ServiceFacts, RegExp][] = [
+  ['cost', /\b(cost|costs|price|how much|pay|paying|free|charge|fee|fees|money|faint mae|faint yw|faint ydy|pris|talu|am ddim|arian)\b/],
+  ['where', /\b(where|wheres|address|location|located|postcode|how do i get|how to get|ble|lle|cyfeiriad|lleoliad)\b/],
+  ['when', /\b(when|whens|what time|time|times|what day|which day|days|day|how often|start|starts|open|pryd|amser|faint o r gloch|diwrnod|dyddiau|dydd)\b/],
+];
+
+/** The topic of a question about an activity, or undefined when the message is not a question. */
+function serviceQuestionIn(text: string): ServiceTopic | undefined {
+  const normalised = normaliseForMatching(text);
+  const asks = QUESTION_OPENING.test(normalised) || text.trim().endsWith('?');
+  if (!asks) return undefined;
+  return TOPICS.find(([, pattern]) => pattern.test(normalised))?.[0] ?? (QUESTION_OPENING.test(normalised) ? 'other' : undefined);
+}
 
 /** The one question of this step, asked again after every pick. */
 export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseOptions, ChooseState> implements AnswerRecogniser {
@@ -110,7 +144,26 @@ export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseO
     // A card's "Choose this": the id is surer than the name that came with it.
     const id = activity.type === ActivityTypes.Message ? suggestionIdIn(activity.value) : undefined;
     if (id && state.known.some((offer) => offer.id === id)) return dc.endDialog({ kind: 'pick', ids: [id] } satisfies SuggestionAnswer);
+    const text = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text : '';
+    const topic = serviceQuestionIn(text);
+    // "What is a link worker?" is the base's to answer; a question about an activity is answered here.
+    if (topic && !recogniseCommonQuestion(text) && this.read(text, state).kind !== 'answer') {
+      const t = turnTranslator(dc.context);
+      await dc.context.sendActivity(renderMessage(answerAbout(t, topic, this.askedAbout(text, state))));
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
+    }
     return super.continueDialog(dc);
+  }
+
+  /** The activity a question names ("is the choir free?"), else every one on screen. */
+  private askedAbout(text: string, state: ChooseState): Offer[] {
+    const normalised = normaliseForMatching(text);
+    for (const offers of [state.offered, state.known]) {
+      const named = pickByNameWords(normalised, offers, { anyOtherWords: true });
+      if (named.length > 0) return offers.filter((offer) => named.includes(offer.id));
+    }
+    return state.offered.length > 0 ? state.offered : state.known;
   }
 
   protected override initialState(options: ChooseOptions | undefined): ChooseState {
@@ -153,6 +206,9 @@ export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseO
     if (picked) return { kind: 'answer', result: { kind: 'pick', ids: picked } };
     const earlier = state.known.find((offer) => normaliseForMatching(offer.name) === normalised);
     if (earlier) return { kind: 'answer', result: { kind: 'pick', ids: [earlier.id] } };
+    // "The first one", "the last one", "yr ail un".
+    const place = ordinalIn(text, state.offered.length);
+    if (place !== undefined) return { kind: 'answer', result: { kind: 'pick', ids: [state.offered[place - 1].id] } };
 
     // A number that is not on the list is not one of the other choices either.
     if (isNumber(normalised)) return { kind: 'problem', problemKey: 'suggestions.whichOne' };
@@ -161,6 +217,8 @@ export class SuggestionChoiceQuestion extends Question<SuggestionAnswer, ChooseO
     // "Yes" to "Would you like to choose one?": which one, then.
     if (matchChoice(text, this.yes())) return { kind: 'problem', problemKey: 'suggestions.whichOne' };
 
+    // A question ("what time is the rock choir?") is not a pick: continueDialog answers it.
+    if (serviceQuestionIn(text)) return { kind: 'problem', problemKey: 'common.notUnderstood' };
     // Words from one name ("the walking one"), unless the message is a command or says no.
     const command = recogniseCommand(text, 'en');
     if (!command) {
@@ -214,23 +272,42 @@ function isNumber(normalised: string): boolean {
  * The offered activities whose name has a word the message uses and no other offered name has
  * ("walking" for "Riverside Walking Group" beside "Tuesday Friendship Café").
  */
-function pickByNameWords(normalised: string, offered: readonly Offer[]): string[] {
+function pickByNameWords(normalised: string, offered: readonly Offer[], options: { anyOtherWords?: boolean } = {}): string[] {
   const words = normalised.split(' ').filter(Boolean);
   if (words.length === 0 || words.length > MAX_WORDS_FOR_NAME || words.some((w) => NEGATIONS.has(w))) return [];
   // "bikes" for "Bike Rides", "walk" for "Walks": a plural s either way.
-  const said = new Set(words.flatMap((word) => [word, `${word}s`, word.endsWith('s') ? word.slice(0, -1) : word]));
+  const forms = (word: string) => [word, `${word}s`, word.endsWith('s') ? word.slice(0, -1) : word];
+  const said = new Set(words.flatMap(forms));
   const nameWords = offered.map((offer) => new Set(normaliseForMatching(offer.name).split(' ')));
   return offered
-    .filter((_, index) =>
-      [...nameWords[index]].some(
+    .filter((_, index) => {
+      const named = [...nameWords[index]].some(
         (word) =>
           word.length >= 3 &&
           !NOT_DISTINCTIVE.has(word) &&
           said.has(word) &&
           nameWords.every((other, j) => j === index || !other.has(word)),
-      ),
-    )
+      );
+      return named && (options.anyOtherWords || onlyTalkBesides(words, nameWords[index]));
+    })
     .map((offer) => offer.id);
+}
+
+/** Every word of the message is from the name or is talk around a pick ("the walking one please"). */
+function onlyTalkBesides(words: readonly string[], name: ReadonlySet<string>): boolean {
+  const inName = (word: string) => [word, `${word}s`, word.endsWith('s') ? word.slice(0, -1) : word].some((form) => name.has(form));
+  return words.every((word) => inName(word) || NOT_DISTINCTIVE.has(word) || PICK_TALK.has(word) || fillerWords().has(word));
+}
+
+/** The answer to a question about activities, from their stored details, or "your link worker can tell you". */
+function answerAbout(t: Translate, topic: ServiceTopic, offers: readonly Offer[]): string {
+  if (topic === 'other' || offers.length === 0) return t('common.serviceAnswer.linkWorker');
+  return offers
+    .map((offer) => {
+      const value = offer.facts?.[topic];
+      return value ? t('common.serviceAnswer.fact', { name: offer.name, value }) : t('common.serviceAnswer.unknown', { name: offer.name });
+    })
+    .join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -308,7 +385,7 @@ export class SuggestionsDialog extends PersonDialog {
       const sms = isSmsChannel(step.context.activity.channelId);
       await step.context.sendActivity(renderMessage(suggestionsText(t, suggestions, introKey, { sms })));
     }
-    const offered = suggestions.map((s) => ({ id: s.id, name: s.name }));
+    const offered = suggestions.map((s) => ({ id: s.id, name: s.name, facts: serviceFacts(t, s.service) }));
     const known = [...options.known.filter((k) => !offered.some((o) => o.id === k.id)), ...offered];
     return this.ask(step, { ...options, offered, known, canShowMore: batch.more });
   }

@@ -86,3 +86,24 @@ export function numbersText(t: Translate, count: number): string {
     'suggestions.orList',
   );
 }
+
+/** What it costs, as the directory says it ("Free", "£3 a session"), or undefined. */
+export function costText(t: Translate, service: StoredService): string | undefined {
+  if (service.cost.free === true) return t('common.serviceAnswer.free');
+  if (service.cost.text?.trim()) return service.cost.text.trim();
+  const described = service.cost.options
+    .map((o) => o.description?.trim() || (o.amount !== undefined ? `£${o.amount.toFixed(2).replace(/\.00$/, '')}${o.option ? ` ${o.option}` : ''}` : undefined))
+    .filter((d): d is string => Boolean(d));
+  return described.length > 0 ? described.join('; ') : undefined;
+}
+
+/** The practical details a person may ask about before choosing: when, where, what it costs. */
+export interface ServiceFacts {
+  when?: string;
+  where?: string;
+  cost?: string;
+}
+
+export function serviceFacts(t: Translate, service: StoredService): ServiceFacts {
+  return { when: whenText(service), where: whereText(t, service), cost: costText(t, service) };
+}
