@@ -7,7 +7,7 @@
  * locale files, never from here. Written for older phone browsers: no optional chaining, no
  * build step. Page options: ?transport=polling uses HTTP polling instead of the WebSocket stream.
  */
-/* global window, document, sessionStorage, location, fetch, setInterval, URL, URLSearchParams, WebChat */
+/* global window, document, sessionStorage, location, fetch, setInterval, URL, URLSearchParams, MutationObserver, WebChat */
 (function () {
   'use strict';
 
@@ -219,12 +219,72 @@
     };
   }
 
+  /** React's element marker (Web Chat 4.18 bundles React 16), for elements made without a Web Chat element to copy. */
+  var REACT_ELEMENT = typeof Symbol === 'function' && Symbol.for ? Symbol.for('react.element') : 0xeac7;
+
   /**
    * A React element without React: the Web Chat bundle does not export React, so the element's
    * type marker is taken from one Web Chat made.
    */
   function element(like, type, key, className, children) {
     return { $$typeof: like.$$typeof, type: type, key: key, ref: null, props: { className: className, children: children }, _owner: null };
+  }
+
+  function twoDigits(number) {
+    return (number < 10 ? '0' : '') + number;
+  }
+
+  /**
+   * When a message was sent, as UK clocks show it ("13:44", or "24/11 13:44" before today). Web Chat
+   * formats times only in the languages it ships ("Sent at November 24 at 1:44 PM", "5 minutes ago"
+   * on the Welsh page), and some browsers have no Welsh date words either: digits read the same in both.
+   */
+  function sentAt(timestamp) {
+    var date = new Date(timestamp);
+    if (isNaN(date.getTime())) return '';
+    var time = twoDigits(date.getHours()) + ':' + twoDigits(date.getMinutes());
+    if (new Date().toDateString() === date.toDateString()) return time;
+    return date.getDate() + '/' + (date.getMonth() + 1) + ' ' + time;
+  }
+
+  /** A sent message's time: seen as "13:44", heard as "Sent at 13:44" (in the page's language). */
+  function timestampElement(when) {
+    var heard = config.strings.ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT.replace('$1', when);
+    var at = { $$typeof: REACT_ELEMENT };
+    return element(at, 'span', null, 'webchat__activity-status frontdoor-timestamp', [
+      element(at, 'span', 'heard', 'visually-hidden', heard),
+      { $$typeof: REACT_ELEMENT, type: 'span', key: 'seen', ref: null, props: { 'aria-hidden': true, children: when }, _owner: null },
+    ]);
+  }
+
+  /** Web Chat activity status middleware: its own status ("Sending", "Not sent") stays; the time is ours. */
+  function localTimestampMiddleware() {
+    return function (next) {
+      return function (args) {
+        if (!args || args.sendState !== 'sent' || args.hideTimestamp || !args.activity) return next(args);
+        var when = sentAt(args.activity.timestamp);
+        return when ? timestampElement(when) : next(args);
+      };
+    };
+  }
+
+  /**
+   * Web Chat names each message "message" (and attachments "attachment") to screen readers in
+   * English whatever the language: those names are put into the page's language as they appear.
+   */
+  function localiseRoleDescriptions(root) {
+    var names = config.roleDescriptions;
+    function localise(node) {
+      var role = node.getAttribute('aria-roledescription');
+      if (role && Object.prototype.hasOwnProperty.call(names, role) && names[role] !== role) node.setAttribute('aria-roledescription', names[role]);
+    }
+    function sweep() {
+      Array.prototype.forEach.call(root.querySelectorAll('[aria-roledescription]'), localise);
+    }
+    if (typeof MutationObserver === 'function') {
+      new MutationObserver(sweep).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-roledescription'] });
+    }
+    sweep();
   }
 
   /** A link worker's message gets a visible "Link worker" name and its own colours (CSS in the page). */
@@ -284,10 +344,12 @@
         styleOptions: styleOptions,
         store: WebChat.createStore({}, labelIncoming),
         activityMiddleware: linkWorkerActivityMiddleware,
+        activityStatusMiddleware: localTimestampMiddleware,
         nonce: config.nonce,
       },
       container,
     );
+    localiseRoleDescriptions(container);
     status.textContent = '';
     if (opened.timedOut) document.getElementById('chat-notice').textContent = config.timedOut;
     document.documentElement.setAttribute('data-chat', opened.resumed ? 'resumed' : 'started');

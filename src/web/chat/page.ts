@@ -95,6 +95,8 @@ export interface ChatClientConfig {
   timedOut: string;
   /** How a link worker's messages are named: on screen, and to screen readers. */
   linkWorker: { label: string; said: string };
+  /** Web Chat's English role names ("message", "attachment") in the page language, for screen readers. */
+  roleDescriptions: Record<string, string>;
   nonce: string;
 }
 
@@ -145,6 +147,12 @@ a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offs
 #webchat .frontdoor-link-worker .webchat__bubble__content { background: #fff4d6; border: 2px solid #8a5a00; }
 #webchat .frontdoor-link-worker .webchat__bubble__nub { fill: #fff4d6; stroke: #8a5a00; }
 #webchat .webchat__bubble__content a[href^="tel:"] { font-weight: 700; white-space: nowrap; }
+/*
+ * Web Chat's "Keyboard controls" box opens on the first Tab into the chat and covers the whole
+ * conversation. It is not needed: Tab and Enter reach every choice and the message box, and screen
+ * readers hear how to move between messages from the messages' own label. So it is never shown.
+ */
+#webchat .webchat__keyboard-help { display: none; }
 footer { padding: 1rem 0 2rem; }
 /* A phone: the name, the emergency numbers, then the chat sized to fit the screen; the introduction below it. */
 @media (max-width: 40rem) {
@@ -182,6 +190,7 @@ export function renderChatPage(lang: Language, options: ChatPageOptions): string
     failed: t(k('chat.failed')),
     timedOut: t(k('chat.timedOut')),
     linkWorker: { label: t(k('chat.linkWorker.label')), said: t(k('chat.linkWorker.said')) },
+    roleDescriptions: { message: t(k('chat.roleDescriptions.message')), attachment: t(k('chat.roleDescriptions.attachment')) },
     nonce: NONCE_PLACEHOLDER,
   };
 
