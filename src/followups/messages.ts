@@ -15,3 +15,19 @@ export function renderFollowUp(kind: FollowUpKind, lang: Language, params: { ser
 export function renderFollowUpThanks(answer: FollowUpAnswer, lang: Language): string {
   return translator(lang)(`followups.thanks.${answer}`);
 }
+
+/** Someone asked who is texting in reply to a check-in: who we are and how to answer. */
+export function renderWhoWeAre(lang: Language, serviceName: string): string {
+  return translator(lang)('followups.whoWeAre', { serviceName });
+}
+
+/** The service name follow-ups were last set up with (createSmsFollowUpSender), for replies made without one. */
+let lastServiceName = 'Front Door';
+
+export function rememberServiceName(serviceName: string): void {
+  lastServiceName = serviceName;
+}
+
+export function configuredServiceName(): string {
+  return lastServiceName;
+}

@@ -1,6 +1,6 @@
 import type { ObjectId } from 'mongodb';
 import { localeValue, normaliseForMatching, SUPPORTED_LANGUAGES, type Language } from '../i18n';
-import { renderFollowUpThanks } from './messages';
+import { configuredServiceName, renderFollowUpThanks, renderWhoWeAre } from './messages';
 import { FOLLOW_UP_ANSWERS, type FollowUpAnswer, type FollowUpKind } from './schema';
 
 /**
@@ -11,13 +11,50 @@ import { FOLLOW_UP_ANSWERS, type FollowUpAnswer, type FollowUpKind } from './sch
  * as whole words, longest first, each span used once (so "not been" is not also "been"). Help
  * wins over anything else said with it; two other answers at once is unclear (undefined), and
  * so is a reply matching nothing. The person's language is tried first, then the others (people
- * mix languages).
+ * mix languages). A count ("2 weeks ago", "3 times") is not an option number, and a question
+ * ("who is this?", "no, who are you?") answers nothing unless it asks for help.
  */
 export function interpretFollowUpReply(text: string, lang: Language): FollowUpAnswer | undefined {
   const normalised = normaliseForMatching(text);
-  if (!normalised) return undefined;
-  const lead = /^([123])(?:\s|$)/.exec(normalised);
-  if (lead) return FOLLOW_UP_ANSWERS[Number(lead[1]) - 1];
+  if (!normalised || isNotApplicable(text)) return undefined;
+  const lead = /^([123])(?:\s+(\S+)|$)/.exec(normalised);
+  if (lead) return QUANTITY_WORDS.has(lead[2] ?? '') ? undefined : FOLLOW_UP_ANSWERS[Number(lead[1]) - 1];
+  const answer = answerInWords(normalised, lang);
+  // A question ("who is this?", "did you mean the walk?") answers nothing, unless it asks for help.
+  if (answer !== 'needHelp' && (asksWhoWeAre(normalised) || text.includes('?'))) return undefined;
+  return answer;
+}
+
+/**
+ * Whether a reply to a check-in asks who is texting ("who is this?", "pwy sy 'na?", "no idea who
+ * this is") or is no answer at all ("n/a"): it is not recorded, and the person is told who is
+ * texting and how to answer. Other questions go to the conversation, which answers questions.
+ */
+export function isQuestionNotAnswer(text: string, lang: Language): boolean {
+  const normalised = normaliseForMatching(text);
+  if (!normalised || interpretFollowUpReply(text, lang)) return false;
+  return asksWhoWeAre(normalised) || isNotApplicable(text);
+}
+
+/** Words asking who is texting, in either language (as normaliseForMatching leaves them). */
+const WHO_WORDS = /(?:^| )(?:who|whos|whom|pwy|wrong number|rhif anghywir)(?: |$)/;
+
+function asksWhoWeAre(normalised: string): boolean {
+  return WHO_WORDS.test(normalised);
+}
+
+/** "n/a" is not "n" (no). */
+function isNotApplicable(text: string): boolean {
+  return /^\s*n\s*\/\s*a\W*$/i.test(text);
+}
+
+/** A number followed by one of these is a count ("2 weeks ago", "3 times!"), not option 1, 2 or 3. */
+const QUANTITY_WORDS = new Set([
+  'week', 'weeks', 'wk', 'wks', 'day', 'days', 'time', 'times', 'hour', 'hours', 'hrs', 'month', 'months', 'year', 'years', 'x',
+  'wythnos', 'wythnosau', 'diwrnod', 'diwrnodau', 'gwaith', 'awr', 'oriau', 'mis', 'misoedd', 'blwyddyn',
+]);
+
+function answerInWords(normalised: string, lang: Language): FollowUpAnswer | undefined {
   const order = [lang, ...SUPPORTED_LANGUAGES.filter((other) => other !== lang)];
   for (const language of order) {
     const found = answersIn(normalised, phrasesFor(language));
@@ -94,20 +131,35 @@ export function sentAfter(job: { sentAt?: Date; updatedAt?: Date }, time: Date |
   return sent !== undefined && sent > time;
 }
 
+/**
+ * Whether the six-week wellbeing text went out after the check-in: a reply answers the text sent
+ * last, so the check-in is left for the caller's wellbeing handling ("YES" is not "yes, I went").
+ */
+async function laterWellbeingText(deps: FollowUpReplyDeps, personKey: string, checkIn: { sentAt?: Date; updatedAt?: Date }): Promise<boolean> {
+  const repeat = await deps.schedule.awaitingWellbeingRepeat?.(personKey);
+  const checkInSent = checkIn.sentAt ?? checkIn.updatedAt;
+  return !!repeat && sentAfter(repeat, checkInSent);
+}
+
 /** What handleFollowUpReply needs (FollowUpSchedule and ReferralRepository fit). */
 export interface FollowUpReplyDeps {
   schedule: {
     awaitingReply(personKey: string): Promise<{ _id: ObjectId; kind: FollowUpKind; sentAt?: Date; updatedAt?: Date } | null>;
     markReplied(id: ObjectId, answer: FollowUpAnswer): Promise<void>;
+    /** The six-week wellbeing text awaiting a YES (FollowUpSchedule has it): when sent after the check-in, a reply is its. */
+    awaitingWellbeingRepeat?(personKey: string): Promise<{ sentAt?: Date; updatedAt?: Date } | null>;
   };
   referrals: FollowUpReplyStore;
   reopenHandoff: (personKey: string) => Promise<void>;
+  /** Named when someone asks who is texting (default: the name the follow-up sender was set up with). */
+  serviceName?: string;
 }
 
 /**
  * An inbound message from someone with an unanswered check-in: when it reads as 1, 2 or 3, the
  * answer is stored (job and referral), "need help" reopens a handoff, and the thank-you text is
- * returned for the channel to send. Otherwise undefined: the message goes through the normal turn.
+ * returned for the channel to send. A question instead ("who is this?") stores nothing and gets who
+ * we are and how to answer. Otherwise undefined: the message goes through the normal turn.
  * Call it only after the crisis detector and the channel's STOP handling have had the message.
  */
 export async function handleFollowUpReply(
@@ -116,9 +168,11 @@ export async function handleFollowUpReply(
   text: string,
   lang: Language,
   options: { sentAfter?: Date } = {},
-): Promise<{ answer: FollowUpAnswer; thanks: string } | undefined> {
+): Promise<{ answer?: FollowUpAnswer; thanks: string } | undefined> {
   const job = await deps.schedule.awaitingReply(personKey);
   if (!job || !sentAfter(job, options.sentAfter)) return undefined;
+  if (await laterWellbeingText(deps, personKey, job)) return undefined;
+  if (isQuestionNotAnswer(text, lang)) return { thanks: renderWhoWeAre(lang, deps.serviceName ?? configuredServiceName()) };
   const answer = interpretFollowUpReply(text, lang);
   if (!answer) return undefined;
   await deps.schedule.markReplied(job._id, answer);

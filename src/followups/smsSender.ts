@@ -1,6 +1,6 @@
 import type { Language } from '../i18n';
 import type { Referral } from '../referrals/schema';
-import { renderFollowUp } from './messages';
+import { rememberServiceName, renderFollowUp } from './messages';
 import type { FollowUpJob } from './schema';
 import { FollowUpUndeliverable, type FollowUpSender, type OptOutCheck } from './worker';
 
@@ -45,6 +45,8 @@ async function smsTargetFor(deps: SmsFollowUpDeps, referral: Referral): Promise<
 
 /** Renders the follow-up in the person's language and texts it; anything that cannot be delivered is skipped, not retried. */
 export function createSmsFollowUpSender(options: SmsFollowUpSenderOptions): FollowUpSender {
+  // Replies to these texts name the same service (the reply handler is not told it).
+  rememberServiceName(options.serviceName);
   return {
     async send(job: FollowUpJob) {
       const referral = await options.referrals.find(job.personKey);

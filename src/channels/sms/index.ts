@@ -7,7 +7,8 @@ import { detectCrisis } from '../../nlu/crisis';
 import { getOrCreateSecret } from '../../store';
 import { SMS_CHANNEL_ID, SMS_SERVICE_URL, SmsAdapter, type DeliveryResult } from './adapter';
 import type { SmsConfig } from './config';
-import { recogniseKeyword } from './keywords';
+import { recogniseKeyword, type KeywordMatch } from './keywords';
+import { SmsPeople } from './people';
 import { splitForSms, plainText } from './render';
 import { registerSmsRoutes, type InboundSms } from './routes';
 import { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type TextSender } from './sender';
@@ -109,6 +110,16 @@ export interface SmsChannel {
   close(graceMs?: number): Promise<void>;
 }
 
+/**
+ * The keyword a text is, except HELP straight after a check-in: there "help" (or "Cymorth") is
+ * the check-in's option 3, "I'd like help", so it goes to the bot, which asks a link worker.
+ */
+async function keywordIn(text: string, awaitsCheckInAnswer: () => Promise<boolean>): Promise<KeywordMatch | undefined> {
+  const keyword = recogniseKeyword(text);
+  if (keyword?.keyword === 'help' && (await awaitsCheckInAnswer())) return undefined;
+  return keyword;
+}
+
 /** The SMS channel over Twilio: adapter, stores, keyword handling and webhook routes. */
 export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel> {
   const log = deps.log ?? ((line: string) => console.log(line));
@@ -119,28 +130,35 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   if (deps.onTurnError) adapter.onTurnError = deps.onTurnError;
   const serviceName = deps.serviceName;
 
-  const keywordReply = (lang: Language, key: 'optedOut' | 'optedIn' | 'help') => splitForSms(plainText(translator(lang)(`sms.${key}`, { serviceName })));
+  const people = await SmsPeople.create(deps.db);
+  const keywordOf = (text: string, numberKey: string) => keywordIn(text, () => people.awaitsCheckInAnswer(numberKey));
+
+  const keywordReply = (lang: Language, key: 'optedOut' | 'optedIn' | 'help' | 'helpOptedOut') =>
+    splitForSms(plainText(translator(lang)(`sms.${key}`, { serviceName })));
+  /** Keyword replies go in the person's stored language; the keyword's own language for someone new. */
+  const replyLanguage = async (numberKey: string, keyword: KeywordMatch): Promise<Language> => (await people.languageOf(numberKey)) ?? keyword.lang;
 
   /** One inbound text, after the webhook was answered: keywords, the opt-out rule, then the bot. */
   const handle = async (message: InboundSms, numberKey: string, conversationId: string): Promise<void> => {
-    const keyword = recogniseKeyword(message.Body);
+    const keyword = await keywordOf(message.Body, numberKey);
     const optedOut = await store.isOptedOut(numberKey);
     if (keyword?.keyword === 'optOut') {
       if (optedOut) return; // Already out: one confirmation is enough.
       await store.setOptedOut(numberKey, true, message.Body.trim().toUpperCase());
       log(`sms: ${shortKey(numberKey)} opted out`);
-      await adapter.deliver(numberKey, keywordReply(keyword.lang, 'optedOut'), { evenIfOptedOut: true });
+      await adapter.deliver(numberKey, keywordReply(await replyLanguage(numberKey, keyword), 'optedOut'), { evenIfOptedOut: true });
       return;
     }
     if (keyword?.keyword === 'optIn' && optedOut) {
       await store.setOptedOut(numberKey, false, message.Body.trim().toUpperCase());
       log(`sms: ${shortKey(numberKey)} opted back in`);
-      await adapter.deliver(numberKey, keywordReply(keyword.lang, 'optedIn'));
+      await adapter.deliver(numberKey, keywordReply(await replyLanguage(numberKey, keyword), 'optedIn'));
       return;
     }
     if (keyword?.keyword === 'help') {
-      // Networks expect HELP answered even after STOP.
-      await adapter.deliver(numberKey, keywordReply(keyword.lang, 'help'), { evenIfOptedOut: true });
+      // Networks expect HELP answered even after STOP; after STOP nothing else is answered, so it says START first.
+      const lang = await replyLanguage(numberKey, keyword);
+      await adapter.deliver(numberKey, keywordReply(lang, optedOut ? 'helpOptedOut' : 'help'), { evenIfOptedOut: true });
       return;
     }
     if (optedOut && !detectCrisis(message.Body).crisis) {
