@@ -55,6 +55,8 @@ function partValue(t: Translate, referral: Referral, part: SummaryPart, options:
     case 'wellbeing': {
       const w = referral.wellbeing;
       if (ONS4_MEASURES.every((m) => w[m] === undefined)) return undefined;
+      // All skipped: said in words, not as four dashes.
+      if (ONS4_MEASURES.every((m) => typeof w[m] !== 'number')) return notGiven;
       const score = (m: (typeof ONS4_MEASURES)[number]) => (typeof w[m] === 'number' ? String(w[m]) : t('common.skippedScore'));
       return t('summary.wellbeingScores', {
         lifeSatisfaction: score('lifeSatisfaction'),

@@ -43,7 +43,9 @@ export class WellbeingDialog extends QuestionSequenceDialog {
   protected override async onFinished(context: TurnContext, referral: Referral, asked: string[]): Promise<void> {
     if (asked.length === 0) return;
     const t = turnTranslator(context);
-    const lines = [t('wellbeing.thanks')];
+    // All four skipped: "Thank you for answering" would not fit.
+    const skippedAll = ONS4_MEASURES.every((measure) => referral.wellbeing[measure] === null);
+    const lines = [t(skippedAll ? 'wellbeing.thanksSkipped' : 'wellbeing.thanks')];
     if (suggestsLowWellbeing(referral.wellbeing)) lines.push(t('wellbeing.support'));
     await context.sendActivity(renderMessage(lines.join('\n')));
   }
