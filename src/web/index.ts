@@ -2,9 +2,11 @@ import type { Next, Request, Response, Server } from 'restify';
 import type { Language } from '../i18n';
 import type { ReferralRetention } from '../retention/policy';
 import { registerChatRoutes } from './chat';
+import { registerNotFoundPage } from './notFound';
 import { choosePrivacyLanguage, PRIVACY_PAGE_CSP, renderPrivacyPage } from './privacy';
 
 export { chatPageCsp, LEAVE_URL, renderChatPage, WEBCHAT_LOCALES, webChatStrings, type ChatClientConfig, type ChatPageOptions } from './chat';
+export { registerNotFoundPage, renderNotFoundPage } from './notFound';
 export { choosePrivacyLanguage, escapeHtml, PRIVACY_PAGE_CSP, renderPrivacyPage, type PrivacyPageOptions } from './privacy';
 
 export interface WebRoutesOptions {
@@ -23,10 +25,12 @@ export interface WebRoutesOptions {
 /**
  * Front Door's static pages. `GET /`: the web chat page and its scripts (`/static/chat.js`,
  * `/static/webchat.js`), see chat/index.ts. `GET /privacy`: the full privacy notice, in the language named by
- * `?lang=` (en, cy), else the browser's `Accept-Language`, else English.
+ * `?lang=` (en, cy), else the browser's `Accept-Language`, else English. Any other address: a kind
+ * not-found page for people (notFound.ts), a JSON error under /api and /v3.
  */
 export function registerWebRoutes(server: Server, options: WebRoutesOptions): void {
   registerChatRoutes(server, options);
+  registerNotFoundPage(server, options.serviceName);
   // The page depends only on the language and the options, so each language renders once.
   const pages = new Map<Language, string>();
   const pageIn = (lang: Language): string => {

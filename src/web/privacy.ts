@@ -21,11 +21,11 @@ export interface PrivacyPageOptions {
 export const PRIVACY_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** HTML that is already safe to put in the page. Everything else is escaped. */
-interface Markup {
+export interface Markup {
   readonly html: string;
 }
 
-type Param = string | Markup;
+export type Param = string | Markup;
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -39,7 +39,7 @@ export function escapeHtml(text: string): string {
  * into i18next as unique stand-ins and are swapped in after escaping, so nothing a value holds
  * is ever read as HTML or as an i18next placeholder.
  */
-function message(t: Translate, key: string, params: Record<string, Param> = {}): string {
+export function message(t: Translate, key: string, params: Record<string, Param> = {}): string {
   const names = Object.keys(params);
   const standIn = (index: number) => `\u0000${index}\u0000`;
   let html = escapeHtml(t(key, Object.fromEntries(names.map((name, index) => [name, standIn(index)]))));
@@ -110,7 +110,7 @@ const SECTIONS: Section[] = [
  * are in rem and widths in rem or %, so the page reflows at 200% zoom and on a narrow phone.
  * Colours on white: text 19:1, secondary text 7:1, links 6.7:1, visited links 11:1.
  */
-const STYLE = `
+export const PAGE_STYLE = `
 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: #ffffff; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; overflow-wrap: break-word; }
 header, main { max-width: 40rem; margin: 0 auto; padding: 0 1rem; }
@@ -159,7 +159,7 @@ export function renderPrivacyPage(lang: Language, options: PrivacyPageOptions): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${message(t, k('documentTitle'), { serviceName })}</title>
-<style>${STYLE}</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <header>
