@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Collection, Db, Document, ObjectId } from 'mongodb';
 import { isWithinSendWindow, nextSendTime, type SendWindow } from './quietHours';
+import { Collections } from '../store/collections';
 import { followUpsCollection } from './schedule';
 import { FollowUpJobSchema, INTERRUPTED, OPTED_OUT, type FollowUpJob } from './schema';
 
@@ -46,6 +47,8 @@ export interface FollowUpWorkerOptions {
   retryBaseMs?: number;
   /** Pause between runs when nothing is due (start/stop loop). */
   pollMs?: number;
+  /** How long a follow-up waits when a link worker is holding the person's chat (default: a day). */
+  heldChatDelayMs?: number;
   log?: (line: string) => void;
 }
 
@@ -54,7 +57,7 @@ export interface RunSummary {
   skipped: number;
   retried: number;
   failed: number;
-  /** Claimed in quiet hours and put back for when the window opens. */
+  /** Claimed in quiet hours, or while a link worker holds the person's chat, and put back for later. */
   deferred: number;
   /** Claims whose worker vanished before it began sending: put back to pending. */
   released: number;
@@ -63,6 +66,8 @@ export interface RunSummary {
 }
 
 type Outcome = 'sent' | 'skipped' | 'retried' | 'failed' | 'deferred' | 'lost';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 const SYSTEM_CLOCK: Clock = { now: () => new Date() };
 
@@ -192,6 +197,11 @@ export class FollowUpWorker {
     if (await this.options.optOuts.isOptedOut(job.personKey)) {
       return (await this.finish(job._id, { status: 'skipped', lastError: OPTED_OUT })) ? 'skipped' : 'lost';
     }
+    if (await this.linkWorkerHoldsChat(job.personKey)) {
+      // Their "1" or "2" must reach the link worker, not answer a check-in: ask once the chat is over.
+      const dueAt = new Date(now.getTime() + (this.options.heldChatDelayMs ?? DAY_MS));
+      return (await this.finish(job._id, { status: 'pending', dueAt })) ? 'deferred' : 'lost';
+    }
     const attempts = job.attempts + 1;
     // From here on the message may reach the provider: mark it, unless the lease has been lost.
     const marked = await this.jobs.updateOne(
@@ -217,6 +227,12 @@ export class FollowUpWorker {
       const dueAt = new Date(this.clock.now().getTime() + this.retryBaseMs * 2 ** (attempts - 1));
       return (await this.finish(job._id, { status: 'pending', dueAt, lastError }, { afterSend: true })) ? 'retried' : 'lost';
     }
+  }
+
+  /** Whether a link worker has claimed the person's handoff (a live chat), as the handoff desk records it. */
+  private async linkWorkerHoldsChat(personKey: string): Promise<boolean> {
+    const held = await this.options.db.collection(Collections.handoffs).findOne({ openFor: personKey, status: 'claimed' }, { projection: { _id: 1 } });
+    return held !== null;
   }
 
   /**
