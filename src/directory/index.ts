@@ -56,7 +56,7 @@ export {
 } from './openactive';
 export { importHsdsCsv, readHsdsCsv, assembleHsdsServices, HSDS_CSV_TABLES, type CsvRecordProblem, type HsdsCsvImportReport } from './csv/hsdsCsv';
 export { parseCsv, CsvError, type CsvTable } from './csv/parse';
-export { rankServices, DEFAULT_LIMIT, type Reason, type Suggestion, type RankOptions, type DayCode } from './match';
+export { rankServices, suggestionsAreNear, DEFAULT_LIMIT, MAX_MILES, NEAR_MILES, type Reason, type Suggestion, type RankOptions, type DayCode } from './match';
 export { profileFromAnswers, profileText, INTEREST_CATEGORIES, BARRIER_CATEGORIES, type MatchProfile, type WantedCategory } from './profile';
 export { describeReasons, describeDays, describeTime, describeDistance, REASON_SEPARATOR } from './reasons';
 export { DirectoryGeocoder, CentroidFileGeocoder, ChainGeocoder, milesBetween, postcodeDistrict, type Geocoder, type Point } from './geocode';

@@ -116,6 +116,8 @@ interface PreparedProfile {
   when?: WhenWanted;
   point?: Point;
   youngPerson: boolean;
+  /** The person told us something to match on (an interest or their own words), so a service must match it. */
+  needsRelevance: boolean;
   /** What the person said about themselves, to tell whether a service only for some people is for them. */
   audience: AudienceClues;
   nowMs: number;
@@ -153,6 +155,7 @@ function prepare(profile: MatchProfile, options: RankOptions): PreparedProfile {
     when: whenWanted(profile.days, profile.times),
     point: profile.place ? options.geocoder?.locate(profile.place) : undefined,
     youngPerson: (wantedMask & categoryBit('young_people')) !== 0,
+    needsRelevance: queryWords.size > 0 || wanted.some((w) => w.weight > WEIGHTS.barrierCategoryShare),
     audience: {
       text: profile.text,
       parenting: (wantedMask & categoryBit('parenting')) !== 0,
@@ -163,9 +166,15 @@ function prepare(profile: MatchProfile, options: RankOptions): PreparedProfile {
   };
 }
 
-/** Breaks a barrier the data can speak to, or is only for people the person is not: never suggested. */
+/** Further than this from the person, a place you must go to is not "near you" and is never suggested. */
+export const MAX_MILES = 25;
+/** Suggestions all within this distance (or by phone or online) may be introduced as "near you". */
+export const NEAR_MILES = 10;
+
+/** Breaks a barrier the data can speak to, is only for people the person is not, or is too far: never suggested. */
 function breaksBarrier(facts: ServiceFacts, p: PreparedProfile): boolean {
   if (outsideAudience(facts.audiences, p.audience)) return true;
+  if (p.point && facts.point && facts.inPerson && !facts.online && !facts.phone && milesBetween(p.point, facts.point) > MAX_MILES) return true;
   if (p.barriers.has('cost') && facts.free === false) return true;
   if (p.barriers.has('access') && facts.stepFree === false && facts.inPerson) return true;
   return false;
@@ -176,6 +185,16 @@ interface Scored {
   facts: ServiceFacts;
   score: number;
   miles?: number;
+}
+
+/**
+ * Fits something the person told us: one of their interests or needs, or their own words in its name
+ * (or several in its description). Anything else would be an arbitrary suggestion with no reason to give.
+ */
+function relevant(facts: ServiceFacts, p: PreparedProfile, text: number): boolean {
+  if (!p.needsRelevance || text >= WEIGHTS.nameWord) return true;
+  for (const w of p.wanted) if (w.weight > WEIGHTS.barrierCategoryShare && (facts.categoryMask & w.bit) !== 0) return true;
+  return false;
 }
 
 /** The score of one service (a plain number: no allocation, this runs for every service). */
@@ -359,7 +378,7 @@ export function rankServices(services: readonly StoredService[], profile: MatchP
     const service = services[i];
     if (service.status !== 'active' || (exclude.size > 0 && exclude.has(service._id))) continue;
     const facts = directory.facts[i];
-    if (breaksBarrier(facts, p)) continue;
+    if (breaksBarrier(facts, p) || !relevant(facts, p, text[i])) continue;
     const value = score(facts, p, text[i]);
     if (best.length === window) {
       const last = best[window - 1];
@@ -379,4 +398,22 @@ export function rankServices(services: readonly StoredService[], profile: MatchP
     score: Math.round(c.score * 1000) / 1000,
     service: c.service,
   }));
+}
+
+/**
+ * Whether suggestions may be introduced as "near you": only when we know where the person is and every
+ * place to go to is within NEAR_MILES (phone and online ones are near anyone). An unknown or
+ * out-of-area postcode gets the plain introduction.
+ */
+export function suggestionsAreNear(suggestions: readonly Suggestion[]): boolean {
+  if (suggestions.length === 0) return false;
+  let anyDistance = false;
+  for (const s of suggestions) {
+    const distance = s.reasons.find((r): r is Extract<Reason, { kind: 'distance' }> => r.kind === 'distance');
+    if (distance) {
+      anyDistance = true;
+      if (distance.miles > NEAR_MILES) return false;
+    } else if (!serviceFacts(s.service).remoteOnly) return false;
+  }
+  return anyDistance;
 }
