@@ -1,6 +1,8 @@
 import type { Db } from 'mongodb';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { SMS_SERVICE_URL } from '../channels/sms/adapter';
+import { SmsCollections } from '../channels/sms/store';
 import { AuditLog, AUDIT_ACTIONS, type AuditRecord } from '../handoff/audit';
 import {
   HandoffConflictError,
@@ -34,6 +36,8 @@ export interface LinkWorkerApiDeps {
   referrals?: Pick<ReferralRepository, 'find'>;
   /** Delivers link workers' messages to the person on their own channel. */
   messenger: PersonMessenger;
+  /** Whether the person texts us and has opted out (STOP, no START since): nothing reaches them then. */
+  optedOutOfTexts?: (handoff: Handoff) => Promise<boolean>;
   /** Tells the person when a link worker joins or finishes (failures are logged; the action stands). */
   notify?: HandoffNotifications;
   /** When https, cookies are always Secure (e.g. behind a TLS-terminating proxy). */
@@ -73,11 +77,26 @@ export function createLinkWorkerServices(db: Db, options: LinkWorkerServiceOptio
     audit: new AuditLog(db, now),
     referrals: new ReferralRepository(db, now),
     messenger: options.messenger,
+    optedOutOfTexts: (handoff) => textsOptedOut(db, handoff),
     notify: options.notify,
     publicBaseUrl: options.publicBaseUrl,
     clientIp: options.clientIp,
     log: options.log,
   };
+}
+
+/** The SMS channel's address for a person who texts us: its user id is their number key. */
+function textingNumberKey(handoff: Handoff): string | undefined {
+  const reference = handoff.conversationReference as { serviceUrl?: unknown; user?: { id?: unknown } } | null;
+  const id = reference?.user?.id;
+  return reference?.serviceUrl === SMS_SERVICE_URL && typeof id === 'string' ? id : undefined;
+}
+
+async function textsOptedOut(db: Db, handoff: Handoff): Promise<boolean> {
+  const numberKey = textingNumberKey(handoff);
+  if (!numberKey) return false;
+  const doc = await db.collection<{ _id: string; optedOut?: boolean }>(SmsCollections.optOuts).findOne({ _id: numberKey });
+  return doc?.optedOut === true;
 }
 
 export const API_PREFIX = '/api/linkworker';
@@ -245,13 +264,14 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     const query = parse(ListQuery, queryOf(req));
     const statuses: HandoffStatus[] = query.status === 'active' ? ['open', 'claimed'] : [query.status];
     const handoffs = await deps.handoffs.list(statuses);
-    return { body: { handoffs: handoffs.map(listItem) } };
+    const rows = await Promise.all(handoffs.map(async (handoff) => ({ ...listItem(handoff), optedOutOfTexts: await optedOut(handoff) })));
+    return { body: { handoffs: rows } };
   });
 
   route('get', 'handoffs/:id', 'linkWorker', async (req, _res, caller) => {
     const handoff = await found(deps.handoffs.get(req.params.id));
     await deps.audit.record({ actor: caller.auditActor, action: 'view', handoffId: handoff._id.toHexString() });
-    return { body: { handoff: { ...fullView(handoff), consentGiven: await consentGiven(handoff) } } };
+    return { body: { handoff: { ...fullView(handoff), consentGiven: await consentGiven(handoff), optedOutOfTexts: await optedOut(handoff) } } };
   });
 
   route('get', 'handoffs/:id/export', 'linkWorker', async (req, _res, caller) => {
@@ -270,6 +290,15 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     return referral ? referral.consent !== undefined : null;
   }
 
+  async function optedOut(handoff: Handoff): Promise<boolean> {
+    return (await deps.optedOutOfTexts?.(handoff)) ?? false;
+  }
+
+  /** A handoff after an action, with what the dashboard must keep showing about reaching the person. */
+  async function actedOn(handoff: Handoff) {
+    return { body: { handoff: { ...fullView(handoff), optedOutOfTexts: await optedOut(handoff) } } };
+  }
+
   async function tell(event: keyof HandoffNotifications, handoff: Handoff): Promise<void> {
     try {
       await deps.notify?.[event]?.(handoff);
@@ -283,7 +312,7 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     const handoff = await deps.handoffs.claim(req.params.id, caller.actor);
     await deps.audit.record({ actor: caller.auditActor, action: 'claim', handoffId: handoff._id.toHexString() });
     await tell('claimed', handoff);
-    return { body: { handoff: fullView(handoff) } };
+    return actedOn(handoff);
   });
 
   route('post', 'handoffs/:id/release', 'linkWorker', async (req, _res, caller) => {
@@ -291,7 +320,7 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     const handoff = await deps.handoffs.release(req.params.id, caller.actor, { asAdmin: caller.account.role === 'admin' });
     await deps.audit.record({ actor: caller.auditActor, action: 'release', handoffId: handoff._id.toHexString() });
     await tell('released', handoff);
-    return { body: { handoff: fullView(handoff) } };
+    return actedOn(handoff);
   });
 
   route('post', 'handoffs/:id/messages', 'linkWorker', async (req, _res, caller) => {
@@ -307,6 +336,10 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     // Stored either way: the transcript must show what the link worker tried to say.
     const message = await deps.handoffs.recordLinkWorkerMessage(handoff._id, caller.actor, body.text, delivered);
     await deps.audit.record({ actor: caller.auditActor, action: 'message', handoffId: handoff._id.toHexString(), detail: { delivered } });
+    if (!delivered && (await optedOut(handoff))) {
+      // Trying again will never work: only the person can undo it.
+      throw new ApiError(409, 'optedOut', 'The message was saved but not sent: this person opted out of texts (they texted STOP). They can reply START to get texts again.');
+    }
     if (!delivered) throw new ApiError(502, 'deliveryFailed', 'The message was saved but could not be delivered to the person. Try again later.');
     return { status: 201, body: { message } };
   });
@@ -321,7 +354,7 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     );
     await deps.audit.record({ actor: caller.auditActor, action: 'close', handoffId: handoff._id.toHexString(), detail: { outcome: body.outcome } });
     await tell('closed', handoff);
-    return { body: { handoff: fullView(handoff) } };
+    return actedOn(handoff);
   });
 
   route('get', 'audit', 'admin', async (req, _res, caller) => {

@@ -5,6 +5,8 @@
  */
 import type { Browser } from 'playwright-core';
 import { startFrontDoor, type FrontDoor } from '../../src/app';
+import { SMS_SERVICE_URL } from '../../src/channels/sms/adapter';
+import { SmsCollections } from '../../src/channels/sms/store';
 import { loadConfig } from '../../src/config';
 import { HandoffRepository } from '../../src/handoff';
 import { AccountRepository } from '../../src/linkworker';
@@ -52,7 +54,8 @@ describeInBrowser('the link-worker dashboard on safety', () => {
   async function logIn(): Promise<void> {
     const w = worker.page;
     await w.goto(`${app.url}/linkworker/?lang=en`);
-    await waitInPage(w, "!document.getElementById('login-view').hidden");
+    await waitInPage(w, "!document.getElementById('login-view').hidden || !document.getElementById('work-view').hidden");
+    if (await w.locator('#work-view').isVisible()) return; // still logged in from the test before
     await w.locator('#login-email').fill(EMAIL);
     await w.locator('#login-password').fill(PASSWORD);
     await w.locator('#login-button').click();
@@ -93,6 +96,53 @@ describeInBrowser('the link-worker dashboard on safety', () => {
     expect(heard).toBe('Now urgent: a safety worry was raised for Sam. 2 new messages from Sam. sorry, bad day actually i feel like ending it');
     expect(await inPage<string[]>(w, HEARD)).not.toEqual(expect.arrayContaining([expect.stringContaining('Samaritans')]));
     expect(await inPage<boolean>(w, "!document.getElementById('handoff-urgent').hidden")).toBe(true);
+    expect(worker.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('says on the card and the handoff that a person opted out of texts, and why a message was not sent', async () => {
+    const w = worker.page;
+    await logIn();
+    const personKey = 'test:safety-texted-stop';
+    const referrals = new ReferralRepository(app.database.db);
+    await referrals.getOrCreate(personKey, 'sms', 'en');
+    const reference = { channelId: 'sms', serviceUrl: SMS_SERVICE_URL, user: { id: 'number-key-stop', name: '', role: 'user' }, conversation: { id: 'sms-number-key-stop' } };
+    const { handoff } = await new HandoffRepository(app.database.db).open({
+      referral: (await referrals.find(personKey)) as Referral,
+      reason: 'crisis',
+      conversationReference: reference,
+    });
+    await app.database.db
+      .collection(SmsCollections.optOuts)
+      .insertOne({ _id: 'number-key-stop' as never, optedOut: true, keyword: 'STOP', changedAt: new Date(), schemaVersion: 1 });
+    const id = handoff._id.toHexString();
+    const card = `document.querySelector('#queue button[data-handoff-id="${id}"]')`;
+    await waitInPage(w, `${card} !== null`);
+    expect(await inPage<string>(w, `${card}.querySelector('.facts').textContent`)).toContain('Opted out of texts (they can reply START)');
+
+    await w.locator(`#queue button[data-handoff-id="${id}"]`).click();
+    await waitInPage(w, "!document.getElementById('handoff').hidden");
+    expect(await w.locator('#handoff-opted-out').textContent()).toBe(
+      'This person opted out of texts (they sent STOP). Your messages will not reach them. They can reply START to get texts again.',
+    );
+    expect(await w.locator('#handoff-opted-out').isVisible()).toBe(true);
+    await w.locator('#claim').click();
+    await waitInPage(w, "!document.getElementById('message-form').hidden");
+    expect(await w.locator('#handoff-opted-out').isVisible()).toBe(true);
+    // This app has no SMS channel, so the send is answered as the API answers it for someone who texted
+    // STOP (test/linkworker/optedOut.test.ts): what matters here is what the worker is told.
+    await w.route('**/api/linkworker/handoffs/*/messages', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'optedOut', message: 'The message was saved but not sent: this person opted out of texts.' } }),
+      }),
+    );
+    await w.locator('#message-text').fill('Hello, I am here to help.');
+    await w.locator('#send').click();
+    await waitInPage(w, "document.getElementById('message-error').textContent.length > 0");
+    expect(await w.locator('#message-error').textContent()).toBe(
+      'Your message was saved but not sent: this person opted out of texts. It will not work to try again. They can reply START to get texts again.',
+    );
     expect(worker.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -122,6 +122,7 @@
     });
     if (handoff.language) facts.push(valueWord('languages', handoff.language));
     if (handoff.channel) facts.push(valueWord('channels', handoff.channel));
+    if (handoff.optedOutOfTexts) facts.push(t('queue.optedOut'));
     return facts.join(' · ');
   }
 
@@ -177,6 +178,7 @@
   function errorText(failure) {
     if (!(failure instanceof ApiFailure)) return t('errors.generic');
     if (failure.code === 'claimLost') return t('handoff.claimLost');
+    if (failure.code === 'optedOut') return t('errors.optedOut');
     if (failure.status === 400 || failure.status === 409 || failure.status === 429 || failure.status === 0) return failure.message;
     return t('errors.generic');
   }
@@ -350,6 +352,8 @@
             : t('handoff.status.claimed', { email: handoff.claimedBy ? handoff.claimedBy.email : '' });
     setText('handoff-status', status);
     $('handoff-urgent').hidden = !handoff.urgent;
+    // Nothing the worker sends reaches someone who texted STOP, so say so before they try.
+    $('handoff-opted-out').hidden = !handoff.optedOutOfTexts;
     $('claim').hidden = handoff.status !== 'open';
     $('must-claim').hidden = handoff.status !== 'open';
     $('release').hidden = !mine;

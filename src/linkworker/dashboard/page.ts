@@ -132,6 +132,7 @@ export function renderDashboardPage(lang: Language, options: DashboardPageOption
 <div id="handoff" hidden>
 <p id="handoff-status" class="handoff-status"></p>
 <p id="handoff-urgent" class="urgent-note" hidden>${text('handoff.urgent')}</p>
+<p id="handoff-opted-out" class="urgent-note" hidden>${text('handoff.optedOut')}</p>
 <div class="actions">
 <button type="button" id="claim">${text('handoff.claim')}</button>
 <button type="button" id="release" class="secondary">${text('handoff.release')}</button>
