@@ -3,7 +3,7 @@ import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, typ
 import type { ServiceDirectory } from '../src/directory/directory';
 import type { Suggestion } from '../src/directory/match';
 import { profileFromAnswers, profileText, type MatchProfile } from '../src/directory/profile';
-import { fillerWords, normaliseForMatching, numberWords, stripFillers, type Language, type Translate } from '../src/i18n';
+import { fillerWords, normaliseForMatching, numberWords, stripFillers, synonymsFor, type Language, type Translate } from '../src/i18n';
 import { recogniseCommand } from '../src/nlu/commands';
 import type { CategoryEvidence, Recognizer } from '../src/nlu/recognizer';
 import type { ReferralRepository } from '../src/referrals';
@@ -102,7 +102,7 @@ const PICK_TALK = new Set([
   'looks', 'good', 'nice', 'great', 'lovely', 'fun', 'ok', 'okay', 'yes', 'yeah', 'please', 'thanks', 'think', 'maybe',
   'ones', 'them', 'those', 'these', 'they', 'one', 'put', 'down', 'for', 'sign', 'up', 'add', 'book', 'best', 'bit',
   'hoffwn', 'hoffi', 'swnio', 'neis', 'da', 'iawn', 'eisiau', 'isio', 'mynd', 'ymuno', 'plis', 'diolch', 'fi', 'mi',
-  'dw', 'dwi', 'yn', 'ie', 'sy', 'syn', 'hynny', 'rhoi',
+  'dw', 'dwi', 'yn', 'ie', 'sy', 'syn', 'hynny', 'rhoi', 'what', 'how', 'about', 'on', 'at', 'in', 'beth', 'am',
 ]);
 
 /** What a question about an activity asks: when, where, what it costs, or something else. */
@@ -120,6 +120,8 @@ const TOPICS: [keyof ServiceFacts, RegExp][] = [
 /** The topic of a question about an activity, or undefined when the message is not a question. */
 function serviceQuestionIn(text: string): ServiceTopic | undefined {
   const normalised = normaliseForMatching(text);
+  // "What about the walking one?", "how about the first": a pick put as a question.
+  if (/^(what|how) about\b/.test(normalised)) return undefined;
   const asks = QUESTION_OPENING.test(normalised) || text.trim().endsWith('?');
   if (!asks) return undefined;
   return TOPICS.find(([, pattern]) => pattern.test(normalised))?.[0] ?? (QUESTION_OPENING.test(normalised) ? 'other' : undefined);
@@ -296,8 +298,17 @@ function pickByNameWords(normalised: string, offered: readonly Offer[], options:
 /** Every word of the message is from the name or is talk around a pick ("the walking one please"). */
 function onlyTalkBesides(words: readonly string[], name: ReadonlySet<string>): boolean {
   const inName = (word: string) => [word, `${word}s`, word.endsWith('s') ? word.slice(0, -1) : word].some((form) => name.has(form));
-  return words.every((word) => inName(word) || NOT_DISTINCTIVE.has(word) || PICK_TALK.has(word) || fillerWords().has(word));
+  return words.every((word) => inName(word) || NOT_DISTINCTIVE.has(word) || PICK_TALK.has(word) || fillerWords().has(word) || whenWords().has(word));
 }
+
+/** Days and times ("the walking one on tuesday mornings"): saying when is not naming another activity. */
+function whenWords(): ReadonlySet<string> {
+  whenWordsCache ??= new Set(
+    ['weekdays', 'weekends', 'any'].flatMap((days) => synonymsFor(`whatMatters.days.options.${days}`)).concat(synonymsFor('common.fillers.timesOfDay')),
+  );
+  return whenWordsCache;
+}
+let whenWordsCache: ReadonlySet<string> | undefined;
 
 /** The answer to a question about activities, from their stored details, or "your link worker can tell you". */
 function answerAbout(t: Translate, topic: ServiceTopic, offers: readonly Offer[]): string {

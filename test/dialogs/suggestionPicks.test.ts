@@ -115,4 +115,12 @@ describe('choosing from the suggestions', () => {
     reply = await conversation.say(`the ${word} one sounds good`);
     expect(reply.text).toContain(t('suggestions.added', { names: shown[1].name }));
   });
+
+  it('"what about the ... one" and "the ... one on tuesday mornings" still pick', async () => {
+    const { conversation, shown } = await atSuggestions();
+    let reply = await conversation.say(`what about the ${wordOnlyIn(shown, 0)} one`);
+    expect(reply.text).toContain(t('suggestions.added', { names: shown[0].name }));
+    reply = await conversation.say(`the ${wordOnlyIn(shown, 2)} one on tuesday mornings`);
+    expect(reply.text).toContain(t('suggestions.added', { names: shown[2].name }));
+  });
 });
