@@ -145,4 +145,30 @@ describeInBrowser('the link-worker dashboard on safety', () => {
     );
     expect(worker.pageErrors).toEqual([]);
   }, 60_000);
+
+  it('tells handoffs without a name apart by a short reference on the card, the heading and the message label', async () => {
+    const w = worker.page;
+    await logIn();
+    const first = await openFor('test:safety-unnamed-1');
+    const second = await openFor('test:safety-unnamed-2');
+    const nameOnCard = (id: string) => `document.querySelector('#queue button[data-handoff-id="${id}"] .name').textContent`;
+    await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${second.id}"]') !== null`);
+    const firstName = await inPage<string>(w, nameOnCard(first.id));
+    const secondName = await inPage<string>(w, nameOnCard(second.id));
+    expect(firstName).toBe(`No name given (ref ${first.id.slice(-6).toUpperCase()})`);
+    expect(secondName).toMatch(/^No name given \(ref [0-9A-F]{6}\)$/);
+    expect(secondName).not.toBe(firstName);
+
+    await w.locator(`#queue button[data-handoff-id="${second.id}"]`).click();
+    await waitInPage(w, "!document.getElementById('handoff').hidden");
+    expect(await w.locator('#handoff-heading').textContent()).toBe(`Handoff for ${secondName}`);
+    await w.locator('#claim').click();
+    await waitInPage(w, "!document.getElementById('message-form').hidden");
+    expect(await w.locator('label[for=message-text]').textContent()).toBe(`Message to ${secondName}`);
+    // The same reference after a reload: it comes from the handoff, not the page.
+    await w.reload();
+    await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${second.id}"]') !== null`);
+    expect(await inPage<string>(w, nameOnCard(second.id))).toBe(secondName);
+    expect(worker.pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -82,7 +82,15 @@
 
   function nameOf(handoff) {
     var name = handoff.preferredName !== undefined ? handoff.preferredName : handoff.summary && handoff.summary.preferredName;
-    return name ? name : t('queue.noName');
+    return name ? name : t('queue.noNameRef', { ref: referenceOf(handoff) });
+  }
+
+  /**
+   * A short reference that tells handoffs without a name apart: the end of the handoff's id (the
+   * part that differs between handoffs made close together), so it says nothing about the person.
+   */
+  function referenceOf(handoff) {
+    return String(handoff.id || '').slice(-6).toUpperCase();
   }
 
   /** A word from a values group, or the raw value when the locale has no word for it (e.g. a new channel). */
