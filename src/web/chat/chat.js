@@ -310,6 +310,28 @@
     return Object.assign({}, config.strings, { ACTIVITY_BOT_SAID_ALT: ' ' });
   }
 
+  /** The page's phone layout (its CSS media query): there the chat fills the rest of the first screen. */
+  var PHONE = '(max-width: 40rem)';
+  var REM = 16;
+
+  /**
+   * On a phone, the chat's bottom edge (the message box) ends at the bottom of the first screen, however
+   * much the words above it take (Welsh runs longer than English). A screen too short for that (a phone
+   * on its side, 400% zoom) gets a chat as tall as the screen, so question, choices and box fit together.
+   */
+  function fitChatToScreen() {
+    if (!window.matchMedia || !window.matchMedia(PHONE).matches) {
+      container.style.removeProperty('height');
+      container.style.removeProperty('min-height');
+      return;
+    }
+    var top = container.getBoundingClientRect().top + window.scrollY;
+    var gap = 0.5 * REM;
+    var least = Math.min(20 * REM, window.innerHeight - 2 * gap);
+    container.style.minHeight = '0';
+    container.style.height = Math.max(window.innerHeight - top - gap, least) + 'px';
+  }
+
   function failed() {
     status.textContent = config.failed;
     status.className = 'chat-status failed';
@@ -352,6 +374,8 @@
     localiseRoleDescriptions(container);
     status.textContent = '';
     if (opened.timedOut) document.getElementById('chat-notice').textContent = config.timedOut;
+    fitChatToScreen();
+    window.addEventListener('resize', fitChatToScreen);
     document.documentElement.setAttribute('data-chat', opened.resumed ? 'resumed' : 'started');
   }, failed);
 })();

@@ -147,6 +147,9 @@ a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offs
 #webchat .frontdoor-link-worker .webchat__bubble__content { background: #fff4d6; border: 2px solid #8a5a00; }
 #webchat .frontdoor-link-worker .webchat__bubble__nub { fill: #fff4d6; stroke: #8a5a00; }
 #webchat .webchat__bubble__content a[href^="tel:"] { font-weight: 700; white-space: nowrap; }
+/* A long choice (Welsh ones often are) wraps onto more lines rather than being cut off; each stays at least 44px tall. */
+#webchat .webchat__suggested-action { height: auto; min-height: 44px; white-space: normal; text-align: center; line-height: 1.3; padding-top: 0.375rem; padding-bottom: 0.375rem; }
+#webchat .webchat__suggested-action__text { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
 /*
  * Web Chat's "Keyboard controls" box opens on the first Tab into the chat and covers the whole
  * conversation. It is not needed: Tab and Enter reach every choice and the message box, and screen
@@ -166,6 +169,10 @@ footer { padding: 1rem 0 2rem; }
   main > .chat { order: 3; }
   main > .intro { order: 4; margin-top: 1rem; }
   #webchat { height: calc(100vh - 17rem); height: calc(100dvh - 17rem); min-height: 20rem; }
+}
+/* A short screen (a phone on its side, 400% zoom): the whole chat fits the screen once scrolled to, question, choices and message box together. */
+@media (max-width: 40rem) and (max-height: 32rem) {
+  #webchat { height: calc(100vh - 1rem); height: calc(100dvh - 1rem); min-height: 0; }
 }
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; margin: 0; padding: 0; overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; border: 0; }
 `;
