@@ -4,7 +4,7 @@
  * the question, its choices and the message box fit on the screen together.
  */
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, inPage, launchBrowser, openWatchedPage, say, startTestApp, waitForBotText, type TestApp } from '../helpers/browser';
+import { ARTIFACTS_DIR, describeInBrowser, inPage, launchBrowser, openWatchedPage, say, screenshot, startTestApp, waitForBotText, type TestApp } from '../helpers/browser';
 
 const SEND_BOX = '.webchat__send-box-text-box__input';
 
@@ -53,6 +53,7 @@ describeInBrowser('the web chat page on small screens', () => {
     for (const choice of shown) expect(choice.height).toBeGreaterThanOrEqual(44);
     expect(await inPage<number>(page, 'scrollY')).toBe(0);
     expect((await boxOf(page, SEND_BOX)).bottom).toBeLessThanOrEqual(740);
+    await screenshot(page, `chat-choices-360px-${lang}`);
     await page.context().close();
   });
 
@@ -79,6 +80,7 @@ describeInBrowser('the web chat page on small screens', () => {
     expect(question.bottom).toBeGreaterThan(0);
     expect(question.bottom).toBeLessThanOrEqual((await boxOf(page, '.webchat__suggested-action')).top);
     expect(await inPage<number>(page, 'document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/chat-zoom400.png` });
     await page.context().close();
   });
 });

@@ -147,6 +147,8 @@ a:focus-visible, button:focus-visible { outline: 3px solid #0b0c0c; outline-offs
 #webchat .frontdoor-link-worker .webchat__bubble__content { background: #fff4d6; border: 2px solid #8a5a00; }
 #webchat .frontdoor-link-worker .webchat__bubble__nub { fill: #fff4d6; stroke: #8a5a00; }
 #webchat .webchat__bubble__content a[href^="tel:"] { font-weight: 700; white-space: nowrap; }
+/* A message's time (chat.js writes it, in the page language): small and grey, as Web Chat's own was (7:1). */
+#webchat .frontdoor-timestamp { color: #505a5f; font-size: 85%; }
 /* A long choice (Welsh ones often are) wraps onto more lines rather than being cut off; each stays at least 44px tall. */
 #webchat .webchat__suggested-action { height: auto; min-height: 44px; white-space: normal; text-align: center; line-height: 1.3; padding-top: 0.375rem; padding-bottom: 0.375rem; }
 #webchat .webchat__suggested-action__text { white-space: normal; overflow: visible; text-overflow: clip; overflow-wrap: anywhere; }
