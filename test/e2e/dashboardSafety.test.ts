@@ -171,4 +171,66 @@ describeInBrowser('the link-worker dashboard on safety', () => {
     expect(await inPage<string>(w, nameOnCard(second.id))).toBe(secondName);
     expect(worker.pageErrors).toEqual([]);
   }, 60_000);
+
+  describe('after logout or the session ending', () => {
+    const SECRET = 'I would like to meet people who keep pigeons';
+    const DRAFT = 'Hi Morwenna, there is a pigeon club on Tuesdays';
+    /** In-page: everything the page holds, shown or hidden, including what is typed in its boxes. */
+    const EVERYTHING = "document.body.innerHTML + [...document.querySelectorAll('textarea, input')].map((box) => box.value).join(' ')";
+
+    async function claimWithDraft(personKey: string): Promise<string> {
+      const w = worker.page;
+      await logIn();
+      const referrals = new ReferralRepository(app.database.db);
+      await referrals.getOrCreate(personKey, 'webchat', 'en');
+      await referrals.saveAnswer(personKey, 'preferredName', 'Morwenna');
+      await referrals.saveAnswer(personKey, 'whatMatters', SECRET);
+      const { handoff } = await new HandoffRepository(app.database.db).open({ referral: (await referrals.find(personKey)) as Referral, reason: 'askedForPerson' });
+      const id = handoff._id.toHexString();
+      await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${id}"]') !== null`);
+      await w.locator(`#queue button[data-handoff-id="${id}"]`).click();
+      await w.locator('#claim').click();
+      await waitInPage(w, "!document.getElementById('message-form').hidden");
+      await w.locator('#message-text').fill(DRAFT);
+      return id;
+    }
+
+    it('leaves nothing of the person in the page after logout, and forgets the draft', async () => {
+      const w = worker.page;
+      await claimWithDraft('test:safety-logout');
+      expect(await inPage<string>(w, EVERYTHING)).toContain(SECRET);
+      await w.locator('#logout').click();
+      await waitInPage(w, "!document.getElementById('login-view').hidden");
+      const left = await inPage<string>(w, EVERYTHING);
+      for (const personal of [SECRET, DRAFT, 'Morwenna']) expect(left).not.toContain(personal);
+
+      // Logging in again in the same tab: a logout is on purpose, so the draft is gone too.
+      await w.locator('#login-email').fill(EMAIL);
+      await w.locator('#login-password').fill(PASSWORD);
+      await w.locator('#login-button').click();
+      await waitInPage(w, "!document.getElementById('work-view').hidden");
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await inPage<string>(w, "document.getElementById('message-text').value")).toBe('');
+    }, 60_000);
+
+    it('clears the person when the session ends, and gives the same worker their draft back after logging in again', async () => {
+      const w = worker.page;
+      const id = await claimWithDraft('test:safety-session-end');
+      // The session ends on the server (idle too long, or ended by an admin); the next request finds out.
+      await app.database.db.collection('linkWorkerSessions').deleteMany({});
+      await w.locator(`#queue button[data-handoff-id="${id}"]`).click();
+      await waitInPage(w, "!document.getElementById('login-view').hidden");
+      const left = await inPage<string>(w, EVERYTHING);
+      for (const personal of [SECRET, DRAFT, 'Morwenna']) expect(left).not.toContain(personal);
+
+      // Logging in again in the same tab (no reload: the draft was only ever in this page's memory).
+      await w.locator('#login-email').fill(EMAIL);
+      await w.locator('#login-password').fill(PASSWORD);
+      await w.locator('#login-button').click();
+      await waitInPage(w, `document.getElementById('message-text').value === ${JSON.stringify(DRAFT)}`);
+      expect(await w.locator('#handoff-heading').textContent()).toBe('Handoff for Morwenna');
+      await waitInPage(w, "/Your unsent message is back/.test(document.getElementById('announcer').textContent)");
+      expect(worker.pageErrors).toEqual([]);
+    }, 60_000);
+  });
 });

@@ -24,6 +24,7 @@
     selectedId: null,
     selected: null,
     personMessages: 0,
+    draft: null, // an unsent message kept (in memory only) across a session running out: see sessionEnded
     wasUrgent: null, // the selected handoff's urgency at the last look; null before the first
     refreshTimer: null,
     refreshing: false,
@@ -169,7 +170,7 @@
           if (response.ok) return json;
           var error = json && json.error ? json.error : { code: 'http' + response.status, message: t('errors.generic') };
           if (response.status === 401 && path !== '/login') {
-            sessionEnded(t('account.expired'));
+            sessionEnded(t('account.expired'), true);
           }
           // A token from another tab's login may have rotated out: fetch a fresh one and try once more.
           if (response.status === 403 && error.code === 'csrf' && !retried) {
@@ -211,8 +212,15 @@
     connectEvents();
   }
 
-  function sessionEnded(message) {
+  /**
+   * Back to the login form with nothing of any person left in the page. When the session ran out
+   * (not a logout), an unsent message is kept in this tab's memory only (never stored), for the
+   * same worker to find again after logging back in (restoreDraft).
+   */
+  function sessionEnded(message, keepDraft) {
     if (!state.account) return;
+    state.draft = keepDraft ? unsentMessage() : null;
+    clearPersonData();
     state.account = null;
     state.csrf = null;
     state.knownIds = null;
@@ -225,6 +233,41 @@
     $('handoff-none').hidden = false;
     clear($('queue'));
     showLogin(message);
+  }
+
+  function unsentMessage() {
+    var text = $('message-text').value;
+    if (!state.selectedId || !text.trim()) return null;
+    return { handoffId: state.selectedId, accountId: state.account.id, text: text };
+  }
+
+  /** Empties everything that showed a person: details, transcript, what was typed, the last announcement. */
+  function clearPersonData() {
+    clear($('summary'));
+    clear($('transcript'));
+    clear($('announcer'));
+    $('message-text').value = '';
+    $('close-form').reset();
+    ['handoff-status', 'message-label', 'action-error', 'message-error', 'close-error'].forEach(function (id) {
+      setText(id, '');
+    });
+    setText('handoff-heading', t('handoff.heading'));
+    $('export').setAttribute('href', '#');
+    state.personMessages = -1;
+    state.wasUrgent = null;
+  }
+
+  /** After logging back in: the same worker's unsent message, back in the box for the same handoff. */
+  function restoreDraft() {
+    var draft = state.draft;
+    state.draft = null;
+    if (!draft || draft.accountId !== state.account.id) return;
+    openHandoff(draft.handoffId, false).then(function () {
+      var stillTheirs = state.selectedId === draft.handoffId && !$('message-form').hidden;
+      if (!stillTheirs || $('message-text').value) return;
+      $('message-text').value = draft.text;
+      announce(t('message.draftRestored'));
+    });
   }
 
   // ---- Queue -------------------------------------------------------------------------------
@@ -667,7 +710,7 @@
     });
     source.addEventListener('ended', function () {
       source.close();
-      sessionEnded(t('account.expired'));
+      sessionEnded(t('account.expired'), true);
     });
     source.addEventListener('error', function () {
       if (state.events !== source) return;
@@ -698,6 +741,7 @@
         state.csrf = body.csrfToken;
         showWork();
         $('queue-heading').focus();
+        restoreDraft();
       })
       .catch(function (failure) {
         setText('login-error', t('login.failed', { reason: failure instanceof ApiFailure ? failure.message : '' }));
