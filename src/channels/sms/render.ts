@@ -29,9 +29,24 @@ export const MAX_SEGMENTS_PER_TEXT = 10;
  */
 export const UCS2_SEGMENT_BUDGET = 6;
 
-/** The budget for a text: 2 parts in GSM-7; in UCS-2 (only ever Welsh letters, after plainText), 5. */
+/**
+ * UCS-2 parts holding what SEGMENT_BUDGET GSM-7 parts hold (306 characters): the budget of an
+ * English text made UCS-2 by a letter of a name (Łucja), not by Welsh. It costs more, but the
+ * message is the same size, so turns' texts are joined no further than in plain English.
+ */
+export const NAME_UCS2_SEGMENT_BUDGET = Math.ceil((SEGMENT_BUDGET * 153) / 67);
+
+/** Welsh letters outside GSM-7 (circumflex, diaeresis, acute and grave accents GSM-7 lacks). */
+const WELSH_NON_GSM = /[âêîôûŵŷÂÊÎÔÛŴŶëïÿËÏŸáíóúýÁÍÓÚÝẁẃẅỳẀẂẄỲ]/u;
+
+/**
+ * The budget for a text: 2 parts in GSM-7; in UCS-2 because of Welsh letters, 6 (see
+ * UCS2_SEGMENT_BUDGET); in UCS-2 only because of other letters (a name), the English size.
+ */
 export function segmentBudget(text: string): number {
-  return countSegments(text).encoding === 'GSM-7' ? SEGMENT_BUDGET : UCS2_SEGMENT_BUDGET;
+  const count = countSegments(text);
+  if (count.encoding === 'GSM-7') return SEGMENT_BUDGET;
+  return count.nonGsm.some((char) => WELSH_NON_GSM.test(char)) ? UCS2_SEGMENT_BUDGET : NAME_UCS2_SEGMENT_BUDGET;
 }
 
 /** Typographic characters with a plain GSM-7 equivalent. */
@@ -47,11 +62,14 @@ const PLAIN_EQUIVALENTS: [RegExp, string][] = [
 /** Emoji, pictographs, variation selectors and invisible joiners: nothing an SMS needs, and each forces UCS-2. */
 const DROPPED = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\uFE0E|\uFE0F|\u200B|\u200C|\u200D|\u2060|\uFEFF/gu;
 
+const DROPPED_WITH_SPACE = new RegExp(`[ \\u00A0]?(?:${DROPPED.source})+`, 'gu');
+
 /** Text as an SMS carries it: plain punctuation, no emoji, no Markdown, tidy spacing. */
 export function plainText(text: string): string {
   let out = stripMarkdown(text);
   for (const [pattern, replacement] of PLAIN_EQUIVALENTS) out = out.replace(pattern, replacement);
-  out = out.replace(DROPPED, '');
+  // With the space before it, so "Thank you, Łucja 🌸." does not become "Łucja ." (stray space).
+  out = out.replace(DROPPED_WITH_SPACE, '');
   return out
     .split('\n')
     .map((line) => line.replace(/ {2,}/g, ' ').trimEnd())
