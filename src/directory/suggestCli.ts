@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parsePlace } from '../../dialogs/validation';
 import { isLanguage, translator, type Language } from '../i18n';
 import type { Recognizer } from '../nlu/recognizer';
-import { BARRIERS, DAYS, TIMES, type Answers, type Barrier, type Days, type TimeOfDay } from '../referrals/schema';
+import { BARRIERS, DAYS, INTERESTS, TIMES, type Answers, type Barrier, type Days, type Interest, type TimeOfDay } from '../referrals/schema';
 import { DirectoryGeocoder } from './geocode';
 import { extractRecords } from './import';
 import { rankServices, type Suggestion } from './match';
@@ -12,14 +12,14 @@ import { describeReasons } from './reasons';
 import { InputService, type StoredService } from './schema';
 
 /**
- * `npm run suggest -- --text "..." [--postcode KX1] [--barriers cost,transport] [--days weekdays]
+ * `npm run suggest -- --text "..." [--interests music,outdoors] [--postcode KX1] [--barriers cost,transport] [--days weekdays]
  *   [--times mornings] [--lang cy] [--limit 3] [--directory file.json] [--json]`
  *
  * Runs the conversation's own extraction and ranking on a made-up profile, so a link worker or a
  * developer can see what a person would be offered, and why.
  */
 export const SUGGEST_USAGE =
-  'Usage: npm run suggest -- --text "what matters to you" [--postcode KX1 2DL | --town Kestleford] [--barriers cost,transport,access,groupAnxiety,caring,language] [--days weekdays|weekends|any] [--times mornings,afternoons,evenings] [--lang en|cy] [--limit N] [--directory services.json] [--json]';
+  'Usage: npm run suggest -- --text "what matters to you" [--interests arts,outdoors,gardening,music,exercise,food,learning,volunteering,social] (--text or --interests or both) [--postcode KX1 2DL | --town Kestleford] [--barriers cost,transport,access,groupAnxiety,caring,language] [--days weekdays|weekends|any] [--times mornings,afternoons,evenings] [--lang en|cy] [--limit N] [--directory services.json] [--json]';
 
 export class SuggestUsageError extends Error {
   override readonly name = 'SuggestUsageError';
@@ -27,6 +27,8 @@ export class SuggestUsageError extends Error {
 
 export interface SuggestArgs {
   text: string;
+  /** The interest buttons the person tapped ("Music and singing" is music). */
+  interests: Interest[];
   place?: string;
   barriers: Exclude<Barrier, 'nothing'>[];
   days?: Days;
@@ -46,7 +48,7 @@ function listOf<T extends string>(flag: string, value: string, allowed: readonly
 }
 
 export function parseSuggestArgs(argv: readonly string[]): SuggestArgs {
-  const args: Partial<SuggestArgs> & { barriers: Exclude<Barrier, 'nothing'>[] } = { barriers: [], lang: 'en', limit: 3, json: false };
+  const args: Partial<SuggestArgs> & { barriers: Exclude<Barrier, 'nothing'>[]; interests: Interest[] } = { barriers: [], interests: [], lang: 'en', limit: 3, json: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -57,6 +59,9 @@ export function parseSuggestArgs(argv: readonly string[]): SuggestArgs {
     switch (flag) {
       case '--text':
         args.text = value();
+        break;
+      case '--interests':
+        args.interests = listOf(flag, value(), INTERESTS);
         break;
       case '--postcode':
       case '--town':
@@ -96,13 +101,15 @@ export function parseSuggestArgs(argv: readonly string[]): SuggestArgs {
         throw new SuggestUsageError(`Unknown option "${flag}".\n${SUGGEST_USAGE}`);
     }
   }
-  if (!args.text?.trim()) throw new SuggestUsageError(`--text is required.\n${SUGGEST_USAGE}`);
-  return args as SuggestArgs;
+  // Someone who only tapped interests and typed nothing is a real person too.
+  if (!args.text?.trim() && args.interests.length === 0) throw new SuggestUsageError(`--text or --interests is required.\n${SUGGEST_USAGE}`);
+  return { ...args, text: args.text ?? '' } as SuggestArgs;
 }
 
 /** The answers the conversation would have stored for these arguments. */
 export function answersFromArgs(args: SuggestArgs): Answers {
   const answers: Answers = { whatMatters: args.text.trim() };
+  if (args.interests.length > 0) answers.interests = { chosen: [...args.interests] };
   if (args.place) {
     const place = parsePlace(args.place);
     if (!place.ok) throw new SuggestUsageError(`"${args.place}" is not a UK postcode, postcode district or town name.`);
@@ -136,8 +143,8 @@ export interface SuggestOutput {
 
 export async function suggestFor(args: SuggestArgs, services: readonly StoredService[], recognizer: Recognizer): Promise<SuggestOutput> {
   const answers = answersFromArgs(args);
-  const recognition = await recognizer.recognize(args.text, args.lang);
-  const profile = profileFromAnswers(answers, args.lang, recognition.categories);
+  const recognition = args.text.trim() ? await recognizer.recognize(args.text, args.lang) : undefined;
+  const profile = profileFromAnswers(answers, args.lang, recognition?.categories ?? []);
   const t = translator(args.lang);
   // The same geocoder ServiceDirectory uses: postcode districts and towns from the directory itself.
   const ranked: Suggestion[] = rankServices(services, profile, { limit: args.limit, geocoder: new DirectoryGeocoder(services) });

@@ -67,7 +67,7 @@ describe('npm run suggest', () => {
   }, 90_000);
 
   it('explains bad arguments and exits 2', async () => {
-    await expect(suggest(['--postcode', 'KX1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--text is required/) });
+    await expect(suggest(['--postcode', 'KX1'])).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--text or --interests is required/) });
     await expect(suggest(['--text', 'hi', '--postcode', 'not a place 123'])).rejects.toMatchObject({ code: 2 });
     expect(() => parseSuggestArgs(['--text', 'x', '--barriers', 'money'])).toThrow(SuggestUsageError);
     expect(() => parseSuggestArgs(['--text', 'x', '--limit', '0'])).toThrow(/whole number/);
