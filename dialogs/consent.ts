@@ -1,14 +1,18 @@
-import { WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { ConsentMark } from '../src/channels/directline';
 import type { Language } from '../src/i18n';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
+import { matchable, matchChoice } from './choiceMatching';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import { renderMessage } from './render';
-import { turnLanguage, turnTranslator } from './turnLanguage';
+import { setTurnLanguage, turnLanguage, turnTranslator } from './turnLanguage';
 
 export const CONSENT_DIALOG = 'consent';
 export const CONSENT_QUESTION = 'consent.ask';
+const AFTER_NO = 'consent.afterNo';
 /** Changes whenever the notice in locales/<lng>/consent.json changes meaning. */
 export const CONSENT_NOTICE_VERSION = '2026-11';
 
@@ -18,7 +22,10 @@ export interface ConsentResult {
 
 /**
  * The privacy notice and an explicit yes or no. Yes: the consent record is stored. No: nothing
- * about the person is kept (an anonymous count only) and they are told other ways to get help.
+ * about the person is kept (an anonymous count only), they are told other ways to get help, and
+ * the dialog stays with them (it ends only on a later yes), so a next message is answered kindly
+ * instead of starting over with the welcome. The web chat transcript follows the reply's mark
+ * (channelData.consent): a "no" clears it.
  */
 export class ConsentDialog extends PersonDialog {
   constructor(
@@ -26,7 +33,9 @@ export class ConsentDialog extends PersonDialog {
     private readonly config: DialogConfig,
   ) {
     super(CONSENT_DIALOG, repo);
-    this.addDialog(new WaterfallDialog<PersonOptions>(`${CONSENT_DIALOG}.steps`, [(s) => this.ask(s), (s) => this.record(s)]));
+    this.addDialog(new WaterfallDialog<PersonOptions>(`${CONSENT_DIALOG}.steps`, [(s) => this.ask(s), (s) => this.record(s), (s) => this.changedMind(s)]),
+    );
+    this.addDialog(new AfterNoDialog());
     this.addDialog(
       new ChoiceQuestion<'yes' | 'no'>(CONSENT_QUESTION, {
         textKey: 'consent.ask',
@@ -47,21 +56,80 @@ export class ConsentDialog extends PersonDialog {
     const t = turnTranslator(step.context);
     const { personKey } = step.options;
     const channel = step.context.activity.channelId;
-    const consented = step.result === 'yes';
-    if (consented) {
-      await this.repo.getOrCreate(personKey, channel, turnLanguage(step.context));
-      await this.repo.recordConsent(personKey, { noticeVersion: CONSENT_NOTICE_VERSION, channel, answer: 'yes' });
-      await step.context.sendActivity(renderMessage(t('consent.thanks')));
-    } else {
-      // A crisis message said before this stays for the team (vital interests): say so, not "nothing kept".
-      const flaggedUrgent = Boolean((await this.repo.find(personKey))?.urgent);
-      await this.repo.countAnonymousDecline(channel);
-      await this.repo.discardUnconsented(personKey);
-      const declined = flaggedUrgent ? t('consent.declinedAfterCrisis') : t('consent.declined');
-      await step.context.sendActivity(renderMessage(`${declined}\n${t('consent.signposting')}`));
-    }
-    const result: ConsentResult = { consented };
+    if (step.result === 'yes') return this.consent(step);
+    // A crisis message said before this stays for the team (vital interests): say so, not "nothing kept".
+    const flaggedUrgent = Boolean((await this.repo.find(personKey))?.urgent);
+    await this.repo.countAnonymousDecline(channel);
+    await this.repo.discardUnconsented(personKey);
+    const declined = flaggedUrgent ? t('consent.declinedAfterCrisis') : t('consent.declined');
+    const onWebChat = channel === 'webchat' ? `\n${t('consent.declinedWebChat')}` : '';
+    await step.context.sendActivity(marked(`${declined}${onWebChat}\n${t('consent.signposting')}`, 'declined'));
+    return step.beginDialog(AFTER_NO, { lang: turnLanguage(step.context) } satisfies AfterNoState);
+  }
+
+  /** Only a later yes ends the wait after a no. */
+  private async changedMind(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    return this.consent(step);
+  }
+
+  private async consent(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    const { personKey } = step.options;
+    const channel = step.context.activity.channelId;
+    await this.repo.getOrCreate(personKey, channel, turnLanguage(step.context));
+    await this.repo.recordConsent(personKey, { noticeVersion: CONSENT_NOTICE_VERSION, channel, answer: 'yes' });
+    await step.context.sendActivity(marked(turnTranslator(step.context)('consent.thanks'), 'given'));
+    const result: ConsentResult = { consented: true };
     return step.endDialog(result);
+  }
+}
+
+/** A reply marked with the consent answer it follows, for the channel's transcript (src/channels/directline/transcript.ts). */
+function marked(text: string, consent: ConsentMark): ReturnType<typeof renderMessage> {
+  return { ...renderMessage(text), channelData: { consent } };
+}
+
+interface AfterNoState {
+  /** The language they used: their referral, which held it, is gone with their no. */
+  lang: Language;
+}
+
+/** The question's own two answers, so a "no" again is read as no, never as a near yes. */
+const CHANGED_MIND = [matchable('yes', 'consent.yes', 'common.choices.yes'), matchable('no', 'consent.no', 'common.choices.no')];
+
+/**
+ * After a no: waits without keeping anything. A yes ends it (the person changed their mind);
+ * anything else gets a short, kind reply in their language saying how to carry on.
+ */
+class AfterNoDialog extends Dialog<AfterNoState> {
+  constructor() {
+    super(AFTER_NO);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: AfterNoState): Promise<DialogTurnResult> {
+    dc.activeDialog!.state.lang = options?.lang ?? turnLanguage(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    this.speakTheirLanguage(dc.context, dc.activeDialog!);
+    const text = dc.context.activity.text ?? '';
+    if (matchChoice(text, CHANGED_MIND) === 'yes') return dc.endDialog('yes');
+    await this.remind(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    this.speakTheirLanguage(context, instance);
+    await this.remind(context);
+  }
+
+  private speakTheirLanguage(context: TurnContext, instance: DialogInstance): void {
+    const lang = (instance.state as Partial<AfterNoState>).lang;
+    if (lang) setTurnLanguage(context, lang);
+  }
+
+  private async remind(context: TurnContext): Promise<void> {
+    await context.sendActivity(renderMessage(turnTranslator(context)('consent.afterDeclined')));
   }
 }
 

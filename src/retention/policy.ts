@@ -9,6 +9,13 @@ export interface RetentionPolicy {
   conversationStateDays: number;
   /** Web chat transcripts (people's words as typed) of conversations idle for this long. */
   webChatTranscriptDays: number;
+  /** What is typed in a web chat after a no to consent: cleared once this old (the chat still shows it until then). */
+  declinedWebChatHours: number;
+  /**
+   * An SMS number nothing needs any more (no referral, handoff or follow-up contact): forgotten
+   * once its last text is this old (an opt-out record stays, under the number's key only).
+   */
+  unneededSmsNumberHours: number;
   /**
    * A finished referral (every handoff closed, no follow-up still to come or unanswered) is
    * erased this many days after it finished (RETENTION_CLOSED_DAYS).
@@ -28,6 +35,9 @@ export const DEFAULT_RETENTION: RetentionPolicy = {
   unconsentedReferralHours: 24,
   conversationStateDays: 30,
   webChatTranscriptDays: 30,
+  // People are told "within 24 hours" (locales/*/consent.json, privacy.json); the job runs hourly.
+  declinedWebChatHours: 23,
+  unneededSmsNumberHours: 23,
   // Room for a last reply to the text sent on the link worker's follow-up date.
   finishedReferralDays: 30,
   abandonedReferralDays: 90,

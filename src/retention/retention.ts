@@ -1,7 +1,11 @@
 import type { Db } from 'mongodb';
+import { Transcript } from '../channels/directline';
+import { SMS_CHANNEL_ID, SmsStore } from '../channels/sms';
 import { FollowUpSchedule } from '../followups/schedule';
 import { openStoredHandoff } from '../handoff/sealing';
 import { ReferralRepository } from '../referrals';
+import { derivePersonKey } from '../identity/personKey';
+import { getOrCreateSecret } from '../store';
 import { Collections } from '../store/collections';
 import type { FieldCipher } from '../store/fieldCipher';
 import { fieldCipherOf } from '../store/fieldEncryption';
@@ -21,6 +25,10 @@ export interface RetentionResult {
   conversationStates: number;
   webChatConversations: number;
   webChatActivities: number;
+  /** Activities typed (or sent) after a no to consent, cleared from web chat transcripts. */
+  declinedWebChatActivities: number;
+  /** Phone numbers forgotten because nothing needs them any more. */
+  smsNumbers: number;
   /** People whose finished referral was erased (see finished.ts), with their handoffs and follow-ups. */
   finishedReferrals: number;
   /** People whose consented referral never reached a link worker and was left untouched. */
@@ -57,13 +65,19 @@ export async function runRetention(db: Db, policy: RetentionPolicy = DEFAULT_RET
     await db.collection<{ _id: string }>(Collections.directlineConversations).deleteMany({ _id: { $in: ids } });
   }
 
+  const declinedWebChatActivities = await new Transcript(db).clearDeclinedBefore(before(policy.declinedWebChatHours * HOUR));
+
   const people = await erasePeople(db, policy, now);
+  // After the people: a number whose referral was erased just now goes in the same run.
+  const smsNumbers = await forgetUnneededNumbers(db, before(policy.unneededSmsNumberHours * HOUR));
   const result: RetentionResult = {
     ranAt: now,
     unconsentedReferrals: referrals.deletedCount,
     conversationStates: states.deletedCount,
     webChatConversations: ids.length,
     webChatActivities: activities,
+    declinedWebChatActivities,
+    smsNumbers,
     ...people,
   };
   if (removedAnything(result)) {
@@ -110,6 +124,41 @@ async function erasePeople(db: Db, policy: RetentionPolicy, now: Date): Promise<
     await erase(personKey, person, 'abandonedReferrals');
   }
   return result;
+}
+
+/**
+ * Phone numbers kept only to reply to: once a number has been quiet since `before` and no
+ * referral, handoff or follow-up contact needs it, it goes. An opt-out (STOP) stays, under the
+ * number's key only. Returns how many went.
+ */
+async function forgetUnneededNumbers(db: Db, before: Date): Promise<number> {
+  // forgetIdleNumber reads no number, so no keys are needed (as purgeSmsRecords does).
+  const sms = new SmsStore(db, Buffer.alloc(32), Buffer.alloc(32));
+  const candidates = await sms.numberKeysLastSeenBefore(before);
+  if (candidates.length === 0) return 0;
+  const secret = await getOrCreateSecret(db, 'personKey');
+  let forgotten = 0;
+  for (const numberKey of candidates) {
+    if (await numberStillNeeded(db, numberKey, derivePersonKey(secret, SMS_CHANNEL_ID, numberKey))) continue;
+    if (await sms.forgetIdleNumber(numberKey, before)) forgotten += 1;
+  }
+  return forgotten;
+}
+
+/**
+ * Needed while the texter has agreed (or raised a crisis the team must follow up), has a handoff
+ * (the team may reply), or a follow-up contact names it (texts still to send). A first-contact
+ * referral without consent needs no number: replies go at once. (A re-send of a text that failed
+ * a day ago finds no number and is logged, not sent: re-sends follow failures within minutes.)
+ */
+async function numberStillNeeded(db: Db, numberKey: string, personKey: string): Promise<boolean> {
+  const agreedOrUrgent = { personKey, $or: [{ consent: { $exists: true } }, { urgent: { $exists: true } }] };
+  const uses = [
+    db.collection(Collections.referrals).countDocuments(agreedOrUrgent, { limit: 1 }),
+    db.collection(Collections.handoffs).countDocuments({ personKey }, { limit: 1 }),
+    db.collection<{ _id: string }>(Collections.followUpContacts).countDocuments({ _id: numberKey }, { limit: 1 }),
+  ];
+  return (await Promise.all(uses)).some((count) => count > 0);
 }
 
 /** People with a handoff closed before `before` (anyone whose last close is later cannot be due yet). */
@@ -159,7 +208,10 @@ class PersonReader {
 }
 
 function removedAnything(r: RetentionResult): boolean {
-  return r.unconsentedReferrals + r.conversationStates + r.webChatConversations + r.finishedReferrals + r.abandonedReferrals > 0;
+  return (
+    r.unconsentedReferrals + r.conversationStates + r.webChatConversations + r.declinedWebChatActivities + r.smsNumbers + r.finishedReferrals + r.abandonedReferrals >
+    0
+  );
 }
 
 /**
@@ -180,6 +232,7 @@ export function scheduleRetention(
         if (removedAnything(r)) {
           log(
             `retention: removed ${r.unconsentedReferrals} unconsented referrals, ${r.conversationStates} conversation states, ${r.webChatConversations} web chat transcripts, ` +
+              `${r.declinedWebChatActivities} web chat messages after a no to consent, ${r.smsNumbers} phone numbers no longer needed, ` +
               `${r.finishedReferrals} finished and ${r.abandonedReferrals} abandoned referrals (${r.handoffs} handoffs, ${r.followUps} follow-ups)`,
           );
         }

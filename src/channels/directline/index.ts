@@ -15,7 +15,7 @@ export { RateLimiter, type BucketSpec } from './rateLimit';
 export { DEFAULT_LIMITS, registerDirectLineRoutes, streamUrl, type DirectLineLimits, type DirectLineRouteDeps } from './routes';
 export { StreamHub, STREAM_PATH } from './stream';
 export { DEFAULT_TOKEN_TTL_MS, TokenService, type TokenClaims, type IssuedToken } from './tokens';
-export { Transcript, activityId, parseWatermark, type ActivityPage } from './transcript';
+export { Transcript, activityId, parseWatermark, CONSENT_MARK, consentMarkOf, type ActivityPage, type ConsentMark } from './transcript';
 
 export interface DirectLineOptions {
   /** The token-signing secret; when unset, one is generated once and kept in the database. */

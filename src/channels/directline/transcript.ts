@@ -34,6 +34,7 @@ const ConversationDocSchema = z.object({
   createdAt: z.date(),
   updatedAt: z.date().optional(),
   startedAt: z.date().optional(),
+  declinedAt: z.date().optional(),
   schemaVersion: z.number().optional(),
 });
 export type ConversationRecord = z.infer<typeof ConversationDocSchema>;
@@ -47,6 +48,22 @@ interface ConversationDoc {
   createdAt: Date;
   updatedAt: Date;
   startedAt?: Date;
+  /** The person said no to consent: what they type is kept only briefly (retention), and nothing from before. */
+  declinedAt?: Date;
+}
+
+/**
+ * What the bot marks on its reply to a consent answer (dialogs/consent.ts), so the transcript
+ * keeps only what the person agreed to.
+ */
+export const CONSENT_MARK = { declined: 'declined', given: 'given' } as const;
+export type ConsentMark = (typeof CONSENT_MARK)[keyof typeof CONSENT_MARK];
+
+/** The consent mark on a bot's activity, if any (a person's own activity never counts). */
+export function consentMarkOf(activity: Partial<Activity>): ConsentMark | undefined {
+  if (activity.from?.role !== 'bot') return undefined;
+  const mark = (activity.channelData as { consent?: unknown } | undefined)?.consent;
+  return mark === CONSENT_MARK.declined || mark === CONSENT_MARK.given ? mark : undefined;
 }
 
 const ActivityDocSchema = z.object({
@@ -158,6 +175,7 @@ export class Transcript {
       json: this.seal(stored),
       createdAt: now,
     });
+    await this.followConsent(conversationId, consentMarkOf(stored), seq, now);
     return { activity: JSON.parse(JSON.stringify(stored)) as Partial<Activity>, seq };
   }
 
@@ -196,6 +214,38 @@ export class Transcript {
   /** Hides a stored activity (the bot's deleteActivity); its sequence number stays taken. */
   async remove(conversationId: string, id: string): Promise<void> {
     await this.activities.updateOne({ _id: id, conversationId }, { $set: { deleted: true, json: JSON.stringify({ id }) } });
+  }
+
+  /**
+   * A "no" to consent clears what the person typed before it (the reply saying so stays, so the
+   * chat still shows it) and marks the conversation, so retention clears what comes after; a
+   * later "yes" lifts the mark.
+   */
+  private async followConsent(conversationId: string, mark: ConsentMark | undefined, seq: number, now: Date): Promise<void> {
+    if (mark === CONSENT_MARK.given) {
+      await this.conversations.updateOne({ _id: conversationId }, { $unset: { declinedAt: '' } });
+      return;
+    }
+    if (mark !== CONSENT_MARK.declined) return;
+    await this.conversations.updateOne({ _id: conversationId }, { $set: { declinedAt: now } });
+    // Tombstones, not deletes: the sequence stays whole, so a reader never waits on a gap.
+    await this.activities.updateMany({ conversationId, seq: { $lt: seq } }, { $set: { deleted: true, json: '{}' } });
+  }
+
+  /**
+   * What was typed in conversations whose person said no, older than `before` (retention);
+   * returns how many were cleared (kept as empty
+   * tombstones, as after the "no", so the sequence stays whole).
+   */
+  async clearDeclinedBefore(before: Date): Promise<number> {
+    const declined = await this.conversations.find({ declinedAt: { $exists: true } }, { projection: { _id: 1 } }).toArray();
+    if (declined.length === 0) return 0;
+    const ids = declined.map((c) => c._id);
+    const result = await this.activities.updateMany(
+      { conversationId: { $in: ids }, createdAt: { $lt: before }, deleted: { $ne: true } },
+      { $set: { deleted: true, json: '{}' } },
+    );
+    return result.modifiedCount;
   }
 
   /** Erases a conversation and its transcript (for "delete my data" and retention jobs). */

@@ -221,6 +221,24 @@ export class SmsStore {
     return { inbound: inbound.deletedCount, outbound: outbound.deletedCount };
   }
 
+  /** Keys of the numbers last heard from (or given) before `before`: retention's candidates. */
+  async numberKeysLastSeenBefore(before: Date): Promise<string[]> {
+    const docs = await this.db
+      .collection<ConversationDoc>(SmsCollections.conversations)
+      .find({ lastSeenAt: { $lt: before } }, { projection: { _id: 1 } })
+      .toArray();
+    return docs.map((doc) => doc._id);
+  }
+
+  /**
+   * Forgets the number behind a key if it is still unused since `before` (a text that just came
+   * in keeps it); delivery records keep their own expiry. True when it went.
+   */
+  async forgetIdleNumber(numberKey: string, before: Date): Promise<boolean> {
+    const result = await this.db.collection<ConversationDoc>(SmsCollections.conversations).deleteOne({ _id: numberKey, lastSeenAt: { $lt: before } });
+    return result.deletedCount > 0;
+  }
+
   /** "Delete my data" on SMS: the number and its delivery records go; an opt-out stays (it protects the person). */
   async forget(numberKey: string): Promise<void> {
     await this.db.collection<ConversationDoc>(SmsCollections.conversations).deleteOne({ _id: numberKey });
