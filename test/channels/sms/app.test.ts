@@ -66,7 +66,9 @@ it('npm start answers texts when TWILIO_ is set, and a link worker’s reply rea
   // After STOP a link worker's message is not sent, and they are told so rather than shown it as delivered.
   await text('STOP');
   const refused = await fetch(`${app.url}/api/linkworker/handoffs/${id}/messages`, { method: 'POST', headers, body: JSON.stringify({ text: 'Are you still there?' }) });
-  expect(refused.status).toBe(502);
+  // 409 optedOut: trying again will not help until they reply START (a 502 would invite retries).
+  expect(refused.status).toBe(409);
+  expect(await refused.json()).toMatchObject({ error: { code: 'optedOut' } });
   const stopped = (await (await fetch(`${app.url}/api/linkworker/handoffs/${id}`, { headers })).json()) as { handoff: { transcript: { from: string; text: string; delivered?: boolean }[] } };
   expect(stopped.handoff.transcript.find((e) => e.text === 'Are you still there?')).toMatchObject({ from: 'linkWorker', delivered: false });
   await text('START');
