@@ -227,7 +227,7 @@ export async function startFrontDoor(
           const reopenHandoff = async (key: string) => {
             await desk.request({ personKey: key, reason: 'askedForPerson', channel: personChannelOf(context) });
           };
-          const checkIn = await handleFollowUpReply({ schedule, referrals, reopenHandoff }, owner, text, lang, options);
+          const checkIn = await handleFollowUpReply({ schedule, referrals, reopenHandoff, serviceName: config.serviceName }, owner, text, lang, options);
           if (checkIn) return { thanks: checkIn.thanks };
           // The six-week text asks whether we may ask the wellbeing questions again.
           const repeat = await schedule.awaitingWellbeingRepeat(owner);
