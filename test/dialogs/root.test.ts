@@ -149,7 +149,8 @@ describe.each(LANGUAGES)('the whole conversation (%s)', (lang) => {
     await send(conversation, say.language);
     const turn = await send(conversation, typed[lang].no);
     expect(turn.text).toContain(t('consent.signposting'));
-    expect(conversation.result).toEqual({ outcome: 'declined' });
+    // The consent step stays open ("type yes if you change your mind"): the conversation does not end or start over.
+    expect(conversation.finished).toBe(false);
     expect(await storedReferral(database.db, personKey)).toBeNull();
     expect(await database.db.collection(Collections.consents).countDocuments({ personKey })).toBe(0);
   });

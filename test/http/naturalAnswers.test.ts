@@ -22,6 +22,8 @@ const conversations = {
       'gardening',
       'no thanks',
       'money is tight and I get nervous in big groups',
+      // What was heard is said back, then "Anything else that gets in the way?"
+      "no that's it",
       'weekends mostly',
       'mornings',
       'nope',
@@ -43,6 +45,7 @@ const conversations = {
       'garddio',
       'dim',
       "Dw i methu fforddio llawer ac mae grwpiau mawr yn fy ngwneud i'n nerfus",
+      'dyna i gyd',
       'penwythnosau fel arfer',
       'boreau',
       'dim',
