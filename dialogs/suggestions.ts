@@ -1,7 +1,7 @@
 import { ActivityTypes, InputHints } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ServiceDirectory } from '../src/directory/directory';
-import type { Suggestion } from '../src/directory/match';
+import { suggestionsAreNear, type Suggestion } from '../src/directory/match';
 import { profileFromAnswers, profileText, type MatchProfile } from '../src/directory/profile';
 import { fillerWords, normaliseForMatching, numberWords, stripFillers, synonymsFor, type Language, type Translate } from '../src/i18n';
 import { recogniseCommand } from '../src/nlu/commands';
@@ -373,7 +373,8 @@ export class SuggestionsDialog extends PersonDialog {
     }
     if (batch.suggestions.length === 0) {
       if (options.show === 'first') {
-        await step.context.sendActivity(renderMessage(t('suggestions.noneFound')));
+        // Matching leaves out what fits nothing the person said, so an empty list means nothing fits.
+        await step.context.sendActivity(renderMessage(t('suggestions.noneMatch')));
         return step.endDialog({ outcome: 'noneFound' } satisfies SuggestionsResult);
       }
       await step.context.sendActivity(renderMessage(t('suggestions.noMore')));
@@ -382,7 +383,9 @@ export class SuggestionsDialog extends PersonDialog {
 
     const { suggestions } = batch;
     await this.repo.recordSuggestionsShown(options.personKey, suggestions.map((s) => s.id));
-    const introKey = options.show === 'first' ? 'suggestions.intro' : 'suggestions.introMore';
+    // "Near you" only when it is true: the person's place is known and every place is close.
+    const firstIntro = suggestionsAreNear(suggestions) ? 'suggestions.intro' : 'suggestions.introNotNear';
+    const introKey = options.show === 'first' ? firstIntro : 'suggestions.introMore';
     if (showsCards(step.context.activity.channelId)) {
       await step.context.sendActivity({
         type: ActivityTypes.Message,

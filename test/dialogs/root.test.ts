@@ -104,7 +104,7 @@ describe.each(LANGUAGES)('the whole conversation (%s)', (lang) => {
     expectAsked(turn, 'summary.ask');
     turn = await send(conversation, typed[lang].confirm);
     // This test database's directory is empty: no suggestions, said kindly, then what happens next, last.
-    expect(turn.text).toContain(t('suggestions.noneFound'));
+    expect(turn.text).toContain(t('suggestions.noneMatch'));
     expect(turn.activities.at(-1)!.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
     expect(conversation.finished).toBe(true);
     expect(conversation.result).toEqual({ outcome: 'ready' });

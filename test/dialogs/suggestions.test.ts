@@ -327,7 +327,7 @@ describe('activity suggestions after the summary', () => {
     // The same embedded server, a database with no services: the real directory, empty.
     const empty = new ServiceDirectory(database.client.db(`${database.db.databaseName}_empty`));
     const { conversation, turn } = await upToSuggestions(personKey, 'en', 'sms', { directory: empty });
-    expect(turn.text).toContain(t('suggestions.noneFound'));
+    expect(turn.text).toContain(t('suggestions.noneMatch'));
     expect(turn.text).toContain(t('summary.nextSteps.chat', { days: config.nextStepsDays }));
     expect(conversation.finished).toBe(true);
   });

@@ -181,7 +181,8 @@ describe('POST /api/sms/twilio', () => {
     const long = replies.filter((reply) => countSegments(reply).segments > 2);
     expect(long.map((reply) => reply.startsWith(en('consent.notice').split('\n')[0]))).toEqual([true]);
     expect(long.map((reply) => countSegments(reply).segments)).toEqual([3]);
-    for (const key of ['whatMatters.interests.askSms', 'summary.heading', 'suggestions.introSms']) {
+    // Phone and online suggestions are not "near you": the SMS form of the plain introduction.
+    for (const key of ['whatMatters.interests.askSms', 'summary.heading', 'suggestions.introNotNearSms']) {
       expect({ key, sent: replies.some((reply) => reply.startsWith(en(key))) }).toEqual({ key, sent: true });
     }
     // No health detail by text: not their own words, not their scores, not "you said you feel lonely".
