@@ -105,7 +105,7 @@ const BARRIER_LIKE = new Set<Category>(['transport_barrier', 'disability_access'
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface PreparedProfile {
-  wanted: { wanted: WantedCategory; bit: number; weight: number }[];
+  wanted: { wanted: WantedCategory; bit: number; weight: number; barrierLike: boolean }[];
   wantedMask: number;
   queryWords: string[];
   /** Five-letter starts of the person's words, to spot a language they name ("Polish", "Ukraine"). */
@@ -141,7 +141,7 @@ function prepare(profile: MatchProfile, options: RankOptions): PreparedProfile {
     wantedMask |= bit;
     const barrierLike = w.from === 'barrier' || BARRIER_LIKE.has(w.category);
     const weight = barrierLike ? WEIGHTS.barrierCategoryShare : 1 / (1 + WEIGHTS.categoryDecay * position++);
-    return { wanted: w, bit, weight };
+    return { wanted: w, bit, weight, barrierLike };
   });
   // The person's own words only: category keywords here would reward whichever services name them.
   const queryWords = contentWords(profile.text);
@@ -155,7 +155,7 @@ function prepare(profile: MatchProfile, options: RankOptions): PreparedProfile {
     when: whenWanted(profile.days, profile.times),
     point: profile.place ? options.geocoder?.locate(profile.place) : undefined,
     youngPerson: (wantedMask & categoryBit('young_people')) !== 0,
-    needsRelevance: queryWords.size > 0 || wanted.some((w) => w.weight > WEIGHTS.barrierCategoryShare),
+    needsRelevance: queryWords.size > 0 || wanted.some((w) => !w.barrierLike),
     audience: {
       text: profile.text,
       parenting: (wantedMask & categoryBit('parenting')) !== 0,
@@ -193,7 +193,8 @@ interface Scored {
  */
 function relevant(facts: ServiceFacts, p: PreparedProfile, text: number): boolean {
   if (!p.needsRelevance || text >= WEIGHTS.nameWord) return true;
-  for (const w of p.wanted) if (w.weight > WEIGHTS.barrierCategoryShare && (facts.categoryMask & w.bit) !== 0) return true;
+  // Any interest or need counts, not only the first: by weight the second (0.5) would look like a barrier.
+  for (const w of p.wanted) if (!w.barrierLike && (facts.categoryMask & w.bit) !== 0) return true;
   return false;
 }
 

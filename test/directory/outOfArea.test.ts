@@ -58,4 +58,18 @@ describe('out of area and nothing that fits', () => {
       expect(suggestionsAreNear(shown)).toBe(false);
     });
   });
+
+  it('keeps a service that fits the person\'s second or third need, not only their first', () => {
+    const directory = services(
+      { id: 'grief', name: 'Bereavement Café', categories: ['bereavement'], delivery: ['online'] },
+      { id: 'befriend', name: 'Home Visiting Befriends', categories: ['loneliness'], delivery: ['online'] },
+      { id: 'golf', name: 'Golf Club', categories: ['physical_activity'], delivery: ['online'] },
+    );
+    const widow = profile('', [
+      { category: 'bereavement', from: 'text' },
+      { category: 'befriending', from: 'text' },
+      { category: 'loneliness', from: 'text' },
+    ]);
+    expect(rankServices(directory, widow).map((s) => s.id)).toEqual(['test:grief', 'test:befriend']);
+  });
 });
