@@ -7,6 +7,7 @@ import {
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import {
   activeQuestionAccepts,
+  AFTER_NO,
   ChangeLanguageDialog,
   CHANGE_LANGUAGE_DIALOG,
   DeleteDataDialog,
@@ -450,7 +451,8 @@ export class FrontDoorBot extends ActivityHandler {
         return;
       case 'human':
         this.log(`handoff requested by ${shortKey(personKey)} on ${context.activity.channelId}`);
-        await askForPerson(context, personKey, this.deps.referrals, this.handoffRequests, serviceName, 'commands.human.done');
+        // After a no there are no questions to carry on with, and they should know what is kept.
+        await askForPerson(context, personKey, this.deps.referrals, this.handoffRequests, serviceName, innermostDialogId(dc) === AFTER_NO ? 'commands.human.doneAfterNo' : 'commands.human.done');
         // A first message: the welcome (a bot, not for emergencies) and its question follow.
         if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey });
         else await this.askAgain(dc, flags);
@@ -509,3 +511,9 @@ export class FrontDoorBot extends ActivityHandler {
   }
 }
 
+/** The dialog waiting for the person's next message, however deep in the stack. */
+function innermostDialogId(dc: DialogContext): string | undefined {
+  let inner = dc;
+  while (inner.child) inner = inner.child;
+  return inner.activeDialog?.id;
+}

@@ -12,7 +12,8 @@ import { setTurnLanguage, turnLanguage, turnTranslator } from './turnLanguage';
 
 export const CONSENT_DIALOG = 'consent';
 export const CONSENT_QUESTION = 'consent.ask';
-const AFTER_NO = 'consent.afterNo';
+/** Waiting after a no: nothing is kept (the bot words "talk to a person" for it). */
+export const AFTER_NO = 'consent.afterNo';
 /** Changes whenever the notice in locales/<lng>/consent.json changes meaning. */
 export const CONSENT_NOTICE_VERSION = '2026-11';
 

@@ -6,7 +6,7 @@ export type { DialogConfig } from './config';
 export type { PersonOptions } from './personDialog';
 export { RootDialog, ROOT_DIALOG, type RootDialogOptions, type RootResult } from './root';
 export { WelcomeDialog, WELCOME_DIALOG, LANGUAGE_QUESTION, type WelcomeResult } from './welcome';
-export { ConsentDialog, CONSENT_DIALOG, CONSENT_NOTICE_VERSION, type ConsentResult } from './consent';
+export { AFTER_NO, ConsentDialog, CONSENT_DIALOG, CONSENT_NOTICE_VERSION, type ConsentResult } from './consent';
 export { WhatMattersDialog, WHAT_MATTERS_DIALOG, WHAT_MATTERS_PARTS, type WhatMattersPart } from './whatMatters';
 export { WellbeingDialog, WELLBEING_DIALOG, suggestsLowWellbeing } from './wellbeing';
 export { SummaryDialog, SUMMARY_DIALOG, tellWhatHappensNext, type SummaryResult, type SummaryDialogOptions } from './summary';
