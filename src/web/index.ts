@@ -3,7 +3,8 @@ import type { Language } from '../i18n';
 import type { ReferralRetention } from '../retention/policy';
 import { registerChatRoutes } from './chat';
 import { registerNotFoundPage } from './notFound';
-import { choosePrivacyLanguage, PRIVACY_PAGE_CSP, renderPrivacyPage } from './privacy';
+import { choosePrivacyLanguage, renderPrivacyPage } from './privacy';
+import { staticPageHeaders } from './staticPage';
 
 export { chatPageCsp, LEAVE_URL, renderChatPage, WEBCHAT_LOCALES, webChatStrings, type ChatClientConfig, type ChatPageOptions } from './chat';
 export { registerNotFoundPage, renderNotFoundPage } from './notFound';
@@ -45,15 +46,7 @@ export function registerWebRoutes(server: Server, options: WebRoutesOptions): vo
   server.get('/privacy', (req: Request, res: Response, next: Next) => {
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const lang = choosePrivacyLanguage(query.get('lang'), req.header('accept-language') || undefined);
-    res.sendRaw(200, pageIn(lang), {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Language': lang,
-      'Content-Security-Policy': PRIVACY_PAGE_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      Vary: 'Accept-Language',
-      'Cache-Control': 'no-cache',
-    });
+    res.sendRaw(200, pageIn(lang), staticPageHeaders(lang));
     next();
   });
 }

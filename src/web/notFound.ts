@@ -1,6 +1,7 @@
 import type { Request, Response, Server } from 'restify';
-import { SUPPORTED_LANGUAGES, translator, type Language } from '../i18n';
-import { choosePrivacyLanguage, escapeHtml, message, PAGE_STYLE, PRIVACY_PAGE_CSP, type Markup } from './privacy';
+import { translator, type Language } from '../i18n';
+import { choosePrivacyLanguage, escapeHtml, message, type Markup } from './privacy';
+import { staticPageDocument, staticPageHeaders } from './staticPage';
 
 /**
  * The page people see at an address Front Door does not have (a mistyped link, `/privacy/`), in
@@ -19,28 +20,10 @@ const phone = (number: string): Markup => ({
 /** The not-found page as complete HTML in one language. */
 export function renderNotFoundPage(lang: Language, serviceName: string): string {
   const t = translator(lang);
-  const otherLanguages = SUPPORTED_LANGUAGES.filter((other) => other !== lang).map((other) => {
-    const name = escapeHtml(translator(other)('web.languageName'));
-    return `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}">${name}</a></li>`;
-  });
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${message(t, 'web.notFound.documentTitle', { serviceName })}</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<header>
-<nav aria-label="${message(t, 'web.languageNav')}">
-<ul>
-${otherLanguages.join('\n')}
-</ul>
-</nav>
-</header>
-<main>
-<h1>${message(t, 'web.notFound.heading')}</h1>
+  return staticPageDocument(lang, {
+    title: message(t, 'web.notFound.documentTitle', { serviceName }),
+    navLabel: message(t, 'web.languageNav'),
+    main: `<h1>${message(t, 'web.notFound.heading')}</h1>
 <p>${message(t, 'web.notFound.body')}</p>
 <p><a href="/?lang=${lang}">${message(t, 'web.notFound.chatLink')}</a></p>
 <h2>${message(t, 'web.notFound.helpHeading')}</h2>
@@ -48,11 +31,8 @@ ${otherLanguages.join('\n')}
 <li>${message(t, 'web.emergency.danger', { number: phone('999') })}</li>
 <li>${message(t, 'web.emergency.urgent', { number: phone('111') })}</li>
 <li>${message(t, 'web.emergency.samaritans', { number: phone('116 123') })}</li>
-</ul>
-</main>
-</body>
-</html>
-`;
+</ul>`,
+  });
 }
 
 /** Whether a missing address gets the page (a person's browser) rather than a JSON error (a program). */
@@ -78,15 +58,7 @@ export function registerNotFoundPage(server: Server, serviceName: string): void 
     if (wantsPage(req)) {
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
       const lang = choosePrivacyLanguage(query.get('lang'), req.header('accept-language') || undefined);
-      res.sendRaw(404, pageIn(lang), {
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Language': lang,
-        'Content-Security-Policy': PRIVACY_PAGE_CSP,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        Vary: 'Accept-Language',
-        'Cache-Control': 'no-cache',
-      });
+      res.sendRaw(404, pageIn(lang), staticPageHeaders(lang));
     }
     done();
   });

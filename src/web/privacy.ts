@@ -1,6 +1,9 @@
 import { CONSENT_NOTICE_VERSION } from '../../dialogs';
-import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, isLanguage, translator, type Language, type Translate } from '../i18n';
+import { DEFAULT_LANGUAGE, isLanguage, translator, type Language, type Translate } from '../i18n';
 import { DEFAULT_RETENTION, type ReferralRetention } from '../retention/policy';
+import { escapeHtml, staticPageDocument } from './staticPage';
+
+export { escapeHtml, PAGE_STYLE, PRIVACY_PAGE_CSP } from './staticPage';
 
 /**
  * The full privacy notice (`GET /privacy`), linked from the short notice in the consent dialog.
@@ -17,8 +20,6 @@ export interface PrivacyPageOptions {
   encryptedAtRest?: boolean;
 }
 
-/** The Content-Security-Policy the page is served with: it needs nothing but its own inline CSS. */
-export const PRIVACY_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 
 /** HTML that is already safe to put in the page. Everything else is escaped. */
 export interface Markup {
@@ -27,11 +28,6 @@ export interface Markup {
 
 export type Param = string | Markup;
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ESCAPES[char]);
-}
 
 /**
  * A message as HTML: the locale text is escaped, and so is every string value put into it.
@@ -105,29 +101,6 @@ const SECTIONS: Section[] = [
   { id: 'contact', blocks: [{ paragraph: 'intro' }, { paragraph: 'inChat' }, { paragraph: 'details' }] },
 ];
 
-/*
- * Plain, large, high-contrast text in the reader's own system font (nothing is fetched). Sizes
- * are in rem and widths in rem or %, so the page reflows at 200% zoom and on a narrow phone.
- * Colours on white: text 19:1, secondary text 7:1, links 6.7:1, visited links 11:1.
- */
-export const PAGE_STYLE = `
-html { font-size: 100%; -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: #ffffff; color: #0b0c0c; font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; font-size: 1.1875rem; line-height: 1.5; overflow-wrap: break-word; }
-header, main { max-width: 40rem; margin: 0 auto; padding: 0 1rem; }
-header ul { list-style: none; margin: 0; padding: 1rem 0 0; text-align: right; }
-header a { display: inline-block; padding: 0.5rem; }
-h1 { font-size: 2rem; line-height: 1.2; margin: 1rem 0; }
-h2 { font-size: 1.5rem; line-height: 1.25; margin: 2rem 0 0.75rem; }
-p, ul { margin: 0 0 1rem; }
-main ul { padding-left: 1.5rem; }
-li { margin-bottom: 0.5rem; }
-a { color: #1d4ed8; text-decoration: underline; text-underline-offset: 0.15em; }
-a:visited { color: #4c2c92; }
-a:focus-visible { outline: 3px solid #0b0c0c; outline-offset: 0; background: #ffdd00; color: #0b0c0c; text-decoration: none; }
-kbd { font: inherit; font-weight: 700; }
-.version { color: #505a5f; }
-main { padding-bottom: 2rem; }
-`;
 
 /** The notice as a complete HTML page in one language. */
 export function renderPrivacyPage(lang: Language, options: PrivacyPageOptions): string {
@@ -147,37 +120,15 @@ export function renderPrivacyPage(lang: Language, options: PrivacyPageOptions): 
     return `<h2 id="${escapeHtml(section.id)}">${message(t, at('heading'))}</h2>\n${blocks.join('\n')}`;
   });
 
-  const otherLanguages = SUPPORTED_LANGUAGES.filter((other) => other !== lang).map((other) => {
-    const name = escapeHtml(translator(other)('privacy.languageName'));
-    return `<li><a href="?lang=${other}" lang="${other}" hreflang="${other}">${name}</a></li>`;
-  });
   const version = message(t, k('version'), { version: CONSENT_NOTICE_VERSION });
-
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${message(t, k('documentTitle'), { serviceName })}</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<header>
-<nav aria-label="${message(t, k('languageNav'))}">
-<ul>
-${otherLanguages.join('\n')}
-</ul>
-</nav>
-</header>
-<main>
-<h1>${message(t, k('title'))}</h1>
+  return staticPageDocument(lang, {
+    title: message(t, k('documentTitle'), { serviceName }),
+    navLabel: message(t, k('languageNav')),
+    main: `<h1>${message(t, k('title'))}</h1>
 <p class="version">${version}</p>
 <p>${message(t, k('intro'), { serviceName })}</p>
-${sections.join('\n')}
-</main>
-</body>
-</html>
-`;
+${sections.join('\n')}`,
+  });
 }
 
 /** The values a section's messages may use. */
