@@ -7,7 +7,7 @@
 import { SmsCollections } from '../../src/channels/sms';
 import { loadSampleDirectoryIfEmpty } from '../../src/directory';
 import { Collections } from '../../src/store/collections';
-import { DirectLineClient, StreamReader } from '../channels/directline/client';
+import { answerJourney, openWebChatter } from '../channels/directline/client';
 import { JOURNEY } from '../fixtures/journey';
 import { londonTime, startSmsApp, type SmsApp } from '../helpers/smsApp';
 
@@ -37,20 +37,10 @@ async function smsRecordsButOptOuts(): Promise<string> {
 
 it('a web chatter’s follow-up number leaves no SMS record after "delete my data" in web chat; their opt-out stays', async () => {
   const { app, fake, database } = sms;
-  const person = new DirectLineClient(app.url);
-  const conversation = await person.start();
-  const stream = await StreamReader.open(conversation.streamUrl);
-  const say = async (text: string, expected: RegExp) => {
-    const from = stream.activities.length;
-    await person.say(text);
-    // The summary and the suggestions are Adaptive Cards on web chat: their words are in the attachments.
-    await stream.waitFor((a) => a.from?.role === 'bot' && expected.test(`${a.text ?? ''}\n${JSON.stringify(a.attachments ?? [])}`), 20_000, from);
-  };
+  const chatter = await openWebChatter(app.url);
+  const { stream, say } = chatter;
   try {
-    await stream.waitForBot(/Which language would you like to use\?/);
-    await say('English', /Is it OK for us to keep your answers\?/);
-    await say('yes', /What matters to you at the moment\?/);
-    for (const step of JOURNEY) await say(step.say, step.then);
+    await answerJourney(chatter, JOURNEY);
 
     // The check-in goes to the number they gave; they answer it, then opt out.
     await database.db.collection(Collections.followUps).updateOne({ kind: 'referralCheckIn' }, { $set: { dueAt: new Date(Date.now() - 1000) } });

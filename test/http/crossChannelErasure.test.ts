@@ -5,7 +5,7 @@
  */
 import { loadSampleDirectoryIfEmpty } from '../../src/directory';
 import { Collections } from '../../src/store/collections';
-import { DirectLineClient, StreamReader } from '../channels/directline/client';
+import { answerJourney, openWebChatter } from '../channels/directline/client';
 import { JOURNEY } from '../fixtures/journey';
 import { londonTime, startSmsApp, type SmsApp } from '../helpers/smsApp';
 
@@ -29,19 +29,10 @@ afterAll(async () => sms?.stop());
 it('"delete my data" texted in reply to a check-in erases the web chatter who gave the number, and no more texts go', async () => {
   const { app, fake, database } = sms;
   const db = database.db;
-  const person = new DirectLineClient(app.url);
-  const conversation = await person.start();
-  const stream = await StreamReader.open(conversation.streamUrl);
-  const say = async (text: string, expected: RegExp) => {
-    const from = stream.activities.length;
-    await person.say(text);
-    await stream.waitFor((a) => a.from?.role === 'bot' && expected.test(`${a.text ?? ''}\n${JSON.stringify(a.attachments ?? [])}`), 20_000, from);
-  };
+  const chatter = await openWebChatter(app.url);
+  const { conversation, stream } = chatter;
   try {
-    await stream.waitForBot(/Which language would you like to use\?/);
-    await say('English', /Is it OK for us to keep your answers\?/);
-    await say('yes', /What matters to you at the moment\?/);
-    for (const step of JOURNEY) await say(step.say, step.then);
+    await answerJourney(chatter, JOURNEY);
   } finally {
     stream.close();
   }

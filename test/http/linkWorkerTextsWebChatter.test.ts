@@ -4,7 +4,7 @@
  */
 import { loadSampleDirectoryIfEmpty } from '../../src/directory';
 import { AccountRepository } from '../../src/linkworker';
-import { DirectLineClient, StreamReader } from '../channels/directline/client';
+import { answerJourney, openWebChatter } from '../channels/directline/client';
 import { JOURNEY } from '../fixtures/journey';
 import { startSmsApp, type SmsApp } from '../helpers/smsApp';
 
@@ -36,19 +36,10 @@ async function linkWorkerApi(url: string): Promise<(path: string, body?: unknown
 
 it('the link worker’s message goes by text to the number given in web chat, and a reply by text reaches the link worker', async () => {
   const { app, fake } = sms;
-  const person = new DirectLineClient(app.url);
-  const conversation = await person.start();
-  const stream = await StreamReader.open(conversation.streamUrl);
-  const say = async (text: string, expected: RegExp) => {
-    const from = stream.activities.length;
-    await person.say(text);
-    await stream.waitFor((a) => a.from?.role === 'bot' && expected.test(`${a.text ?? ''}\n${JSON.stringify(a.attachments ?? [])}`), 20_000, from);
-  };
+  const chatter = await openWebChatter(app.url);
+  const { stream } = chatter;
   try {
-    await stream.waitForBot(/Which language would you like to use\?/);
-    await say('English', /Is it OK for us to keep your answers\?/);
-    await say('yes', /What matters to you at the moment\?/);
-    for (const step of JOURNEY) await say(step.say, step.then);
+    await answerJourney(chatter, JOURNEY);
   } finally {
     stream.close();
   }

@@ -204,3 +204,31 @@ export class StreamReader {
     for (const w of waiters) w();
   }
 }
+
+/** A person in web chat; `say` sends a message and waits for the bot's answer matching `expected`. */
+export interface WebChatter {
+  conversation: Conversation;
+  stream: StreamReader;
+  say(text: string, expected: RegExp): Promise<void>;
+}
+
+export async function openWebChatter(appUrl: string): Promise<WebChatter> {
+  const person = new DirectLineClient(appUrl);
+  const conversation = await person.start();
+  const stream = await StreamReader.open(conversation.streamUrl);
+  const say = async (text: string, expected: RegExp) => {
+    const from = stream.activities.length;
+    await person.say(text);
+    // The summary and the suggestions are Adaptive Cards on web chat: their words are in the attachments.
+    await stream.waitFor((a) => a.from?.role === 'bot' && expected.test(`${a.text ?? ''}\n${JSON.stringify(a.attachments ?? [])}`), 20_000, from);
+  };
+  return { conversation, stream, say };
+}
+
+/** English, yes to keeping answers, then every step of `journey` (test/fixtures/journey.ts). */
+export async function answerJourney(chatter: WebChatter, journey: readonly { say: string; then: RegExp }[]): Promise<void> {
+  await chatter.stream.waitForBot(/Which language would you like to use\?/);
+  await chatter.say('English', /Is it OK for us to keep your answers\?/);
+  await chatter.say('yes', /What matters to you at the moment\?/);
+  for (const step of journey) await chatter.say(step.say, step.then);
+}
