@@ -1,6 +1,6 @@
 /**
- * "Talk to a person" after saying no to keeping answers: the team is told, and the person hears what is
- * kept (only that they asked, and how to reach them), not "carry on with my questions".
+ * "Talk to a person" after saying no to keeping answers: the team is told, and the person hears that their
+ * answers are still not kept (a crisis message is, as they were told), not "carry on with my questions".
  */
 import { translator } from '../../src/i18n';
 import { sendTurn, textsOf } from '../helpers/appProcess';
