@@ -41,6 +41,12 @@ const PRONOUN_IS = new Set([
 const LEET: Readonly<Record<string, string>> = { '*': '', '1': 'i', '!': 'i', '|': 'i', '3': 'e', '0': 'o', '@': 'a', $: 's', '2': ' to ' };
 
 /** Expands one word with an apostrophe: English contractions, Welsh elisions, dropped g. */
+/**
+ * "dwi'm isio byw", "dw i'm yn gweld pwynt", "sgen i'm rheswm", "sa i'm": the Welsh subject (alone, or "i"
+ * after a Welsh verb) before "'m". English "I'm" has no Welsh verb before it, so it stays "i am".
+ */
+const WELSH_NOT_AFTER_SUBJECT = /(?<![a-z])((?:dwi|dydw|ti|di|dio|sai|wi|sgeni|sgeno|oni)|(?:(?:dw|sa|sgen|gen|does|fedra|alla|fydda|o'n|on) i))'m(?![a-z])/g;
+
 function expandApostrophe(word: string, tail: string): string {
   switch (tail) {
     case 't':
@@ -95,6 +101,10 @@ function cleanCharacters(input: string): string {
   s = s.replace(/(?<=[a-z])[*1!|30@$2]+(?=[a-z])/g, (m) => [...m].map((c) => LEET[c] ?? c).join(''));
   // Contractions and elisions. The look-behind makes the scan start only at word starts: without it a
   // long run of letters with no apostrophe is re-scanned from every position (quadratic).
+  // Welsh first: "'m" after a Welsh subject is "ddim" (not), never English "am"; "'ma"/"'na" are "yma"/"yna".
+  s = s
+    .replace(WELSH_NOT_AFTER_SUBJECT, (_m, subject: string) => `${subject} ddim`)
+    .replace(/(?<![a-z'])'(ma|na)(?![a-z])/g, (_m, short: string) => `y${short}`);
   s = s.replace(/(?<![a-z])([a-z]+)'([a-z]*)/g, (_m, word: string, tail: string) => expandApostrophe(word, tail));
   // Ellipses and dots between letters are pauses or spacing ("i.want.to.die"), not clause ends;
   // other sentence punctuation ends a clause; everything else that is not a letter or digit is a space.

@@ -61,13 +61,19 @@ export const RULES_CY: readonly RuleSpec[] = [
       '(eisiau|am|barod i|hoffwn i|hoffwn|dymuno|gobeithio|gwell gen i|well gen i) <0-1>(marw|farw)',
       '(eisiau|hoffwn i|gwell gen i|well gen i|dymuno) <0-2>(bod|fod) (yn farw|wedi marw)',
       'eisiau diflannu',
+      // "dwi isio cael gwared o'n hun": to get rid of myself.
+      'eisiau <0-1>cael gwared (o|ohona|ohono|arna|arnaf|ar) (yn hun|yn hunan|fy hun|fy hunan|fi|i)',
     ],
   },
   {
     id: 'cy.suicide.dont_want_to_live',
     kind: 'suicide',
     example: 'Dw i ddim eisiau byw',
-    patterns: ['(ddim|dim|byth) <0-2>(eisiau|am|awydd) (byw|fyw|bod yn fyw|bod yma|deffro|mynd ymlaen|cario ymlaen)'],
+    patterns: [
+      '(ddim|dim|byth) <0-2>(eisiau|am|awydd) (byw|fyw|bod yn fyw|deffro|mynd ymlaen|cario ymlaen)',
+      // "bod yma" only at a clause end or with "any more", as in English: "bod 'ma yn y glaw" is the weather.
+      '(ddim|dim|byth) <0-2>(eisiau|am|awydd) bod yma(?= \\.|$| rhagor| mwyach| bellach| ddim mwy| dim mwy| mwy)',
+    ],
     // "ddim eisiau byw ar ben fy hun / gyda fy mab / yma": loneliness and housing, not crisis
     unlessAfter:
       '(yma|yno|ar ben fy hun|ar fy mhen fy hun|ger|' +
@@ -80,7 +86,9 @@ export const RULES_CY: readonly RuleSpec[] = [
     kind: 'suicide',
     example: 'Does dim pwynt byw',
     patterns: [
-      '(dim|nid oes) (pwynt|rheswm|diben) <0-2>(byw|fyw|mynd ymlaen|cario ymlaen|bod yn fyw|bod yma|i ddim|mewn dim)',
+      '(dim|ddim|nid oes) (pwynt|rheswm|diben) <0-2>(byw|fyw|mynd ymlaen|cario ymlaen|bod yn fyw|bod yma|i ddim|mewn dim)',
+      // "dwi'm yn gweld pwynt mewn byw / rhagor": as English "don't see the point any more".
+      'ddim yn gweld (pwynt|diben) <0-1>(byw|fyw|rhagor|mwyach|bellach|ddim mwy|mewn dim)',
       '(dim|ddim) byd <0-2>i (fyw|byw)',
     ],
     negatable: false,
