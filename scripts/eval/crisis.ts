@@ -55,6 +55,12 @@ export const BLIND_ROUNDS: readonly { round: string; crisisCaught: string; false
     note: 'ordinary mix with SMS shorthand and Welsh, after tuning on 1-4; one "false positive" was the own past self-harm the policy flags',
   },
   { round: '5 cy', crisisCaught: '10/16 (62%)', falsePositives: '0/10', note: 'Welsh only, colloquial (isho, rwan), after tuning on 1-4' },
+  {
+    round: '6 cy',
+    crisisCaught: '4/10 (40%)',
+    falsePositives: 'not measured',
+    note: 'a tester writing as northern and southern Welsh speakers; the misses were elisions ("dwi\'m", "\'ma") and "cael gwared o\'n hun"',
+  },
 ];
 
 export function loadCrisisFixture(path: string = FIXTURE_PATH): LabelledMessage[] {
