@@ -247,23 +247,28 @@
     return date.getDate() + '/' + (date.getMonth() + 1) + ' ' + time;
   }
 
-  /** A sent message's time: seen as "13:44", heard as "Sent at 13:44" (in the page's language). */
-  function timestampElement(when) {
+  /**
+   * A sent message's time: seen as "13:44", heard as "Sent at 13:44" (in the page's language). When
+   * Web Chat hides the time (a message grouped with the next one) it is still heard, not seen.
+   */
+  function timestampElement(when, hidden) {
     var heard = config.strings.ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT.replace('$1', when);
     var at = { $$typeof: REACT_ELEMENT };
-    return element(at, 'span', null, 'webchat__activity-status frontdoor-timestamp', [
-      element(at, 'span', 'heard', 'visually-hidden', heard),
-      { $$typeof: REACT_ELEMENT, type: 'span', key: 'seen', ref: null, props: { 'aria-hidden': true, children: when }, _owner: null },
-    ]);
+    var parts = [element(at, 'span', 'heard', 'visually-hidden', heard)];
+    if (!hidden) parts.push({ $$typeof: REACT_ELEMENT, type: 'span', key: 'seen', ref: null, props: { 'aria-hidden': true, children: when }, _owner: null });
+    return element(at, 'span', null, 'webchat__activity-status frontdoor-timestamp', parts);
   }
 
-  /** Web Chat activity status middleware: its own status ("Sending", "Not sent") stays; the time is ours. */
+  /**
+   * Web Chat activity status middleware: its own status ("Sending", "Not sent") stays; the time is ours,
+   * hidden ones included (Web Chat still reads those out, as "Sent at November 24 at 2:43 PM").
+   */
   function localTimestampMiddleware() {
     return function (next) {
       return function (args) {
-        if (!args || args.sendState !== 'sent' || args.hideTimestamp || !args.activity) return next(args);
+        if (!args || args.sendState !== 'sent' || !args.activity) return next(args);
         var when = sentAt(args.activity.timestamp);
-        return when ? timestampElement(when) : next(args);
+        return when ? timestampElement(when, args.hideTimestamp) : next(args);
       };
     };
   }
