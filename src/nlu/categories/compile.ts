@@ -30,7 +30,12 @@ const NOT_TYPOS: ReadonlySet<string> = new Set([
   'friend', 'fiend', 'dying', 'diet', 'course', 'coarse', 'source', 'horse', 'house', 'mouse', 'crafty', 'drafty',
   'morning', 'mornings', 'evening', 'evenings', 'along', 'among', 'stops', 'shops', 'alike', 'atone',
   // Welsh "would be" forms, one letter from "byddar" (deaf)
-  'byddai', 'byddaf', 'byddan', 'byddwn',
+  'byddai', 'byddaf', 'byddan', 'byddwn', 'bydda',
+  // Everyday Welsh words one letter from a keyword: "pyliau o banig" (panic attacks) is not bills or buses
+  'byliau', 'beidio', 'ffyrdd', 'tenau', 'gwaeth', 'gwedd', 'gweddu', 'rheini', 'ffrae', 'grisial', 'nodio',
+  'cansen', 'canwr', 'trwst', 'trawst', 'peiriant', 'gofalwch', 'actio', 'allai', 'allwn', 'gwely', 'llawn',
+  // English said in Welsh text
+  'super',
 ]);
 
 const MAX_GAP = 4;

@@ -31,11 +31,11 @@ export const LEXICON_CY: Lexicon = {
   arts_crafts: [
     'celf', 'celfyddyd*', 'crefft*', 'peintio', 'paentio', 'arlunio', 'darlunio', 'gwau', 'gwnio', 'crochenwaith',
     'ffotograffiaeth', 'tynnu lluniau', 'gwaith coed', 'gwaith llaw', 'gyda ... dwylo', 'gwneud pethau', 'creadigol',
-    'barddoniaeth', 'ysgrifennu', 'drama', 'theatr', 'cwiltio',
+    'barddoniaeth', 'ysgrifennu', 'drama', 'theatr', 'actio', 'cwiltio',
   ],
   music_singing: [
     'canu', 'cor', 'corau', 'cor meibion', 'cerddoriaeth', 'offeryn', 'offerynnau', 'gitar', 'piano', 'telyn', 'band',
-    'cyngerdd', 'caneuon', 'eisteddfod',
+    'cyngerdd', 'caneuon', 'eisteddfod', 'canwr', 'cantores',
   ],
   learning: [
     'dysgu', 'cwrs', 'cyrsiau', 'dosbarth*', 'gwers*', 'astudio', 'addysg', 'dysgu cymraeg', 'dysgu saesneg',
@@ -128,7 +128,7 @@ export const LEXICON_CY: Lexicon = {
   anxiety_in_groups: [
     'nerfus ... grwp*', 'pryderus ... grwp*', 'ofn ... grwp*', 'grwpiau mawr', 'grwp mawr', 'torf', 'torfeydd',
     'llefydd prysur', 'lleoedd prysur', 'swnllyd', 'swil', 'gormod o bobl', 'un i un', 'grwp bach', 'grwpiau bach',
-    'pryder cymdeithasol', 'nerfus ... pobl newydd',
+    'pryder cymdeithasol', 'nerfus ... pobl newydd', 'ofnus ... grwp*', 'ofnus ... pobl newydd', 'poeni ... grwp*',
   ],
   cost_barrier: [
     'fforddio', 'methu fforddio', 'methu talu', 'ddim yn gallu fforddio', 'rhy ddrud', 'drud', 'am ddim', 'rhad',
