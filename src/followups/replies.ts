@@ -13,13 +13,17 @@ import { FOLLOW_UP_ANSWERS, type FollowUpAnswer, type FollowUpKind } from './sch
  * so is a reply matching nothing. The person's language is tried first, then the others (people
  * mix languages). A count ("2 weeks ago", "3 times") is not an option number, and a question
  * ("who is this?", "no, who are you?") answers nothing unless it asks for help.
+ *
+ * `kind` is the text being answered. The six-week text ("Can we ask you 4 quick questions? Reply
+ * YES") is also answered "yes" by words that agree ("ok", "sure", "go on then", "cewch"): "went"
+ * stands for that yes. They are not read for a check-in: "ok" to "did you try it?" is no answer.
  */
-export function interpretFollowUpReply(text: string, lang: Language): FollowUpAnswer | undefined {
+export function interpretFollowUpReply(text: string, lang: Language, kind: FollowUpKind = 'referralCheckIn'): FollowUpAnswer | undefined {
   const normalised = normaliseForMatching(text);
   if (!normalised || isNotApplicable(text)) return undefined;
   const lead = /^([123])(?:\s+(\S+)|$)/.exec(normalised);
   if (lead) return QUANTITY_WORDS.has(lead[2] ?? '') ? undefined : FOLLOW_UP_ANSWERS[Number(lead[1]) - 1];
-  const answer = answerInWords(normalised, lang);
+  const answer = answerInWords(normalised, lang, kind);
   // A question ("who is this?", "did you mean the walk?") answers nothing, unless it asks for help.
   if (answer !== 'needHelp' && (asksWhoWeAre(normalised) || text.includes('?'))) return undefined;
   return answer;
@@ -54,45 +58,56 @@ const QUANTITY_WORDS = new Set([
   'wythnos', 'wythnosau', 'diwrnod', 'diwrnodau', 'gwaith', 'awr', 'oriau', 'mis', 'misoedd', 'blwyddyn',
 ]);
 
-function answerInWords(normalised: string, lang: Language): FollowUpAnswer | undefined {
+function answerInWords(normalised: string, lang: Language, kind: FollowUpKind): FollowUpAnswer | undefined {
   const order = [lang, ...SUPPORTED_LANGUAGES.filter((other) => other !== lang)];
   for (const language of order) {
-    const found = answersIn(normalised, phrasesFor(language));
+    const { found, heard } = answersIn(normalised, phrasesFor(language, kind === 'ons4Repeat'));
     if (found.has('needHelp')) return 'needHelp';
     if (found.size === 1) return [...found][0];
-    if (found.size > 1) return undefined;
+    // Two answers at once, or words that answer nothing ("not ok"): the other language must not find the "ok" in it.
+    if (heard) return undefined;
   }
   return undefined;
 }
 
-type Phrase = { answer: FollowUpAnswer; words: string };
+/** answer null: words that answer nothing ("not sure") and so cannot be read as the agreeing word in them ("sure"). */
+type Phrase = { answer: FollowUpAnswer | null; words: string };
 
-const phraseCache = new Map<Language, Phrase[]>();
+const phraseCache = new Map<string, Phrase[]>();
 
-function phrasesFor(lang: Language): Phrase[] {
-  const cached = phraseCache.get(lang);
+/** The reply words of `lang`; for a yes/no question ("Can we ask you…?"), with the words that agree to it. */
+function phrasesFor(lang: Language, yesNoQuestion: boolean): Phrase[] {
+  const cacheKey = `${lang}:${yesNoQuestion}`;
+  const cached = phraseCache.get(cacheKey);
   if (cached) return cached;
   const phrases: Phrase[] = [];
-  for (const answer of FOLLOW_UP_ANSWERS) {
-    const list = localeValue(lang, `followups.replies.${answer}`);
-    if (!Array.isArray(list)) throw new Error(`Missing follow-up reply words "followups.replies.${answer}" (language ${lang})`);
-    for (const item of list) if (typeof item === 'string') phrases.push({ answer, words: normaliseForMatching(item) });
-  }
+  for (const answer of FOLLOW_UP_ANSWERS) phrases.push(...listed(lang, answer, answer));
+  if (yesNoQuestion) phrases.push(...listed(lang, 'agree', 'went'), ...listed(lang, 'unsure', null));
   phrases.sort((a, b) => b.words.split(' ').length - a.words.split(' ').length || b.words.length - a.words.length);
-  phraseCache.set(lang, phrases);
+  phraseCache.set(cacheKey, phrases);
   return phrases;
 }
 
-function answersIn(normalised: string, phrases: Phrase[]): Set<FollowUpAnswer> {
+/** The words under followups.replies.<list>, each read as `answer`. */
+function listed(lang: Language, list: string, answer: FollowUpAnswer | null): Phrase[] {
+  const words = localeValue(lang, `followups.replies.${list}`);
+  if (!Array.isArray(words)) throw new Error(`Missing follow-up reply words "followups.replies.${list}" (language ${lang})`);
+  return words.filter((item): item is string => typeof item === 'string').map((item) => ({ answer, words: normaliseForMatching(item) }));
+}
+
+/** The answers in a reply, and whether any listed words were heard at all (answering or not). */
+function answersIn(normalised: string, phrases: Phrase[]): { found: Set<FollowUpAnswer>; heard: boolean } {
   let remaining = ` ${normalised} `;
   const found = new Set<FollowUpAnswer>();
+  let heard = false;
   for (const { answer, words } of phrases) {
     const needle = ` ${words} `;
     if (!remaining.includes(needle)) continue;
-    found.add(answer);
+    heard = true;
+    if (answer !== null) found.add(answer);
     remaining = remaining.split(needle).join(' | ');
   }
-  return found;
+  return { found, heard };
 }
 
 /** The referral side of a reply (a ReferralRepository fits). */
