@@ -264,7 +264,14 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     const query = parse(ListQuery, queryOf(req));
     const statuses: HandoffStatus[] = query.status === 'active' ? ['open', 'claimed'] : [query.status];
     const handoffs = await deps.handoffs.list(statuses);
-    const rows = await Promise.all(handoffs.map(async (handoff) => ({ ...listItem(handoff), optedOutOfTexts: await optedOut(handoff) })));
+    const rows = await Promise.all(
+      handoffs.map(async (handoff) => ({
+        ...listItem(handoff),
+        optedOutOfTexts: await optedOut(handoff),
+        consentGiven: await consentGiven(handoff),
+        releasedAt: await lastReleasedAt(handoff),
+      })),
+    );
     return { body: { handoffs: rows } };
   });
 
@@ -288,6 +295,13 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
   async function consentGiven(handoff: Handoff): Promise<boolean | null> {
     const referral = await deps.referrals?.find(handoff.personKey);
     return referral ? referral.consent !== undefined : null;
+  }
+
+  /** When an open handoff was last put back in the queue (someone already talked to them), or null. */
+  async function lastReleasedAt(handoff: Handoff): Promise<Date | null> {
+    if (handoff.status !== 'open') return null;
+    const [entry] = await deps.audit.list({ handoffId: handoff._id.toHexString(), action: 'release', limit: 1 });
+    return entry?.at ?? null;
   }
 
   async function optedOut(handoff: Handoff): Promise<boolean> {

@@ -86,12 +86,31 @@
     return name ? name : t('queue.noNameRef', { ref: referenceOf(handoff) });
   }
 
+  /** Letters and digits that cannot be misread for each other (no I, L, O, 0 or 1). */
+  var REFERENCE_SYMBOLS = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
   /**
-   * A short reference that tells handoffs without a name apart: the end of the handoff's id (the
-   * part that differs between handoffs made close together), so it says nothing about the person.
+   * A short reference that tells handoffs without a name apart: six symbols from a hash of the
+   * handoff's id, so it is the same on every screen and says nothing about the person. Not the
+   * end of the id itself: handoffs made close together have ids that end alike ("894056", "894059").
    */
   function referenceOf(handoff) {
-    return String(handoff.id || '').slice(-6).toUpperCase();
+    var hash = mixedHash(String(handoff.id || ''));
+    var reference = '';
+    for (var i = 0; i < 6; i++) {
+      reference += REFERENCE_SYMBOLS.charAt(hash % REFERENCE_SYMBOLS.length);
+      hash = Math.floor(hash / REFERENCE_SYMBOLS.length);
+    }
+    return reference;
+  }
+
+  /** FNV-1a with a final mix, so ids one character apart give hashes that differ throughout. */
+  function mixedHash(text) {
+    var hash = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+    return (hash ^ (hash >>> 16)) >>> 0;
   }
 
   /** A word from a values group, or the raw value when the locale has no word for it (e.g. a new channel). */
@@ -132,7 +151,16 @@
     if (handoff.language) facts.push(valueWord('languages', handoff.language));
     if (handoff.channel) facts.push(valueWord('channels', handoff.channel));
     if (handoff.optedOutOfTexts) facts.push(t('queue.optedOut'));
+    // Said on the card too, so a worker does not expect their earlier answers when they open it.
+    if (handoff.consentGiven === false) facts.push(t('queue.noConsent'));
     return facts.join(' · ');
+  }
+
+  /** "Waiting since 14:40", and, for one put back in the queue, that someone already talked to them. */
+  function waitingText(handoff) {
+    var waiting = t('queue.waiting', { time: when(handoff.createdAt) });
+    if (!handoff.releasedAt) return waiting;
+    return waiting + ' · ' + t('queue.releasedAt', { time: when(handoff.releasedAt) });
   }
 
   // ---- API ---------------------------------------------------------------------------------
@@ -310,7 +338,7 @@
           ? handoff.claimedBy.id === state.account.id
             ? t('queue.claimedByYou')
             : t('queue.claimedBy', { email: handoff.claimedBy.email })
-          : t('queue.waiting', { time: when(handoff.createdAt) });
+          : waitingText(handoff);
       button.appendChild(el('span', 'meta', holder));
       button.addEventListener('click', function () {
         openHandoff(handoff.id, true);
@@ -409,11 +437,25 @@
     $('must-claim').hidden = handoff.status !== 'open';
     $('release').hidden = !mine;
     $('message-form').hidden = !mine;
+    showWhetherSendingReaches(handoff);
     $('close-form').hidden = !mine;
     $('export').setAttribute('href', API + '/handoffs/' + encodeURIComponent(handoff.id) + '/export');
     setText('message-label', t('message.label', { name: name }));
     renderSummary(handoff);
     renderTranscript(handoff);
+  }
+
+  /**
+   * Someone who texted STOP gets nothing the worker sends: instead of "They will see it in their
+   * chat or as a text message", the form says why it cannot send, and the box and button are off.
+   */
+  function showWhetherSendingReaches(handoff) {
+    var cannotSend = Boolean(handoff.optedOutOfTexts);
+    $('message-hint').hidden = cannotSend;
+    $('message-cannot-send').hidden = !cannotSend;
+    $('message-text').disabled = cannotSend;
+    $('send').disabled = cannotSend;
+    $('message-text').setAttribute('aria-describedby', cannotSend ? 'message-cannot-send' : 'message-hint');
   }
 
   /** "Closed: Contacted. Follow up on 1 December 2026", or plain "Closed" when no outcome is known. */
@@ -473,9 +515,7 @@
             ? t('summary.riskFlag', { kind: riskKind(flag.rule), time: when(flag.at), message: flag.message })
             : t('summary.riskFlagNoMessage', { kind: riskKind(flag.rule), time: when(flag.at) }),
         );
-        // The rule id stays, small, for the record (it is what the logs name).
-        item.appendChild(document.createTextNode(' '));
-        item.appendChild(el('span', 'rule', t('summary.rule', { rule: flag.rule })));
+        // Only the plain kind of risk: the rule id is for the record (the export and logs keep it).
         return item;
       }),
     ));

@@ -148,6 +148,7 @@ export function renderDashboardPage(lang: Language, options: DashboardPageOption
 <h3>${text('message.heading')}</h3>
 <div class="field"><label for="message-text" id="message-label"></label>
 <p class="hint" id="message-hint">${text('message.hint')}</p>
+<p class="urgent-note" id="message-cannot-send" hidden>${text('message.optedOutCannotSend')}</p>
 <textarea id="message-text" name="text" rows="3" maxlength="2000" aria-describedby="message-hint"></textarea></div>
 <p id="message-error" class="error" role="alert"></p>
 <button type="submit" id="send">${text('message.send')}</button>
