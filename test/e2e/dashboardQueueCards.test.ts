@@ -1,6 +1,7 @@
 /**
- * The link-worker dashboard's queue cards, in real Chromium: a handoff put back in the queue says so
- * (and when), so the next worker knows someone already talked to the person.
+ * The link-worker dashboard's queue cards and closing, in real Chromium: a handoff put back in the
+ * queue says so (and when), so the next worker knows someone already talked to the person; closing
+ * a handoff the worker never wrote in warns first (the person was told a link worker joined).
  */
 import type { Browser } from 'playwright-core';
 import { startFrontDoor, type FrontDoor } from '../../src/app';
@@ -15,7 +16,7 @@ import { startTestDatabase, type TestDatabase } from '../helpers/db';
 const EMAIL = 'cards-worker@example.org';
 const PASSWORD = 'a long enough password for tests';
 
-describeInBrowser('the link-worker dashboard queue cards', () => {
+describeInBrowser('the link-worker dashboard queue cards and closing', () => {
   let database: TestDatabase;
   let app: FrontDoor;
   let browser: Browser;
@@ -60,6 +61,34 @@ describeInBrowser('the link-worker dashboard queue cards', () => {
     await w.locator('#release').click();
     await waitInPage(w, `/Put back/.test(${meta})`);
     expect(await inPage<string>(w, meta)).toMatch(/^Waiting since .+ · Put back in the queue at .*\d\d:\d\d: someone has already talked to them$/);
+    expect(worker.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('warns before closing a handoff the worker claimed but never wrote in, and closes on the second press', async () => {
+    const w = worker.page;
+    const referrals = new ReferralRepository(app.database.db);
+    await referrals.getOrCreate('test:cards-unspoken', 'webchat', 'en');
+    await referrals.saveAnswer('test:cards-unspoken', 'preferredName', 'Huw');
+    const referral = (await referrals.find('test:cards-unspoken')) as Referral;
+    const { handoff } = await new HandoffRepository(app.database.db).open({ referral, reason: 'askedForPerson' });
+    const id = handoff._id.toHexString();
+    await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${id}"]') !== null`);
+    await w.locator(`#queue button[data-handoff-id="${id}"]`).click();
+    await w.locator('#claim').click();
+    await waitInPage(w, "!document.getElementById('close-form').hidden");
+
+    await w.locator('#outcome-couldNotReach').check();
+    await w.locator('#close').click();
+    await waitInPage(w, "document.getElementById('close-error').textContent.length > 0");
+    expect(await w.locator('#close-error').textContent()).toBe(
+      'You have not written to them yet. When you claimed this, they were told a link worker joined. ' +
+        'If you close now, they will get two messages in a row. Write to them first, or press Close handoff again to close anyway.',
+    );
+    expect((await new HandoffRepository(app.database.db).get(id))?.status).toBe('claimed');
+
+    await w.locator('#close').click();
+    await waitInPage(w, "/^Closed/.test(document.getElementById('handoff-status').textContent)");
+    expect((await new HandoffRepository(app.database.db).get(id))?.status).toBe('closed');
     expect(worker.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -686,6 +686,27 @@
       });
   });
 
+  /**
+   * The person was told a link worker joined when this one claimed; closing without a word sends
+   * "The link worker has finished this chat" straight after. So the first press warns (write to them
+   * first, or press again to close anyway); true once the close may go ahead.
+   */
+  function warnedBeforeClosingUnspoken() {
+    var handoff = state.selected;
+    // Someone who texted STOP got neither text, so there is nothing to warn about.
+    if (!handoff || handoff.optedOutOfTexts || wroteSinceClaim(handoff) || state.closeWarnedFor === handoff.id) return true;
+    state.closeWarnedFor = handoff.id;
+    setText('close-error', t('close.nothingWritten'));
+    return false;
+  }
+
+  function wroteSinceClaim(handoff) {
+    var claimedAt = Date.parse(handoff.claimedAt) || 0;
+    return (handoff.transcript || []).some(function (entry) {
+      return entry.from === 'linkWorker' && entry.linkWorker && entry.linkWorker.id === state.account.id && (Date.parse(entry.at) || 0) >= claimedAt;
+    });
+  }
+
   $('close-form').addEventListener('submit', function (event) {
     event.preventDefault();
     setText('close-error', '');
@@ -695,6 +716,7 @@
       document.querySelector('input[name="outcome"]').focus();
       return;
     }
+    if (!warnedBeforeClosingUnspoken()) return;
     var note = $('close-note').value.trim();
     var followUp = $('close-follow-up').value;
     var body = { outcome: chosen.value, note: note || null, followUpAt: followUp || null };
