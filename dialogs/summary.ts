@@ -54,6 +54,34 @@ class PartQuestion extends ChoiceQuestion<PartAnswer> {
   }
 }
 
+/**
+ * "Is this right?" answered with a sentence that asks to change one part: "I want to change what
+ * matters", "dwi isio newid be sy'n bwysig". That is a change, and the part is taken from it too.
+ */
+class ConfirmQuestion extends ChoiceQuestion<ConfirmAnswer> {
+  constructor(id: string) {
+    super(id, {
+      textKey: 'summary.ask',
+      choices: [choice('confirm', 'summary.confirm', 'common.choices.yes'), choice('change', 'summary.change', 'common.choices.no')],
+    });
+  }
+
+  protected override read(text: string): Reading<ConfirmAnswer | null> {
+    const reading = super.read(text);
+    if (reading.kind === 'answer' || !asksToChangeAPart(text)) return reading;
+    return { kind: 'answer', result: 'change' };
+  }
+}
+
+type ConfirmAnswer = 'confirm' | 'change';
+
+/** A sentence with a word for changing ("change", "newid") that names exactly one part. */
+function asksToChangeAPart(text: string): boolean {
+  const words = normaliseForMatching(text).split(' ');
+  const saysChange = synonymsFor('summary.changeWords').some((word) => words.includes(word));
+  return saysChange && partSpokenOf(text) !== undefined;
+}
+
 /** The number to call or text, when the person already chose that and this turn's words hold a new one. */
 function newNumberIn(text: string, referral: Referral): string | undefined {
   const method = referral.answers.contactMethod;
@@ -110,12 +138,7 @@ export class SummaryDialog extends PersonDialog {
         (s) => s.replaceDialog(this.loopId, { personKey: s.options.personKey }),
       ]),
     );
-    this.addDialog(
-      new ChoiceQuestion<'confirm' | 'change'>(CONFIRM_QUESTION, {
-        textKey: 'summary.ask',
-        choices: [choice('confirm', 'summary.confirm', 'common.choices.yes'), choice('change', 'summary.change', 'common.choices.no')],
-      }),
-    );
+    this.addDialog(new ConfirmQuestion(CONFIRM_QUESTION));
     this.addDialog(new PartQuestion(PART_QUESTION));
     this.addDialog(new WhatMattersDialog(repo));
     this.addDialog(new WellbeingDialog(repo));
@@ -135,7 +158,11 @@ export class SummaryDialog extends PersonDialog {
   }
 
   private async confirmOrChoose(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
-    if (step.result === 'change') return step.beginDialog(PART_QUESTION);
+    if (step.result === 'change') {
+      // "Change my name" names the part already: no need to ask which.
+      const part = partSpokenOf(typeof step.context.activity.text === 'string' ? step.context.activity.text : '');
+      return part ? step.next(part) : step.beginDialog(PART_QUESTION);
+    }
     const { personKey } = step.options;
     await this.repo.markReady(personKey);
     if (this.behaviour.tellNextSteps !== false) await tellWhatHappensNext(step.context, this.repo, personKey, this.config);

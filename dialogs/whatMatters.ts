@@ -1,3 +1,4 @@
+import { normaliseForMatching, stripFillers, synonymsFor } from '../src/i18n';
 import type { Referral, ReferralRepository, Barrier, ContactMethod, Days, Interest, TimeOfDay } from '../src/referrals';
 import { INTERESTS } from '../src/referrals';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
@@ -6,7 +7,7 @@ import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoice
 import { TextQuestion } from './prompts/textQuestion';
 import { isSmsChannel } from './render';
 import { QuestionSequenceDialog, sequenceQuestion, type SequenceQuestion } from './questionSequence';
-import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone, parseWhatMatters } from './validation';
+import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone, parseWhatMatters, type Parsed } from './validation';
 
 export const WHAT_MATTERS_DIALOG = 'whatMatters';
 
@@ -40,6 +41,22 @@ export class WhatMattersDialog extends QuestionSequenceDialog {
 /** The person is talking to us by SMS, so "text message" means this number. */
 export function textsFromTheirPhone(referral: Referral | null | undefined): boolean {
   return referral ? isSmsChannel(referral.channel) : false;
+}
+
+/**
+ * The number to call. "This number" or "ar y rhif yma" is not one we can call: by text the number
+ * they text from is kept hidden, even from link workers. So they are asked kindly to type it.
+ */
+function parseNumberToCall(text: string): Parsed<string> {
+  const parsed = parseUkPhone(text);
+  if (parsed.ok || !meansThisNumber(text)) return parsed;
+  return { ok: false, problemKey: 'whatMatters.phone.typeTheNumber' };
+}
+
+function meansThisNumber(text: string): boolean {
+  const normalised = normaliseForMatching(text);
+  const phrases = synonymsFor('whatMatters.phone.thisNumber');
+  return phrases.includes(normalised) || phrases.includes(stripFillers(normalised));
 }
 
 function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
@@ -173,7 +190,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'phone',
       part: 'contact',
-      dialog: new TextQuestion('whatMatters.phone', { textKey: 'whatMatters.phone.ask', parse: parseUkPhone, allowSkip: true }),
+      dialog: new TextQuestion('whatMatters.phone', { textKey: 'whatMatters.phone.ask', parse: parseNumberToCall, allowSkip: true }),
       applies: (r) => method(r) === 'phone',
       isAnswered: has('contactNumber'),
       save: (personKey, number) => repo.saveAnswer(personKey, 'contactNumber', number),

@@ -53,6 +53,12 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return false;
   }
 
+  /** For a person stuck on this question: what was wrong with a way forward, then the way forward alone. */
+  protected stuckTexts(t: Translate, state: S, problemKey: string): string[] {
+    const wayForward = t(this.canSkip(state) ? 'faq.stuck.skipOrPerson' : 'faq.stuck.person');
+    return [`${t(problemKey)} ${wayForward}`, wayForward];
+  }
+
   /** Sets up extra state from the options; the base keeps params, textKey and attempts. */
   protected initialState(options: O | undefined): S {
     return { params: options?.params, textKey: options?.textKey, attempts: 0 } as S;
@@ -125,9 +131,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
    * where that is too long for a text, the way forward alone.
    */
   private problemTexts(t: Translate, state: S, problemKey: string): string[] {
-    if (state.attempts < STUCK_AFTER_MISSES) return [t(problemKey)];
-    const wayForward = t(this.canSkip(state) ? 'faq.stuck.skipOrPerson' : 'faq.stuck.person');
-    return [`${t(problemKey)} ${wayForward}`, wayForward];
+    return state.attempts < STUCK_AFTER_MISSES ? [t(problemKey)] : this.stuckTexts(t, state, problemKey);
   }
 }
 
