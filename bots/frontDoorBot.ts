@@ -134,6 +134,8 @@ const CRISIS_OFFER_CHOICES = [
 const CRISIS_LANGUAGE_WITHIN_MS = 1_500;
 const CRISIS_FLAG_WITHIN_MS = 3_000;
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
+/** The web chatter this turn's number belongs to (null: nobody else), looked up once a turn. */
+const NUMBER_OWNER_THIS_TURN = Symbol.for('frontdoor.numberOwnerThisTurn');
 
 /** Set once this turn's crisis support has gone out: a turn that fails later must not leave the person without it. */
 export const CRISIS_SUPPORT_SENT = Symbol.for('frontdoor.crisisSupportSent');
@@ -235,9 +237,14 @@ export class FrontDoorBot extends ActivityHandler {
     const flags = await this.flags.get(context, {});
     const previousMessageAt = flags.lastMessageAt;
     flags.lastMessageAt = Date.now();
-    if (flags.lang) setTurnLanguage(context, flags.lang);
+    // A text from the number a web chatter gave speaks for them, in the language they chose.
+    const owner = await this.numberOwnerOf(context, personKey);
+    if (owner) await loadTurnLanguage(context, this.deps.referrals, owner);
+    else if (flags.lang) setTurnLanguage(context, flags.lang);
     else await loadTurnLanguage(context, this.deps.referrals, personKey);
     const t = turnTranslator(context);
+    // A welcome begun here before the number was known to be theirs: they are not a new person.
+    if (owner && dc.activeDialog?.id === ROOT_DIALOG) await dc.cancelAllDialogs();
 
     // 1b. Any extra crisis layer (Azure CLU), which needs the person's language.
     const extraRule = text ? await this.extraCrisisRule(text, turnLanguage(context)) : undefined;
@@ -279,9 +286,11 @@ export class FrontDoorBot extends ActivityHandler {
     if (await this.relayedForNumberOwner(context, personKey, text)) return;
 
     // 2. A link worker holds the conversation: their words go to the link worker; the bot is quiet.
-    if (flags.handoff && this.deps.handoffs) {
-      const status = await this.deps.handoffs.desk.activeStatusFor(personKey);
-      if (!status) {
+    if ((flags.handoff || owner) && this.deps.handoffs) {
+      const status = await this.deps.handoffs.desk.activeStatusFor(owner ?? personKey);
+      if (!status && !flags.handoff) {
+        // The owner's handoff is not held: nothing to watch for.
+      } else if (!status) {
         // Closed since. The first message answers the link worker's goodbye, not the question that was
         // waiting: a command is acted on (below), anything else picks up that question again.
         flags.handoff = false;
@@ -289,7 +298,7 @@ export class FrontDoorBot extends ActivityHandler {
         flags.paused = true;
       } else if (status === 'claimed') {
         flags.paused = true;
-        if (text) await this.deps.handoffs.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS));
+        if (text) await this.deps.handoffs.desk.relay(owner ?? personKey, text.slice(0, MAX_MESSAGE_CHARS));
         await this.answerWhileHeld(dc, text, personKey, flags);
         return;
       }
@@ -312,16 +321,49 @@ export class FrontDoorBot extends ActivityHandler {
       await this.runCommand(dc, command, personKey, flags);
       return;
     }
-    if (flags.paused) {
+    if (flags.paused && !owner) {
       // Back after "stop": pick up the question that was waiting rather than read this as its answer.
       await this.carryOn(dc, personKey, flags);
       return;
     }
+    flags.paused = false;
 
     // 4. The conversation itself.
     const result = await dc.continueDialog();
     await this.afterDialogTurn(context, result.result);
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(ROOT_DIALOG, this.rootOptions(personKey, flags));
+    if (result.status === DialogTurnStatus.empty) await this.beginRoot(dc, personKey, flags);
+  }
+
+  /**
+   * The conversation from the start, or where it stands. A number a web chatter gave is not a new
+   * person: no welcome, language or consent for it, but where their referral stands.
+   */
+  private async beginRoot(dc: DialogContext, personKey: string, flags: ConversationFlags, options: Partial<RootDialogOptions> = {}): Promise<void> {
+    const owner = this.numberOwnerThisTurn(dc.context);
+    if (!owner) {
+      await dc.beginDialog(ROOT_DIALOG, { ...this.rootOptions(personKey, flags), ...options });
+      return;
+    }
+    const held = await this.deps.handoffs?.desk.activeStatusFor(owner);
+    const key = held ? 'root.alreadySent' : 'root.handoffFinished';
+    await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)(key, { serviceName: this.deps.config.serviceName })));
+  }
+
+  /**
+   * The web chatter whose number this text comes from, when that is someone else than this
+   * conversation's own person, and this conversation has no referral of its own under way.
+   */
+  private async numberOwnerOf(context: TurnContext, personKey: string): Promise<string | undefined> {
+    const known = context.turnState.get(NUMBER_OWNER_THIS_TURN) as string | null | undefined;
+    if (known !== undefined) return known ?? undefined;
+    const owner = await this.deps.followUps?.numberOwner(context, personKey);
+    const linked = owner && owner !== personKey && !(await this.deps.referrals.find(personKey))?.consent ? owner : undefined;
+    context.turnState.set(NUMBER_OWNER_THIS_TURN, linked ?? null);
+    return linked;
+  }
+
+  private numberOwnerThisTurn(context: TurnContext): string | undefined {
+    return (context.turnState.get(NUMBER_OWNER_THIS_TURN) as string | null | undefined) ?? undefined;
   }
 
   /** A person whose referral is with the team is told where it stands: a finished handoff is not "will be in touch". */
@@ -381,20 +423,22 @@ export class FrontDoorBot extends ActivityHandler {
     const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
     await context.sendActivity(support);
     context.turnState.set(CRISIS_SUPPORT_SENT, true);
+    // From the number a web chatter gave: their referral is flagged, and their link worker told.
+    const speaker = this.numberOwnerThisTurn(context) ?? personKey;
     const withPerson = this.deps.handoffs
-      ? await withinDeadline(this.deps.handoffs.desk.heldFor(personKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the handoff').catch(() => null)
+      ? await withinDeadline(this.deps.handoffs.desk.heldFor(speaker), CRISIS_LANGUAGE_WITHIN_MS, 'reading the handoff').catch(() => null)
       : null;
     try {
       // Bounded: with the database silent, the turn ends (and the support reaches the person) in seconds.
-      await withinDeadline(this.deps.referrals.markUrgent(personKey, rule, context.activity.channelId, lang), CRISIS_FLAG_WITHIN_MS, 'flagging as urgent');
+      await withinDeadline(this.deps.referrals.markUrgent(speaker, rule, context.activity.channelId, lang), CRISIS_FLAG_WITHIN_MS, 'flagging as urgent');
     } catch (error) {
       this.log(`crisis: could not flag ${shortKey(personKey)} as urgent: ${(error as Error).message}`);
       throw error;
     }
     // An urgent handoff, with the message that raised it, so a person sees it first in the queue.
     const at = new Date();
-    const answer = await this.handoffRequests?.request(context, personKey, 'crisis', { rule, message: text, at });
-    if (withPerson) await this.deps.handoffs?.desk.relay(personKey, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
+    const answer = await this.handoffRequests?.request(context, speaker, 'crisis', { rule, message: text, at });
+    if (withPerson) await this.deps.handoffs?.desk.relay(speaker, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
     // "I've told the team" must not suggest someone will see it soon when nobody is at work.
     if (answer && !answer.onDuty) {
       const when = describeWhen(answer.nextOnDuty, lang, this.deps.handoffs!.timeZone);
@@ -410,9 +454,12 @@ export class FrontDoorBot extends ActivityHandler {
   /** The person's language; before they have chosen one, Welsh if their words were (a Welsh rule fired). */
   private async crisisLanguage(context: TurnContext, personKey: string, rule: string): Promise<Language> {
     try {
-      const lang = await withinDeadline(loadTurnLanguage(context, this.deps.referrals, personKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
+      // From the number a web chatter gave: their language.
+      const speaker = async () => (await this.numberOwnerOf(context, personKey)) ?? personKey;
+      const languageKey = await withinDeadline(speaker(), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
+      const lang = await withinDeadline(loadTurnLanguage(context, this.deps.referrals, languageKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
       if (lang === 'cy' || !rule.startsWith('cy.')) return lang;
-      const referral = await withinDeadline(this.deps.referrals.find(personKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
+      const referral = await withinDeadline(this.deps.referrals.find(languageKey), CRISIS_LANGUAGE_WITHIN_MS, 'reading the language');
       if (referral?.languageChosen) return lang;
     } catch (error) {
       // The database is down or silent: support must still go out, so guess the language rather than wait.
@@ -445,22 +492,32 @@ export class FrontDoorBot extends ActivityHandler {
         return;
       case 'restart':
         flags.paused = false;
+        // Their answers are in the web chat they gave this number in: nothing to start again by text.
+        if (this.numberOwnerThisTurn(context)) {
+          await this.beginRoot(dc, personKey, flags);
+          return;
+        }
         await dc.cancelAllDialogs();
         await context.sendActivity(renderMessage(t('commands.restart.done')));
         await dc.beginDialog(ROOT_DIALOG, { personKey, restart: true });
         return;
-      case 'human':
-        this.log(`handoff requested by ${shortKey(personKey)} on ${context.activity.channelId}`);
-        // After a no there are no questions to carry on with, and they should know what is kept.
-        await askForPerson(context, personKey, this.deps.referrals, this.handoffRequests, serviceName, innermostDialogId(dc) === AFTER_NO ? 'commands.human.doneAfterNo' : 'commands.human.done');
+      case 'human': {
+        // By text from the number a web chatter gave, it is asked for them.
+        const asker = this.numberOwnerThisTurn(context) ?? personKey;
+        this.log(`handoff requested by ${shortKey(asker)} on ${context.activity.channelId}`);
+        const nothingWaiting = await this.nothingWaiting(dc, asker);
+        await askForPerson(context, asker, this.deps.referrals, this.handoffRequests, serviceName, humanDoneKey(dc, nothingWaiting));
+        if (nothingWaiting) return;
         // A first message: the welcome (a bot, not for emergencies) and its question follow.
         if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey });
         else await this.askAgain(dc, flags);
         return;
+      }
       case 'language': {
         flags.paused = false;
-        const result = await dc.beginDialog(CHANGE_LANGUAGE_DIALOG, { personKey, target: command.target });
-        if (result.status === DialogTurnStatus.complete && !dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey });
+        const target = this.numberOwnerThisTurn(context) ?? personKey;
+        const result = await dc.beginDialog(CHANGE_LANGUAGE_DIALOG, { personKey: target, target: command.target });
+        if (result.status === DialogTurnStatus.complete && !dc.activeDialog) await this.beginRoot(dc, personKey, flags);
         return;
       }
       case 'delete': {
@@ -481,9 +538,20 @@ export class FrontDoorBot extends ActivityHandler {
   private async carryOn(dc: DialogContext, personKey: string, flags: ConversationFlags): Promise<void> {
     flags.paused = false;
     // After a finished handoff with nothing waiting, there is nothing to carry on with: the welcome back says where things stand.
-    if (dc.activeDialog || !flags.handoffFinished) await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.resume.done')));
+    const nothingToCarryOn = flags.handoffFinished || this.numberOwnerThisTurn(dc.context);
+    if (dc.activeDialog || !nothingToCarryOn) await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.resume.done')));
     if (dc.activeDialog) await dc.repromptDialog();
-    else await dc.beginDialog(ROOT_DIALOG, this.rootOptions(personKey, flags));
+    else await this.beginRoot(dc, personKey, flags);
+  }
+
+  /**
+   * No question is waiting and none will follow: the referral is already with the team (or it is
+   * a text from the number a web chatter gave), so "talk to a person" must not say "carry on".
+   */
+  private async nothingWaiting(dc: DialogContext, personKey: string): Promise<boolean> {
+    if (dc.activeDialog) return false;
+    if (this.numberOwnerThisTurn(dc.context)) return true;
+    return (await this.deps.referrals.find(personKey))?.status === 'ready';
   }
 
   private async askAgain(dc: DialogContext, flags: ConversationFlags): Promise<void> {
@@ -509,6 +577,12 @@ export class FrontDoorBot extends ActivityHandler {
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }
+}
+
+/** What "talk to a person" answers: after a no, what is kept; with nothing waiting, no "carry on with my questions". */
+function humanDoneKey(dc: DialogContext, nothingWaiting: boolean): string {
+  if (innermostDialogId(dc) === AFTER_NO) return 'commands.human.doneAfterNo';
+  return nothingWaiting ? 'commands.human.doneNothingWaiting' : 'commands.human.done';
 }
 
 /** The dialog waiting for the person's next message, however deep in the stack. */

@@ -220,10 +220,12 @@ export async function startFrontDoor(
       followUps: {
         referralReady: (context, personKey) =>
           followUpsForReadyReferral(personKey, new Date(), context.activity.channelId === SMS_CHANNEL_ID ? context.activity.from?.id : undefined),
-        handleReply: async (context, personKey, text, lang, options) => {
+        handleReply: async (context, personKey, text, turnLang, options) => {
           // Check-ins go out by text, so only texts can answer them.
           if (context.activity.channelId !== SMS_CHANNEL_ID) return undefined;
           const owner = (context.activity.from?.id && (await contacts.personKeyFor(context.activity.from.id))) || personKey;
+          // The number's owner chose their language in web chat; this texting conversation has none of its own.
+          const lang = owner === personKey ? turnLang : ((await referrals.find(owner))?.lang ?? turnLang);
           const reopenHandoff = async (key: string) => {
             await desk.request({ personKey: key, reason: 'askedForPerson', channel: personChannelOf(context) });
           };
