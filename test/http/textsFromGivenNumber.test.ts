@@ -140,3 +140,18 @@ it('in web chat, "talk to a person" after the link worker has finished is one me
     chatter.stream.close();
   }
 }, 180_000);
+
+it('crisis words by text flag the web chatter’s own referral for the team, with no second referral', async () => {
+  const number = '+447700900204';
+  const chatter = await webChatterWhoGave('07700 900204');
+  chatter.stream.close();
+  await newHandoff();
+
+  expect(await reply(number, 'I want to kill myself')).toMatch(/Samaritans/);
+  const handoffs = sms.database.db.collection(Collections.handoffs);
+  const theirs = await handoffs.find({ status: 'open', urgent: true }).toArray();
+  expect(theirs).toHaveLength(1);
+  // The urgent handoff is the one their web chat opened, not a new one for the number.
+  expect(await handoffs.countDocuments({ personKey: theirs[0].personKey })).toBe(1);
+  expect(await smsReferrals()).toBe(0);
+}, 180_000);
