@@ -233,7 +233,7 @@ export async function startFrontDoor(
           if (checkIn) return { thanks: checkIn.thanks };
           // The six-week text asks whether we may ask the wellbeing questions again.
           const repeat = await schedule.awaitingWellbeingRepeat(owner);
-          const answer = repeat && sentAfter(repeat, options?.sentAfter) ? interpretFollowUpReply(text, lang) : undefined;
+          const answer = repeat && sentAfter(repeat, options?.sentAfter) ? interpretFollowUpReply(text, lang, repeat.kind) : undefined;
           if (!repeat || !answer) return undefined;
           await schedule.markReplied(repeat._id, answer);
           if (answer === 'went') return { wellbeingRepeatFor: owner };

@@ -64,6 +64,17 @@ it('YES to the wellbeing text starts its questions, even with an older check-in 
   expect((await job(personKey, 'ons4Repeat'))?.answer).toBe('went');
 }, 60_000);
 
+it.each([
+  ['en', 'ok go on then'],
+  ['cy', 'cewch'],
+] as const)('in %s, a natural yes to the wellbeing text ("%s") starts its questions', async (lang, yes) => {
+  const { number, personKey } = await textingPerson(lang);
+  await sent(personKey, 'ons4Repeat', 0);
+  const answer = await reply(number, yes);
+  expect(answer).toContain((lang === 'en' ? en : cy)('wellbeing.lifeSatisfaction.ask').split('\n')[0]);
+  expect((await job(personKey, 'ons4Repeat'))?.answer).toBe('went');
+}, 60_000);
+
 it('a check-in sent after the wellbeing text is still what "1" answers', async () => {
   const { number, personKey } = await textingPerson('en');
   await sent(personKey, 'ons4Repeat', 4);
