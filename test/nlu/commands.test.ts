@@ -25,6 +25,10 @@ describe.each(SUPPORTED_LANGUAGES)('recogniseCommand while speaking %s', (lang) 
     ['I want to talk to a real person', 'human'],
     ['siarad â pherson', 'human'],
     ['siarad a pherson', 'human'],
+    // Southern and northern ways of asking, without "dw i" (a Welsh tester's round).
+    ['wi moyn siarad â rhywun', 'human'],
+    ['moyn siarad gyda person', 'human'],
+    ['isio siarad efo person go iawn', 'human'],
     ['delete my data', 'delete'],
     ['Delete my data please', 'delete'],
     ['dileu fy nata', 'delete'],
