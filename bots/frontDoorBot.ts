@@ -118,7 +118,8 @@ interface ConversationFlags {
    * The last message was the crisis reply's offer ("1. Carry on 2. Talk to a person"), so the
    * next message answers it first: over SMS a bare "2" must not go to the question that was waiting.
    */
-  crisisOffer?: boolean;
+  /** 'again': the offer was repeated once after words that answered neither choice. */
+  crisisOffer?: boolean | 'again';
   /** When the person's last message arrived (ms): a follow-up text sent since is the latest thing they were asked. */
   lastMessageAt?: number;
 }
@@ -132,6 +133,8 @@ const CRISIS_OFFER_CHOICES = [
 /** The turn's person key, derived once (an HMAC) however many steps of the turn need it. */
 /** A database that answers at all answers in milliseconds: the crisis path waits no longer than this for a read. */
 const CRISIS_LANGUAGE_WITHIN_MS = 1_500;
+/** A whole message that only checks someone is there, in English or Welsh. */
+const CHECKING_IN = /^(hello|helo|hi|hiya|are you (still )?there|you there|still there|wyt ti (dal )?yna|ydych chi (dal )?yna|ti yna)[\s.!]*$/i;
 const CRISIS_FLAG_WITHIN_MS = 3_000;
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
 /** The web chatter this turn's number belongs to (null: nobody else), looked up once a turn. */
@@ -255,10 +258,22 @@ export class FrontDoorBot extends ActivityHandler {
 
     // 1c. Just after the crisis reply, "1" / "2" (or the words) answer its offer, before any question.
     if (flags.crisisOffer) {
+      const offeredAgain = flags.crisisOffer === 'again';
       flags.crisisOffer = undefined;
       const choice = matchChoice(text, CRISIS_OFFER_CHOICES);
       if (choice) {
         await this.runCommand(dc, { name: choice }, personKey, flags);
+        return;
+      }
+      // "hello? are you there?" straight after the crisis reply is not an answer to the question left
+      // waiting: say the bot is still here and offer the choice once more (once, so nobody is held here).
+      // Anything else (a score, a sentence that is not a question) still answers the waiting question.
+      const notAnAnswer = /\?\s*$/.test(text) || CHECKING_IN.test(text);
+      if (!offeredAgain && text && notAnAnswer && !recogniseCommand(text, turnLanguage(context))) {
+        const [, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
+        await context.sendActivity(renderMessage(t('crisis.stillHere')));
+        await context.sendActivity(offer);
+        flags.crisisOffer = 'again';
         return;
       }
     }
