@@ -99,8 +99,7 @@ export async function startFrontDoor(
       const reference = handoff.conversationReference as Partial<ConversationReference> | null;
       return reference && isSmsReference(reference) ? preferSmsVariants(t, handoff.summary.language) : t;
     };
-    const tellReleased = (handoff: Handoff) =>
-      sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.released', { serviceName: config.serviceName }) });
+    const tellReleased = (handoff: Handoff) => tellPersonAlsoByText(handoff, 'handoff.released');
     const directory = new ServiceDirectory(database.db);
     // Azure CLU when its CLU_ variables are set, with the offline recogniser behind it; else offline alone.
     const offline = new OfflineRecognizer();
@@ -121,7 +120,7 @@ export async function startFrontDoor(
         closed: async (handoff) => {
           // The link worker's "follow up on" date becomes a follow-up text on that day.
           if (handoff.followUpAt) await schedule.scheduleLinkWorkerFollowUp(handoff.personKey, handoff.followUpAt);
-          await sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)('handoff.closed', { serviceName: config.serviceName }) });
+          await tellPersonAlsoByText(handoff, 'handoff.closed');
         },
       },
       publicBaseUrl: config.publicBaseUrl,
@@ -335,6 +334,19 @@ export async function startFrontDoor(
       await contacts.remember(sms.numberKey(number), handoff.personKey);
       const byText = await sms.sendTo({ number }, text).catch(() => ({ sent: false }));
       if (!inChat && !byText.sent) throw new Error('the message reached neither the chat nor the number the person gave');
+    };
+    /**
+     * A notice about their handoff (released, closed): in their chat, and by text in the SMS form when
+     * they chose text messages in web chat, as the link worker's own words go.
+     */
+    const tellPersonAlsoByText = async (handoff: Handoff, key: string): Promise<void> => {
+      const params = { serviceName: config.serviceName };
+      const reference = handoff.conversationReference as Partial<ConversationReference> | null;
+      const number = sms && !(reference && isSmsReference(reference)) ? await chosenTextNumber(handoff.personKey) : undefined;
+      if (!sms || !number) return sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)(key, params) });
+      const inChat = await sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)(key, params) }).then(() => true, () => false);
+      const byText = await sms.sendTo({ number }, preferSmsVariants(translator(handoff.summary.language), handoff.summary.language)(key, params)).catch(() => ({ sent: false }));
+      if (!inChat && !byText.sent) throw new Error('the notice reached neither the chat nor the number the person gave');
     };
     const chosenTextNumber = async (personKey: string): Promise<string | undefined> => {
       const answers = (await referrals.find(personKey))?.answers;

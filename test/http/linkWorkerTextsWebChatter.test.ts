@@ -3,6 +3,7 @@
  * not only in the web chat they have probably closed; and their reply by text reaches the link worker.
  */
 import { loadSampleDirectoryIfEmpty } from '../../src/directory';
+import { translator } from '../../src/i18n';
 import { AccountRepository } from '../../src/linkworker';
 import { answerJourney, openWebChatter } from '../channels/directline/client';
 import { JOURNEY } from '../fixtures/journey';
@@ -34,7 +35,7 @@ async function linkWorkerApi(url: string): Promise<(path: string, body?: unknown
   };
 }
 
-it('the link worker’s message goes by text to the number given in web chat, and a reply by text reaches the link worker', async () => {
+it('the link worker’s message, and the notice when they finish, go by text to the number given in web chat; a reply by text reaches the link worker', async () => {
   const { app, fake } = sms;
   const chatter = await openWebChatter(app.url);
   const { stream } = chatter;
@@ -55,4 +56,9 @@ it('the link worker’s message goes by text to the number given in web chat, an
   expect(await sms.text(PERSON, 'Yes, Tuesday morning is fine')).toEqual([]);
   const { body } = await api(`handoffs/${handoff.id}`);
   expect(JSON.stringify(body)).toContain('Yes, Tuesday morning is fine');
+
+  // When the link worker finishes, they are told by text too (in the SMS form), not only in the closed web chat.
+  const before = fake.to(PERSON).length;
+  expect((await api(`handoffs/${handoff.id}/close`, { outcome: 'contacted', note: null })).status).toBe(200);
+  expect(fake.to(PERSON).slice(before).map((m) => m.body)).toEqual([translator('en')('handoff.closedSms', { serviceName: 'Front Door' })]);
 }, 180_000);
