@@ -320,33 +320,28 @@ export async function startFrontDoor(
       });
     };
 
+    /** A link worker's words. */
+    const sendLinkWorkerMessage = (handoff: Handoff, text: string): Promise<void> =>
+      sendAlsoByText(handoff, { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } }, text);
+    /** A notice about their handoff (released, closed), by text in the SMS form. */
+    const tellPersonAlsoByText = (handoff: Handoff, key: string): Promise<void> => {
+      const params = { serviceName: config.serviceName };
+      const smsForm = preferSmsVariants(translator(handoff.summary.language), handoff.summary.language)(key, params);
+      return sendAlsoByText(handoff, { type: 'message', text: translatorFor(handoff)(key, params) }, smsForm);
+    };
     /**
-     * A link worker's words: by text too when the person chose text messages in web chat (they have
-     * likely closed the tab), and their number is remembered so a reply by text reaches the link worker.
-     * Delivered if either way got through.
+     * To the person's chat, and by text too when they chose text messages in web chat (they have likely
+     * closed the tab); their number is remembered so a reply by text reaches the link worker. Delivered
+     * if either way got through.
      */
-    const sendLinkWorkerMessage = async (handoff: Handoff, text: string): Promise<void> => {
-      const activity: Partial<Activity> = { type: 'message', text, channelData: { frontDoor: { from: 'linkWorker' } } };
+    const sendAlsoByText = async (handoff: Handoff, activity: Partial<Activity>, smsText: string): Promise<void> => {
       const reference = handoff.conversationReference as Partial<ConversationReference> | null;
       const number = sms && !(reference && isSmsReference(reference)) ? await chosenTextNumber(handoff.personKey) : undefined;
       if (!sms || !number) return sendToPerson(handoff, activity);
       const inChat = await sendToPerson(handoff, activity).then(() => true, () => false);
       await contacts.remember(sms.numberKey(number), handoff.personKey);
-      const byText = await sms.sendTo({ number }, text).catch(() => ({ sent: false }));
-      if (!inChat && !byText.sent) throw new Error('the message reached neither the chat nor the number the person gave');
-    };
-    /**
-     * A notice about their handoff (released, closed): in their chat, and by text in the SMS form when
-     * they chose text messages in web chat, as the link worker's own words go.
-     */
-    const tellPersonAlsoByText = async (handoff: Handoff, key: string): Promise<void> => {
-      const params = { serviceName: config.serviceName };
-      const reference = handoff.conversationReference as Partial<ConversationReference> | null;
-      const number = sms && !(reference && isSmsReference(reference)) ? await chosenTextNumber(handoff.personKey) : undefined;
-      if (!sms || !number) return sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)(key, params) });
-      const inChat = await sendToPerson(handoff, { type: 'message', text: translatorFor(handoff)(key, params) }).then(() => true, () => false);
-      const byText = await sms.sendTo({ number }, preferSmsVariants(translator(handoff.summary.language), handoff.summary.language)(key, params)).catch(() => ({ sent: false }));
-      if (!inChat && !byText.sent) throw new Error('the notice reached neither the chat nor the number the person gave');
+      const byText = await sms.sendTo({ number }, smsText).catch(() => ({ sent: false }));
+      if (!inChat && !byText.sent) throw new Error('it reached neither the chat nor the number the person gave');
     };
     const chosenTextNumber = async (personKey: string): Promise<string | undefined> => {
       const answers = (await referrals.find(personKey))?.answers;
