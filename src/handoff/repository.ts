@@ -244,7 +244,7 @@ export class HandoffRepository {
     if (!options.asAdmin) filter['claimedBy.id'] = actor.id;
     const doc = await this.handoffs.findOneAndUpdate(
       filter,
-      { $set: { status: 'open', claimedBy: null, claimedAt: null, updatedAt: this.now() } },
+      { $set: { status: 'open', claimedBy: null, claimedAt: null, releasedAt: this.now(), updatedAt: this.now() } },
       { returnDocument: 'after' },
     );
     if (doc) return this.read(doc);

@@ -78,6 +78,8 @@ export const HandoffSchema = z.object({
   transcript: z.array(TranscriptEntrySchema).catch([]),
   claimedBy: z.object({ id: z.string(), email: z.string() }).nullable().catch(null),
   claimedAt: z.date().nullable().catch(null),
+  /** When it was last put back in the queue (someone had already talked to them); absent if never. */
+  releasedAt: z.date().optional().catch(undefined),
   outcome: z.enum(OUTCOMES).nullable().catch(null),
   note: z.string().nullable().catch(null),
   followUpAt: z.date().nullable().catch(null),

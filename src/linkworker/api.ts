@@ -269,7 +269,8 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
         ...listItem(handoff),
         optedOutOfTexts: await optedOut(handoff),
         consentGiven: await consentGiven(handoff),
-        releasedAt: await lastReleasedAt(handoff),
+        // Open again after a link worker had it: someone has already talked to them.
+        releasedAt: handoff.status === 'open' ? (handoff.releasedAt ?? null) : null,
       })),
     );
     return { body: { handoffs: rows } };
@@ -295,13 +296,6 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
   async function consentGiven(handoff: Handoff): Promise<boolean | null> {
     const referral = await deps.referrals?.find(handoff.personKey);
     return referral ? referral.consent !== undefined : null;
-  }
-
-  /** When an open handoff was last put back in the queue (someone already talked to them), or null. */
-  async function lastReleasedAt(handoff: Handoff): Promise<Date | null> {
-    if (handoff.status !== 'open') return null;
-    const [entry] = await deps.audit.list({ handoffId: handoff._id.toHexString(), action: 'release', limit: 1 });
-    return entry?.at ?? null;
   }
 
   async function optedOut(handoff: Handoff): Promise<boolean> {
