@@ -30,16 +30,18 @@ export class SmsPeople {
     return new SmsPeople(db, await getOrCreateSecret(db, 'personKey'));
   }
 
-  /** The language the person chose: their SMS conversation's, else that of the referral this number belongs to. */
+  /**
+   * The language of the person this number speaks for, as the bot decides it: the number's own SMS
+   * conversation once it has a referral with a consent answer; otherwise the web chatter who gave
+   * this number (a stray, unfinished SMS start does not make their keywords English); else whatever
+   * the number's own conversation chose.
+   */
   async languageOf(numberKey: string): Promise<Language | undefined> {
-    for (const personKey of await this.personKeysOf(numberKey)) {
-      const referral = await this.db
-        .collection<{ personKey: string; lang?: string }>(Collections.referrals)
-        .findOne({ personKey }, { projection: { lang: 1 } });
-      const lang = SUPPORTED_LANGUAGES.find((supported) => supported === referral?.lang);
-      if (lang) return lang;
-    }
-    return undefined;
+    const own = await this.referralOf(this.ownPersonKey(numberKey));
+    if (own?.consent) return supported(own.lang);
+    const owner = await this.contacts.personKeyFor(numberKey);
+    const ownerLang = owner ? supported((await this.referralOf(owner))?.lang) : undefined;
+    return ownerLang ?? supported(own?.lang);
   }
 
   /**
@@ -54,13 +56,18 @@ export class SmsPeople {
     return !repeat || !sentAfter(repeat, checkIn.sentAt ?? checkIn.updatedAt);
   }
 
-  private async personKeysOf(numberKey: string): Promise<string[]> {
-    const owner = await this.contacts.personKeyFor(numberKey);
-    return [this.ownPersonKey(numberKey), ...(owner ? [owner] : [])];
+  private referralOf(personKey: string): Promise<{ lang?: string; consent?: unknown } | null> {
+    return this.db
+      .collection<{ personKey: string; lang?: string; consent?: unknown }>(Collections.referrals)
+      .findOne({ personKey }, { projection: { lang: 1, consent: 1 } });
   }
 
   /** The person key of this number's own SMS conversation (as the bot derives it). */
   private ownPersonKey(numberKey: string): string {
     return derivePersonKey(this.personKeySecret, SMS_CHANNEL_ID, numberKey);
   }
+}
+
+function supported(lang: string | undefined): Language | undefined {
+  return SUPPORTED_LANGUAGES.find((candidate) => candidate === lang);
 }

@@ -135,6 +135,24 @@ it('a Welsh speaker’s STOP, HELP and START are answered in Welsh; HELP after S
   expect(await reply(number, 'HELP')).toBe(cy('sms.help', { serviceName: 'Front Door' }));
 }, 60_000);
 
+it('a Welsh web chatter’s number is answered in Welsh even after an unfinished English start by text from it', async () => {
+  const db = sms.database.db;
+  const number = `+4477009004${String(numberCount++).padStart(2, '0')}`;
+  const numberKey = sms.app.sms!.numberKey(number);
+  const referrals = new ReferralRepository(db);
+  const webChatter = `webchat-owner-${numberCount}`;
+  await referrals.getOrCreate(webChatter, 'webchat', 'cy');
+  await referrals.setLanguage(webChatter, 'cy');
+  await new FollowUpContacts(db).remember(numberKey, webChatter);
+  // A stray start by text from the same number: English chosen, consent never answered.
+  const ownKey = derivePersonKey(await getOrCreateSecret(db, 'personKey'), 'sms', numberKey);
+  await referrals.getOrCreate(ownKey, 'sms', 'en');
+  await referrals.setLanguage(ownKey, 'en');
+
+  expect(await reply(number, 'STOP')).toBe(cy('sms.optedOut', { serviceName: 'Front Door' }));
+  expect(await reply(number, 'START')).toBe(cy('sms.optedIn', { serviceName: 'Front Door' }));
+}, 60_000);
+
 it('HELP after STOP does not offer PERSON (which is not answered until START)', async () => {
   const { number } = await textingPerson('en');
   await reply(number, 'STOP');
