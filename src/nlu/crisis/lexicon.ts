@@ -25,6 +25,7 @@ export const TOKEN_MAP: Readonly<Record<string, string>> = {
   havnt: 'have not',
   hasnt: 'has not',
   hadnt: 'had not',
+  // "wont" before "to" is read as "want" in normalise.ts ("i wont to die"); elsewhere it is "won't"
   wont: 'will not',
   wouldnt: 'would not',
   wouldn: 'would not',
@@ -55,6 +56,8 @@ export const TOKEN_MAP: Readonly<Record<string, string>> = {
   wanta: 'want to',
   wan: 'want',
   wnt: 'want',
+  whant: 'want',
+  wnat: 'want',
   gonna: 'going to',
   gona: 'going to',
   gunna: 'going to',
@@ -107,6 +110,9 @@ export const TOKEN_MAP: Readonly<Record<string, string>> = {
   nymore: 'anymore',
   anymre: 'anymore',
   anymor: 'anymore',
+  enymore: 'anymore',
+  enymor: 'anymore',
+  enimore: 'anymore',
   b4: 'before',
   '4ever': 'forever',
   '2day': 'today',
@@ -148,6 +154,17 @@ export const TOKEN_MAP: Readonly<Record<string, string>> = {
   bf: 'boyfriend',
   gf: 'girlfriend',
   hubby: 'husband',
+  beter: 'better',
+  bettr: 'better',
+  // words run together with no spaces
+  iwanttodie: 'i want to die',
+  wanttodie: 'want to die',
+  iwannadie: 'i want to die',
+  wannadie: 'want to die',
+  iwanadie: 'i want to die',
+  iwanttokillmyself: 'i want to kill myself',
+  wanttokillmyself: 'want to kill myself',
+  killmyself: 'kill myself',
   // self-directed and other-directed shorthand; "kys" is said to someone else (see rules.ts)
   kms: 'kill myself',
   kys: 'kill yourself',
@@ -215,6 +232,21 @@ export const TRIGRAM_MAP: Readonly<Record<string, string>> = {
   // "n e more" (anymore): "n" has already become "and"
   'and e more': 'anymore',
   'n e more': 'anymore',
+  // Phonetic "of" for "off", only before the words that make it "off": "better of dead", "jump of the bridge"
+  // ("the better of the two", "the jump of a lifetime" are left alone by the rules that read them).
+  'better of dead': 'better off dead',
+  'better of without': 'better off without',
+  'better of if': 'better off if',
+  'better of not': 'better off not',
+  'better of gone': 'better off gone',
+  'jump of the': 'jump off the',
+  'jump of a': 'jump off a',
+  'jump of that': 'jump off that',
+  'jump of my': 'jump off my',
+  'jump of our': 'jump off our',
+  'jumping of the': 'jumping off the',
+  'jumping of a': 'jumping off a',
+  'jumping of that': 'jumping off that',
 };
 
 /** Two-token sequences rewritten after the single-token pass. */
@@ -225,6 +257,9 @@ export const BIGRAM_MAP: Readonly<Record<string, string>> = {
   'un alive': 'unalive',
   'sewer slide': 'suicide',
   'no body': 'nobody',
+  // Phonetic "hear" for "here" only after "be": "i dont want to be hear anymore" ("hear me out" is left alone)
+  'be hear': 'be here',
+  'being hear': 'being here',
   // South Walian "sa i'n moyn" = "I don't want"
   'sa i': 'dw i ddim',
   // Welsh "dim ond" means "only", not a negation
@@ -237,6 +272,12 @@ export const TO_CONTEXT: ReadonlySet<string> = new Set([
   'tried', 'plan', 'planning', 'about', 'ready', 'able', 'how', 'me', 'you', 'him', 'her', 'them', 'it', 'back', 'up',
   'go', 'went', 'come', 'hope', 'wish', 'decided', 'deserve', 'supposed', 'tempted', 'love', 'hate', 'start',
   'started', 'begin', 'afraid', 'scared', 'listen', 'talk', 'speak', 'nothing', 'something', 'reason', 'time', 'way',
+]);
+
+/** Previous tokens after which "too" followed by more words is the phonetic "to": "i want too die". */
+export const TOO_AS_TO_CONTEXT: ReadonlySet<string> = new Set([
+  'want', 'wants', 'wanted', 'wanting', 'going', 'need', 'needs', 'trying', 'try', 'tried', 'plan', 'planning',
+  'planned', 'wish', 'ready', 'deserve', 'decided', 'tempted', 'hope',
 ]);
 
 /** Previous tokens after which a bare "4" means "for" ("nothing to live 4"). */

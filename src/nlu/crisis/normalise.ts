@@ -16,6 +16,7 @@ import {
   SPELLED_OUT_WORDS,
   TO_CONTEXT,
   TOKEN_MAP,
+  TOO_AS_TO_CONTEXT,
   TRIGRAM_MAP,
   WELSH_YN_CONTEXT,
 } from './lexicon';
@@ -151,12 +152,21 @@ function joinSpelledOut(tokens: string[]): string[] {
   return out;
 }
 
+/** Words after "wont" that make it a phonetic "want" ("i wont to die"), not "won't" ("i wont die"). */
+const WANT_BEFORE: ReadonlySet<string> = new Set(['to', 'too', '2']);
+
+/** "too" is the phonetic "to" after a verb that takes "to", when more words follow: "i want too die". */
+const isPhoneticTo = (prev: string, next: string | undefined): boolean =>
+  TOO_AS_TO_CONTEXT.has(prev) && next !== undefined && next !== BOUNDARY;
+
 function mapTokens(tokens: readonly string[]): string[] {
   const out: string[] = [];
   const push = (s: string): void => {
     for (const part of s.split(' ')) if (part) out.push(part);
   };
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const next = tokens[i + 1];
     const prev = out.length > 0 ? out[out.length - 1] : '';
     if (token === BOUNDARY) {
       if (prev !== BOUNDARY && out.length > 0) out.push(BOUNDARY);
@@ -167,6 +177,8 @@ function mapTokens(tokens: readonly string[]): string[] {
     else if (token === '4' && FOR_CONTEXT.has(prev)) push('for');
     else if (token === 'n') push(WELSH_YN_CONTEXT.has(prev) ? 'yn' : 'and');
     else if (token === 'b') push(BE_CONTEXT.has(prev) ? 'be' : 'b');
+    else if (token === 'wont' && WANT_BEFORE.has(next ?? '')) push('want');
+    else if (token === 'too' && isPhoneticTo(prev, next)) push('to');
     else if (hasOwn(TOKEN_MAP, token)) push(TOKEN_MAP[token]);
     else push(repairToken(token));
   }

@@ -387,6 +387,8 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(planned|plan|planning|worked out|decided|know|figured out|chosen) (exactly )?(how|when|where) (i would|i will|i am going to|i could) (do it|end it|end things|go through with it)',
       '(planned|worked out|decided|chosen) (the )?(day|date|time|place|way|method) (i will|i would|i am going to) <0-1>(do it|end it|die)',
+      // "i have planned how i will die" (not "know": "i know how i will die, old and grumpy")
+      '(planned|planning|worked out|decided|chosen|figured out) (exactly )?(how|when|where) (i would|i will|i am going to|i could) (die|kill myself|end my life)',
     ],
   },
   {
