@@ -1,6 +1,8 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Config } from './config';
+import { activityShapeProblem, serviceUrlProblem } from './http/activityShape';
+import { securityHeaders } from './http/securityHeaders';
 import { registerWebRoutes } from './web';
 
 export interface ServerDeps {
@@ -21,6 +23,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+type ActivityRouting = { serviceUrl?: string; deliveryMode?: string };
+
 /** Largest HTTP body we read: a chat message with room to spare, far below anything abusive. */
 const MAX_BODY_BYTES = 256 * 1024;
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -30,6 +34,7 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
   const { config, adapter, bot } = deps;
   const log = deps.log ?? ((line: string) => console.log(line));
   const server = restify.createServer({ name: 'front-door', handleUncaughtExceptions: false });
+  server.pre(securityHeaders(config.publicBaseUrl));
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, rejectUnknown: true }));
 
   let inFlight = 0;
@@ -42,9 +47,11 @@ export async function startServer(deps: ServerDeps): Promise<RunningServer> {
       res.send({ error: 'Front Door is restarting. Please try again in a moment.' });
       return;
     }
-    if (!req.body || typeof req.body !== 'object' || Array.isArray(req.body) || typeof req.body.type !== 'string') {
+    const problem =
+      activityShapeProblem(req.body) ?? (config.bot.anonymous ? serviceUrlProblem(req.body as ActivityRouting, req.socket.remoteAddress) : undefined);
+    if (problem) {
       res.status(400);
-      res.send({ error: 'The body must be a Bot Framework activity (JSON with a "type").' });
+      res.send({ error: problem });
       return;
     }
     inFlight++;

@@ -5,7 +5,7 @@
 import { SUPPORTED_LANGUAGES, translator, type Language } from '../i18n';
 
 /** The Content-Security-Policy the page is served with: it needs nothing but its own inline CSS. */
-export const PRIVACY_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+export const PRIVACY_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

@@ -52,3 +52,55 @@ test('health and readiness', async () => {
   expect(await (await fetch(`${app.url}/healthz`)).json()).toEqual({ status: 'ok' });
   expect(await (await fetch(`${app.url}/readyz`)).json()).toEqual({ status: 'ready', database: 'up' });
 });
+
+test('ids that are not plain strings are refused before the bot runs: "delete my data" cannot reach other people', async () => {
+  // Someone with a referral and a web chat transcript, who must survive the attempts below.
+  for (const text of ['hi', 'English', 'yes', 'I would like to meet people']) await sendTurn(app.url, 'bad-victim', text);
+  const referralsBefore = await t.db.collection(Collections.referrals).countDocuments();
+  const activity = (overrides: Record<string, unknown>) =>
+    JSON.stringify({
+      type: 'message',
+      text: 'delete my data',
+      channelId: 'webchat',
+      deliveryMode: 'expectReplies',
+      serviceUrl: 'http://127.0.0.1:1',
+      from: { id: 'attacker' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'bad-attacker' },
+      ...overrides,
+    });
+  for (const overrides of [
+    { conversation: { id: { $ne: null } } },
+    { from: { id: { $ne: null } } },
+    { channelId: { $gt: '' } },
+    { conversation: 'x' },
+    { text: { $ne: null } },
+    { from: { id: 'x'.repeat(2000) } },
+  ]) {
+    const response = await post(activity(overrides));
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: string }).error).toMatch(/must be/);
+  }
+  expect(await t.db.collection(Collections.referrals).countDocuments()).toBe(referralsBefore);
+  expect(textsOf(await sendTurn(app.url, 'bad-victim', 'walking'))).not.toMatch(/language/i);
+});
+
+test('anonymous, replies go only to this machine or back to the caller: no requests to addresses on its network', async () => {
+  const message = (serviceUrl: string, deliveryMode?: string) =>
+    JSON.stringify({
+      type: 'message',
+      text: 'hello',
+      channelId: 'emulator',
+      serviceUrl,
+      ...(deliveryMode ? { deliveryMode } : {}),
+      from: { id: 'ssrf-user' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'ssrf-conversation' },
+    });
+  for (const serviceUrl of ['http://169.254.169.254/latest/meta-data', 'http://10.1.2.3:8080/admin', 'not a url']) {
+    const refused = await post(message(serviceUrl));
+    expect(refused.status).toBe(400);
+  }
+  // The same caller's own address (here loopback) and expectReplies (nothing is posted) are fine.
+  expect((await post(message('http://169.254.169.254/latest/meta-data', 'expectReplies'))).status).toBe(200);
+});

@@ -27,7 +27,7 @@ describeInBrowser('the not-found page', () => {
     const response = await page.goto(`${app.url}${path}`);
     expect(response?.status()).toBe(404);
     expect(response?.headers()['content-type']).toBe('text/html; charset=utf-8');
-    expect(response?.headers()['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(response?.headers()['content-security-policy']).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.title()).toBe(en('web.notFound.documentTitle', { serviceName: 'Front Door' }));
     expect(await textOf(page, 'h1')).toBe(en('web.notFound.heading'));

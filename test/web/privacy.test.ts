@@ -189,8 +189,8 @@ describe('GET /privacy on the running server', () => {
     const res = await get('/privacy');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'");
-    expect(PRIVACY_PAGE_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    expect(PRIVACY_PAGE_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-language')).toBe('en');
     expect(res.headers.get('vary')).toMatch(/Accept-Language/i);
