@@ -4,7 +4,7 @@ import type { ConsentMark } from '../src/channels/directline';
 import type { Language } from '../src/i18n';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
-import { matchable, matchChoice } from './choiceMatching';
+import { matchable, matchChoice, type MatchableChoice } from './choiceMatching';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import { renderMessage } from './render';
@@ -94,12 +94,25 @@ interface AfterNoState {
   lang: Language;
 }
 
-/** The question's own two answers, so a "no" again is read as no, never as a near yes. */
-const CHANGED_MIND = [matchable('yes', 'consent.yes', 'common.choices.yes'), matchable('no', 'consent.no', 'common.choices.no')];
+/** No list is shown after a no, so a "1" there is not a yes: no number picks these. */
+function unnumbered<V extends string>(choice: MatchableChoice<V>): MatchableChoice<V> {
+  return { ...choice, number: -1 };
+}
 
 /**
- * After a no: waits without keeping anything. A yes ends it (the person changed their mind);
- * anything else gets a short, kind reply in their language saying how to carry on.
+ * After a no, only a clear yes changes it: "ok", "fine" or "iawn" there accept the no (they are a
+ * yes only to the question itself). A no again, or a yes mixed with an "ok" ("ia iawn", "yeah
+ * fine"), matches something else or nothing, so it is never read as a near yes.
+ */
+const CHANGED_MIND = [
+  matchable('yes', 'consent.changedMind'),
+  matchable('no', 'consent.no', 'common.choices.no'),
+  matchable('acknowledged', 'consent.acknowledged'),
+].map(unnumbered);
+
+/**
+ * After a no: waits without keeping anything. A clear yes ends it (the person changed their mind);
+ * anything else, an "ok" too, gets a short, kind reply in their language saying how to carry on.
  */
 class AfterNoDialog extends Dialog<AfterNoState> {
   constructor() {
