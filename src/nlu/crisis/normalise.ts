@@ -84,6 +84,33 @@ function expandApostrophe(word: string, tail: string): string {
   }
 }
 
+/**
+ * Letters that NFD leaves alone but people type interchangeably. Polish "ł" (chciałbym / chcialbym). In
+ * Arabic script, the Persian and Urdu keyboard forms of yeh, kaf and heh and the final-yeh "ى" many write for
+ * "ي" ("نفسى"), so one pattern covers every keyboard; Urdu patterns are therefore written with ي, ك, ه.
+ */
+const LETTER_VARIANTS: Readonly<Record<string, string>> = {
+  'ł': 'l',
+  '\u06CC': '\u064A', // Persian/Urdu yeh
+  '\u0649': '\u064A', // alef maksura
+  '\u06D0': '\u064A', // Pashto yeh
+  '\u06A9': '\u0643', // keheh (Persian/Urdu kaf)
+  '\u06AA': '\u0643', // swash kaf
+  '\u06C1': '\u0647', // Urdu heh goal
+  '\u06BE': '\u0647', // Urdu do-chashmi heh
+};
+
+const LETTER_VARIANT_CHARS = new RegExp(`[${Object.keys(LETTER_VARIANTS).join('')}]`, 'g');
+
+function foldLetterVariants(s: string): string {
+  return (
+    s
+      // Tatweel stretches Arabic words ("أريـــد"); zero-width joiners sit inside Persian and Urdu words.
+      .replace(/[\u0640\u200C\u200D]/g, '')
+      .replace(LETTER_VARIANT_CHARS, (c) => LETTER_VARIANTS[c] ?? c)
+  );
+}
+
 /** Character-level clean-up: case, Unicode forms, accents, apostrophes, contractions, punctuation. */
 function cleanCharacters(input: string): string {
   let s = input.length > MAX_INPUT_CHARS ? input.slice(0, MAX_INPUT_CHARS) : input;
@@ -96,6 +123,7 @@ function cleanCharacters(input: string): string {
     // Strip accents by decomposing and dropping combining marks: Welsh ŵ/ŷ/â become w/y/a, which is how
     // most people type Welsh on a phone anyway, and the rules are written without accents.
     s = s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/\u2026/g, '...');
+    s = foldLetterVariants(s);
   }
   s = s.replace(/`/g, "'");
   // Masking and leetspeak inside words: s*icide, k1ll, d!e, want2die.
