@@ -134,6 +134,7 @@ export async function runImport(args: ImportArgs, db: Db, log: (line: string) =>
       log(`Read ${path.basename(args.from)} (${(file.bytes / 1024).toFixed(0)} KB).`);
     }
     await ensureDirectoryIndexes(db);
+    await retireSampleBefore(args, db, log);
     const report = await importServices(db, payload, {
       source: args.source,
       full: args.full,
@@ -141,7 +142,6 @@ export async function runImport(args: ImportArgs, db: Db, log: (line: string) =>
       onProgress: (p) => log(`  ${p.done}/${p.total} records written or checked (${p.imported} new, ${p.updated} updated, ${p.unchanged} unchanged)`),
     });
     for (const line of summarise(report)) log(line);
-    if (report.ok) await retireSampleAfter(args, db, log);
     return report.ok ? 0 : 1;
   } catch (error) {
     if (error instanceof SourceError || error instanceof ImportInputError || error instanceof ActivityListError) {
@@ -160,6 +160,7 @@ const progressLine = (p: { done: number; total: number; imported: number; update
 async function runCsvImport(args: ImportArgs, db: Db, log: (line: string) => void): Promise<number> {
   log(`Reading HSDS CSV from ${args.from} …`);
   await ensureDirectoryIndexes(db);
+  await retireSampleBefore(args, db, log);
   const report = await importHsdsCsv(db, args.from, {
     source: args.source,
     full: args.full,
@@ -172,12 +173,15 @@ async function runCsvImport(args: ImportArgs, db: Db, log: (line: string) => voi
     onProgress: (p) => log(progressLine(p)),
   });
   for (const line of summarise(report)) log(line);
-  if (report.ok) await retireSampleAfter(args, db, log);
   return report.ok ? 0 : 1;
 }
 
-/** A real directory is in: the fictional sample one goes out of suggestions. */
-async function retireSampleAfter(args: ImportArgs, db: Db, log: (line: string) => void): Promise<void> {
+/**
+ * A real directory is coming in: the fictional sample goes out of suggestions before its first record
+ * is written, so an import that fails or is killed part way never leaves made-up places suggested
+ * beside real ones (at worst, fewer real ones until the import is run again).
+ */
+async function retireSampleBefore(args: ImportArgs, db: Db, log: (line: string) => void): Promise<void> {
   if (args.source === SAMPLE_SOURCE) return;
   const retired = await retireSampleDirectory(db);
   if (retired > 0) log(`The fictional sample directory is no longer suggested (${retired} activities marked inactive).`);

@@ -40,3 +40,15 @@ test('importing a real directory retires the fictional one, so it is never sugge
   // And the next start does not load it again.
   expect(await loadSampleDirectoryIfEmpty(t.db, () => undefined)).toBe(false);
 });
+
+test('an import stopped part way (killed, or failing after its first batch) leaves no fictional place suggested', async () => {
+  await loadSampleDirectoryIfEmpty(t.db, () => undefined);
+  const stopAfterFirstBatch = (line: string) => {
+    if (/records written or checked/.test(line)) throw new Error('killed');
+  };
+  const code = await runImport(parseImportArgs([NORTH_LINCS, '--source', 'northlincs', '--batch-size', '50']), t.db, stopAfterFirstBatch);
+  expect(code).toBe(1);
+  const services = servicesCollection(t.db);
+  expect(await services.countDocuments({ source: 'northlincs' })).toBeGreaterThan(0);
+  expect(await services.countDocuments({ source: 'sample', status: 'active' })).toBe(0);
+});
