@@ -2,6 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatList, type Translate, type TranslationParams } from '../../src/i18n';
 import { commonAnswer, recogniseCommonQuestion } from '../commonQuestions';
+import { isOnlyGreeting } from '../greetings';
 import { isTextOnlyChannel, renderMessage, renderQuestion, type QuestionView } from '../render';
 import { turnLanguage, turnTranslator } from '../turnLanguage';
 import { isAnswerRecogniser } from './answerRecogniser';
@@ -78,6 +79,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     const state = dc.activeDialog!.state as S;
     const text = typeof activity.text === 'string' ? activity.text : '';
     if (await this.answeredCommonQuestion(dc.context, text, state)) return Dialog.EndOfTurn;
+    if (await this.greetedBack(dc.context, text, state)) return Dialog.EndOfTurn;
     const reading: Reading<R> = text.trim() ? this.read(text, state) : { kind: 'problem', problemKey: 'common.needText' };
     if (reading.kind === 'answer') {
       // Read from a sentence rather than picked: say what was understood, so a wrong guess shows.
@@ -106,22 +108,50 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return true;
   }
 
+  /**
+   * "Hello, sorry I had to go" after a break is not an answer to store, nor a miss: it is greeted
+   * and the question shown again where they left it. "Hi, I love gardening" says more, so is read.
+   */
+  private async greetedBack(context: TurnContext, text: string, state: S): Promise<boolean> {
+    if (!isOnlyGreeting(text) || this.greetingMayAnswer()) return false;
+    if (isAnswerRecogniser(this) && this.acceptsAnswer(text, state)) return false;
+    await this.show(context, state, [turnTranslator(context)('faq.greetings.reply')], []);
+    return true;
+  }
+
+  /**
+   * Whether a greeting may answer this question. At the welcome's "Which language?" it does:
+   * "shwmae" chooses Cymraeg. (Named by id, as importing it from the welcome would be circular.)
+   */
+  protected greetingMayAnswer(): boolean {
+    return this.id === WELCOME_LANGUAGE_QUESTION;
+  }
+
   /** The question's text in this turn's language. */
   protected questionText(t: Translate, state: S, defaultKey: string): string {
     return t(state.textKey ?? defaultKey, state.params);
   }
 
   private async ask(context: TurnContext, state: S, problemKey?: string): Promise<void> {
+    if (!problemKey) return this.show(context, state, [], []);
+    const t = turnTranslator(context);
+    await this.show(context, state, this.problemTexts(t, state, problemKey), [t('common.wayOut'), t('common.wayOutShort')]);
+  }
+
+  /**
+   * The question, after the first of `leads` (longest first: by text, a shorter one where it
+   * must fit two parts) and before the first of `wayOuts`, if any.
+   */
+  private async show(context: TurnContext, state: S, leads: string[], wayOuts: string[]): Promise<void> {
     const t = turnTranslator(context);
     const channelId = context.activity.channelId;
     const view = this.view(t, state);
-    const problems = problemKey ? this.problemTexts(t, state, problemKey) : [];
     if (!isTextOnlyChannel(channelId)) {
-      await context.sendActivity(renderQuestion(channelId, problems.length ? askedAgain(view, problems[0], t('common.wayOut')) : view));
+      await context.sendActivity(renderQuestion(channelId, leads.length ? askedAgain(view, leads[0], wayOuts[0]) : view));
       return;
     }
     const numbers = this.choiceNumbers(state);
-    const shown = problems.length ? textedAgain(channelId, view, numbers, problems, [t('common.wayOut'), t('common.wayOutShort')]) : view;
+    const shown = leads.length ? textedAgain(channelId, view, numbers, leads, wayOuts) : view;
     await context.sendActivity(renderQuestion(channelId, withNumbers(shown, numbers)));
   }
 
@@ -134,6 +164,9 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return state.attempts < STUCK_AFTER_MISSES ? [t(problemKey)] : this.stuckTexts(t, state, problemKey);
   }
 }
+
+/** The welcome's "Which language?" (`LANGUAGE_QUESTION` in welcome.ts). */
+const WELCOME_LANGUAGE_QUESTION = 'welcome.language';
 
 /** Misses in a row after which the question offers a way forward (skip, or talk to a person). */
 const STUCK_AFTER_MISSES = 3;

@@ -1,0 +1,39 @@
+import { normaliseForMatching, synonymsFor } from '../src/i18n';
+
+/** Longer than this, a message is telling us something (and is not worth searching for greetings). */
+const MAX_GREETING_WORDS = 16;
+
+/**
+ * True when a message is only a greeting or "I'm back" ("hi again", "hello, sorry I had to go",
+ * "shwmae", "sori, o'n i'n gorfod mynd"), with nothing in it that could be an answer. "Hi, I love
+ * gardening" is not: it says more than hello.
+ */
+export function isOnlyGreeting(text: string): boolean {
+  const words = normaliseForMatching(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.length <= MAX_GREETING_WORDS && coveredByGreetings(words, 0, false);
+}
+
+/**
+ * Whether the words from `start` on are all greeting phrases, with small joining words ("and",
+ * "ok", "ym") between them. At least one greeting is needed: "ok" alone is not hello.
+ */
+function coveredByGreetings(words: readonly string[], start: number, greeted: boolean): boolean {
+  if (start === words.length) return greeted;
+  const startsWith = (phrase: readonly string[]) => phrase.every((word, i) => words[start + i] === word);
+  const afterGreeting = greetingPhrases().filter(startsWith).some((phrase) => coveredByGreetings(words, start + phrase.length, true));
+  return afterGreeting || (joiningWords().has(words[start]) && coveredByGreetings(words, start + 1, greeted));
+}
+
+let greetingCache: string[][] | undefined;
+let joinerCache: Set<string> | undefined;
+
+/** Greetings and "I'm back" phrases in both languages, each as its words. */
+function greetingPhrases(): string[][] {
+  greetingCache ??= synonymsFor('faq.greetings.words').map((phrase) => phrase.split(' '));
+  return greetingCache;
+}
+
+function joiningWords(): ReadonlySet<string> {
+  joinerCache ??= new Set(synonymsFor('faq.greetings.joiners'));
+  return joinerCache;
+}
