@@ -26,7 +26,7 @@ import {
   type RootDialogOptions,
 } from '../dialogs';
 import type { ServiceDirectory } from '../src/directory/directory';
-import type { Language } from '../src/i18n';
+import { normaliseForMatching, type Language } from '../src/i18n';
 import { shortKey } from '../src/identity/personKey';
 import { withinDeadline } from '../src/store/deadline';
 import { detectCrisis } from '../src/nlu/crisis';
@@ -122,7 +122,18 @@ interface ConversationFlags {
   crisisOffer?: boolean | 'again';
   /** When the person's last message arrived (ms): a follow-up text sent since is the latest thing they were asked. */
   lastMessageAt?: number;
+  /**
+   * What a person who consented wrote after their link worker finished, kept until they ask for a
+   * link worker again (then it goes into the new handoff). Gone with the bot state.
+   */
+  saidSinceFinished?: string[];
 }
+
+/** Where a consented person's sent referral stands with the team, read from the stored handoffs. */
+type SentReferral = 'withTeam' | 'finished';
+
+/** How many messages are kept for a finished referral until the person asks again (the latest win). */
+const MAX_KEPT_MESSAGES = 10;
 
 /** The crisis offer's two choices, by number or by word, in either language. */
 const CRISIS_OFFER_CHOICES = [
@@ -136,6 +147,15 @@ const CRISIS_LANGUAGE_WITHIN_MS = 1_500;
 /** A whole message that only checks someone is there, in English or Welsh. */
 const CHECKING_IN = /^(hello|helo|hi|hiya|are you (still )?there|you there|still there|wyt ti (dal )?yna|ydych chi (dal )?yna|ti yna)[\s.!]*$/i;
 const CRISIS_FLAG_WITHIN_MS = 3_000;
+/**
+ * Words that only greet, thank or say goodbye ("hello", "thanks so much x", "diolch yn fawr"), in
+ * English or Welsh: after a referral went they are answered with where it stands, and not passed on.
+ */
+const SMALL_TALK_WORDS = new Set([
+  'hi', 'hello', 'helo', 'hiya', 'hey', 'again', 'shwmae', 'smae', 'good', 'morning', 'afternoon', 'evening', 'bore', 'da', 'prynhawn', 'noswaith', 'dda',
+  'thanks', 'thank', 'thankyou', 'you', 'so', 'very', 'much', 'ta', 'cheers', 'diolch', 'yn', 'fawr', 'iawn',
+  'bye', 'goodbye', 'see', 'later', 'hwyl', 'ok', 'okay', 'x', 'xx', 'xxx', 'are', 'still', 'there', 'wyt', 'ti', 'dal', 'yna', 'ydych', 'chi',
+]);
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
 /** The web chatter this turn's number belongs to (null: nobody else), looked up once a turn. */
 const NUMBER_OWNER_THIS_TURN = Symbol.for('frontdoor.numberOwnerThisTurn');
@@ -220,7 +240,10 @@ export class FrontDoorBot extends ActivityHandler {
 
   private async greet(context: TurnContext): Promise<void> {
     const dc = await this.dialogs.createContext(context);
-    if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey: this.personKeyOf(context) });
+    if (dc.activeDialog) return;
+    const personKey = this.personKeyOf(context);
+    const flags = await this.flags.get(context, {});
+    await dc.beginDialog(ROOT_DIALOG, this.rootOptions(personKey, flags, await this.sentReferral(personKey)));
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -338,7 +361,7 @@ export class FrontDoorBot extends ActivityHandler {
     }
     if (flags.paused && !owner) {
       // Back after "stop": pick up the question that was waiting rather than read this as its answer.
-      await this.carryOn(dc, personKey, flags);
+      await this.carryOn(dc, personKey, flags, text);
       return;
     }
     flags.paused = false;
@@ -346,17 +369,23 @@ export class FrontDoorBot extends ActivityHandler {
     // 4. The conversation itself.
     const result = await dc.continueDialog();
     await this.afterDialogTurn(context, result.result);
-    if (result.status === DialogTurnStatus.empty) await this.beginRoot(dc, personKey, flags);
+    if (result.status === DialogTurnStatus.empty) await this.beginRoot(dc, personKey, flags, {}, text);
   }
 
   /**
    * The conversation from the start, or where it stands. A number a web chatter gave is not a new
-   * person: no welcome, language or consent for it, but where their referral stands.
+   * person: no welcome, language or consent for it, but where their referral stands. `said` is this
+   * turn's message when nothing else took it: after the referral went, it is passed on, not dropped.
    */
-  private async beginRoot(dc: DialogContext, personKey: string, flags: ConversationFlags, options: Partial<RootDialogOptions> = {}): Promise<void> {
+  private async beginRoot(dc: DialogContext, personKey: string, flags: ConversationFlags, options: Partial<RootDialogOptions> = {}, said?: string): Promise<void> {
     const owner = this.numberOwnerThisTurn(dc.context);
+    const sent = await this.sentReferral(owner ?? personKey);
+    if (sent && said && !onlySmallTalk(said)) {
+      await this.takeWordsAfterReferral(dc.context, owner ?? personKey, sent, said, flags);
+      return;
+    }
     if (!owner) {
-      await dc.beginDialog(ROOT_DIALOG, { ...this.rootOptions(personKey, flags), ...options });
+      await dc.beginDialog(ROOT_DIALOG, { ...this.rootOptions(personKey, flags, sent), ...options });
       return;
     }
     const held = await this.deps.handoffs?.desk.activeStatusFor(owner);
@@ -381,9 +410,60 @@ export class FrontDoorBot extends ActivityHandler {
     return (context.turnState.get(NUMBER_OWNER_THIS_TURN) as string | null | undefined) ?? undefined;
   }
 
-  /** A person whose referral is with the team is told where it stands: a finished handoff is not "will be in touch". */
-  private rootOptions(personKey: string, flags: ConversationFlags): RootDialogOptions {
-    return { personKey, handoffFinished: flags.handoffFinished };
+  /**
+   * A person whose referral is with the team is told where it stands: a finished handoff is not "will be
+   * in touch". The stored handoffs decide (bot state, and its flag, is gone after a month).
+   */
+  private rootOptions(personKey: string, flags: ConversationFlags, sent: SentReferral | undefined): RootDialogOptions {
+    return { personKey, handoffFinished: sent ? sent === 'finished' : flags.handoffFinished };
+  }
+
+  /**
+   * Where a consented person's sent (ready) referral stands, from the stored handoffs: one still
+   * open or claimed, or none (a link worker closed it). Undefined when no referral went, or without handoffs.
+   */
+  private async sentReferral(personKey: string): Promise<SentReferral | undefined> {
+    if (!this.deps.handoffs) return undefined;
+    const referral = await this.deps.referrals.find(personKey);
+    if (!referral?.consent || referral.status !== 'ready') return undefined;
+    return (await this.deps.handoffs.desk.activeStatusFor(personKey)) ? 'withTeam' : 'finished';
+  }
+
+  /**
+   * New words after the referral went are not dropped. With a handoff open they go into it, where the
+   * link worker reads them; once the link worker has finished, they are kept for the next handoff and
+   * the person is offered one.
+   */
+  private async takeWordsAfterReferral(context: TurnContext, speaker: string, sent: SentReferral, said: string, flags: ConversationFlags): Promise<void> {
+    const t = turnTranslator(context);
+    const serviceName = this.deps.config.serviceName;
+    const words = said.slice(0, MAX_MESSAGE_CHARS);
+    if (sent === 'withTeam') {
+      await this.passOnKeptWords(context, speaker);
+      // False when it closed in the moment since it was read: then the words are kept as for a finished one.
+      if (await this.deps.handoffs!.desk.relay(speaker, words)) {
+        flags.handoff = true;
+        await context.sendActivity(renderMessage(t('root.passedOn', { serviceName })));
+        return;
+      }
+    }
+    flags.saidSinceFinished = [...(flags.saidSinceFinished ?? []), words].slice(-MAX_KEPT_MESSAGES);
+    await context.sendActivity(renderMessage(t('root.handoffFinishedAskAgain', { serviceName })));
+  }
+
+  /**
+   * The words kept since the link worker finished go into the person's new handoff (opened this turn,
+   * or since, e.g. by a "3, I'd like help" reply), for the next link worker.
+   */
+  private async passOnKeptWords(context: TurnContext, speaker: string): Promise<void> {
+    const flags = await this.flags.get(context, {});
+    const kept = flags.saidSinceFinished;
+    if (!kept?.length || !this.deps.handoffs) return;
+    try {
+      if (await this.deps.handoffs.desk.passOnEarlier(speaker, kept)) flags.saidSinceFinished = undefined;
+    } catch (error) {
+      this.log(`handoff: could not pass on what was said since: ${(error as Error).message}`);
+    }
   }
 
   /**
@@ -453,6 +533,7 @@ export class FrontDoorBot extends ActivityHandler {
     // An urgent handoff, with the message that raised it, so a person sees it first in the queue.
     const at = new Date();
     const answer = await this.handoffRequests?.request(context, speaker, 'crisis', { rule, message: text, at });
+    await this.passOnKeptWords(context, speaker);
     if (withPerson) await this.deps.handoffs?.desk.relay(speaker, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
     // "I've told the team" must not suggest someone will see it soon when nobody is at work.
     if (answer && !answer.onDuty) {
@@ -522,6 +603,7 @@ export class FrontDoorBot extends ActivityHandler {
         this.log(`handoff requested by ${shortKey(asker)} on ${context.activity.channelId}`);
         const nothingWaiting = await this.nothingWaiting(dc, asker);
         await askForPerson(context, asker, this.deps.referrals, this.handoffRequests, serviceName, humanDoneKey(dc, nothingWaiting));
+        await this.passOnKeptWords(context, asker);
         if (nothingWaiting) return;
         // A first message: the welcome (a bot, not for emergencies) and its question follow.
         if (!dc.activeDialog) await dc.beginDialog(ROOT_DIALOG, { personKey });
@@ -550,13 +632,13 @@ export class FrontDoorBot extends ActivityHandler {
    * them, so their next message is its answer (not dropped with "OK, let's carry on").
    */
   /** "Carry on" (or any message after "stop"): the waiting question again, or the conversation from where the answers stop. */
-  private async carryOn(dc: DialogContext, personKey: string, flags: ConversationFlags): Promise<void> {
+  private async carryOn(dc: DialogContext, personKey: string, flags: ConversationFlags, said?: string): Promise<void> {
     flags.paused = false;
     // After a finished handoff with nothing waiting, there is nothing to carry on with: the welcome back says where things stand.
     const nothingToCarryOn = flags.handoffFinished || this.numberOwnerThisTurn(dc.context);
     if (dc.activeDialog || !nothingToCarryOn) await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.resume.done')));
     if (dc.activeDialog) await dc.repromptDialog();
-    else await this.beginRoot(dc, personKey, flags);
+    else await this.beginRoot(dc, personKey, flags, {}, said);
   }
 
   /**
@@ -592,6 +674,12 @@ export class FrontDoorBot extends ActivityHandler {
       this.log(`erasure done for a person on ${context.activity.channelId}`);
     }
   }
+}
+
+/** Only greeting, thanking or saying goodbye: nothing a link worker needs to read. */
+function onlySmallTalk(text: string): boolean {
+  const words = normaliseForMatching(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((word) => SMALL_TALK_WORDS.has(word));
 }
 
 /** What "talk to a person" answers: after a no, what is kept; with nothing waiting, no "carry on with my questions". */

@@ -96,9 +96,9 @@ export class HandoffDesk {
   private async transcriptFor(referral: Referral, channel: PersonChannel): Promise<TranscriptEntry[]> {
     if (!referral.consent) return [];
     const copied = (await this.deps.transcriptOf?.(channel)) ?? [];
-    // While a link worker holds it, the person's words are already there, relayed as they came.
+    // Words relayed as they came (while a link worker holds it, or passed on while it waits) are already there.
     const active = await this.deps.handoffs.activeFor(referral.personKey);
-    return active?.status === 'claimed' ? copied.filter((line) => !alreadyRelayed(line, active.transcript)) : copied;
+    return active ? copied.filter((line) => !alreadyRelayed(line, active.transcript)) : copied;
   }
 
   /** Brings an open handoff's summary up to date (e.g. after the person picked activities). */
@@ -129,6 +129,18 @@ export class HandoffDesk {
   /** "Delete my data": every handoff of the person goes. */
   async eraseFor(personKey: string): Promise<number> {
     return this.deps.handoffs.eraseFor(personKey);
+  }
+
+  /**
+   * Adds what the person wrote before asking (kept while no handoff was open) to their new handoff,
+   * except lines the channel's copy of the conversation already brought in. False when none is open.
+   */
+  async passOnEarlier(personKey: string, texts: readonly string[]): Promise<boolean> {
+    const active = await this.deps.handoffs.activeFor(personKey);
+    if (!active) return false;
+    const there = new Set(active.transcript.filter((entry) => entry.from === 'person').map((entry) => entry.text));
+    for (const text of texts) if (!there.has(text)) await this.deps.handoffs.recordPersonMessage(personKey, text);
+    return true;
   }
 
   /** Adds the person's words to their live handoff's transcript, where the link worker sees them. */
