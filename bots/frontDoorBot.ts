@@ -456,11 +456,12 @@ export class FrontDoorBot extends ActivityHandler {
    * or since, e.g. by a "3, I'd like help" reply), for the next link worker.
    */
   private async passOnKeptWords(context: TurnContext, speaker: string): Promise<void> {
-    const flags = await this.flags.get(context, {});
-    const kept = flags.saidSinceFinished;
-    if (!kept?.length || !this.deps.handoffs) return;
+    if (!this.deps.handoffs) return;
+    // Also after crisis support has gone out, with the database perhaps failing: logged, never thrown.
     try {
-      if (await this.deps.handoffs.desk.passOnEarlier(speaker, kept)) flags.saidSinceFinished = undefined;
+      const flags = await this.flags.get(context, {});
+      const kept = flags.saidSinceFinished;
+      if (kept?.length && (await this.deps.handoffs.desk.passOnEarlier(speaker, kept))) flags.saidSinceFinished = undefined;
     } catch (error) {
       this.log(`handoff: could not pass on what was said since: ${(error as Error).message}`);
     }

@@ -18,6 +18,7 @@ import { sendTurn, textsOf } from '../helpers/appProcess';
 import { londonTime, startSmsApp, type SmsApp } from '../helpers/smsApp';
 
 const en = translator('en');
+const cy = translator('cy');
 const SERVICE = { serviceName: 'Front Door' };
 const DAY = 86_400_000;
 const worker = { id: '0123456789abcdef01234567', email: 'lw@example.org' };
@@ -132,6 +133,14 @@ describe('while the referral waits for a link worker', () => {
     const personKey = await sentInWebChat('waiting-text', '07700 900306');
     const said = "hi it's Sam, I've got a new worry, I can't pay my gas bill";
     expect(await text('+447700900306', said)).toBe(en('root.passedOn', SERVICE));
+    expect(personLines(await handoffs.activeFor(personKey))).toEqual([said]);
+  });
+
+  it('in Welsh, the person is told in Welsh that their words were passed on', async () => {
+    const personKey = await sentInWebChat('waiting-welsh', '07700 900308');
+    await web('waiting-welsh', 'Cymraeg');
+    const said = "Mae fy mab wedi symud i ffwrdd, dw i'n teimlo'n isel";
+    expect(await web('waiting-welsh', said)).toBe(cy('root.passedOn', SERVICE));
     expect(personLines(await handoffs.activeFor(personKey))).toEqual([said]);
   });
 
