@@ -75,7 +75,8 @@ const PostedActivitySchema = z.object({
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const { tokens, transcript, limits, limiters } = deps;
 
-  // Oversized bodies are refused before they are read, in Direct Line's error shape.
+  // Oversized bodies are refused before they are read when they say their size (Content-Length); a chunked
+  // body says nothing, so every route also checks the bytes actually read (refuseOversizedBody).
   server.pre((req: Request, res: Response, next: Next) => {
     if (req.url?.startsWith(`${BASE}/`) && Number(req.headers['content-length'] ?? 0) > limits.maxBodyBytes) {
       sendError(res, new DirectLineError(413, 'MessageSizeTooBig', `The request body is larger than ${limits.maxBodyBytes} bytes.`));
@@ -100,6 +101,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
     async (req: Request, res: Response): Promise<void> => {
       try {
         if (deps.isClosing()) throw new DirectLineError(503, 'ServiceUnavailable', 'The service is restarting. Please try again in a moment.');
+        refuseOversizedBody(req, limits.maxBodyBytes);
         limit(limiters.perIp, clientAddress(req), 'Too many requests from this address. Please wait and try again.');
         await fn(req, res);
       } catch (error) {
@@ -243,6 +245,19 @@ function sendError(res: Response, error: DirectLineError): void {
   if (error.retryAfter) res.header('Retry-After', String(error.retryAfter));
   res.status(error.status);
   res.send(error.toBody());
+}
+
+/** The bytes of the body as read off the wire (a chunked body has no Content-Length to check beforehand). */
+function bodyBytes(req: Request): number {
+  const raw = (req as Request & { rawBody?: unknown }).rawBody ?? req.body;
+  if (Buffer.isBuffer(raw)) return raw.length;
+  return typeof raw === 'string' ? Buffer.byteLength(raw) : 0;
+}
+
+function refuseOversizedBody(req: Request, maxBodyBytes: number): void {
+  if (bodyBytes(req) > maxBodyBytes) {
+    throw new DirectLineError(413, 'MessageSizeTooBig', `The request body is larger than ${maxBodyBytes} bytes.`);
+  }
 }
 
 function limit(limiter: RateLimiter, key: string, message: string): void {
