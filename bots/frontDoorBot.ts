@@ -1,5 +1,6 @@
 import {
   ActivityHandler,
+  ActivityTypes,
   type ConversationState,
   type StatePropertyAccessor,
   type TurnContext,
@@ -40,6 +41,7 @@ import { askForPerson, describeWhen } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
 import { DialogMemoryConfiguration } from './dialogMemoryConfiguration';
+import { arrivalTime, isDoubleSend, textKey, type LastMessageMemory } from './doubleSend';
 import { BotHandoffRequests, HANDOFF_OPENED_THIS_TURN } from './handoffRequests';
 
 export interface FrontDoorBotDeps {
@@ -103,7 +105,7 @@ export interface FollowUpHooks {
 /** Longest message we read. Crisis detection still sees all of it; beyond this a person is asked to shorten. */
 export const MAX_MESSAGE_CHARS = 5000;
 
-interface ConversationFlags {
+interface ConversationFlags extends LastMessageMemory {
   paused?: boolean;
   /**
    * The person's language as of the last turn, so an ordinary turn needs no referral read to
@@ -210,10 +212,18 @@ export class FrontDoorBot extends ActivityHandler {
     this.dialogMemory.lend(context);
     await this.deps.referrals.duringTurn(this.personKeyOf(context), async () => {
       await super.run(context);
+      await this.noteTurnEnded(context);
       await this.rememberLanguage(context);
       await this.deps.conversationState.saveChanges(context, false);
     });
     this.dialogMemory.keep(context);
+  }
+
+  /** For telling a double tap from a new message; nothing is written if the turn erased the state. */
+  private async noteTurnEnded(context: TurnContext): Promise<void> {
+    if (context.activity.type !== ActivityTypes.Message) return;
+    const flags = await this.flags.get(context);
+    if (flags?.lastTextKey !== undefined) flags.lastTurnEndedAt = Date.now();
   }
 
   private personKeyOf(context: TurnContext): string {
@@ -261,6 +271,11 @@ export class FrontDoorBot extends ActivityHandler {
 
     const dc = await this.dialogs.createContext(context);
     const flags = await this.flags.get(context, {});
+    const key = textKey(text);
+    const arrivedAt = arrivalTime(context.activity.timestamp);
+    if (text && isDoubleSend(flags, key, arrivedAt)) return;
+    flags.lastTextKey = key;
+    flags.lastArrivedAt = arrivedAt;
     const previousMessageAt = flags.lastMessageAt;
     flags.lastMessageAt = Date.now();
     // A text from the number a web chatter gave speaks for them, in the language they chose.
