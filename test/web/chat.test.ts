@@ -61,6 +61,15 @@ describe.each(LANGUAGES)('the chat page in %s', (lang) => {
   });
 });
 
+describe.each(LANGUAGES)('the timed-out notice in %s', (lang) => {
+  it('says how long an unfinished earlier chat is kept, as configured, and how to have it deleted sooner', () => {
+    const config = configOf(renderChatPage(lang, { serviceName: 'Front Door', abandonedDays: 45 })) as unknown as { timedOut: string };
+    expect(config.timedOut).toBe(translator(lang)('web.chat.timedOut', { abandonedDays: 45 }));
+    expect(config.timedOut).toMatch(lang === 'en' ? /deleted after 45 days/ : /ar ôl 45 diwrnod/);
+    expect(config.timedOut).toContain(translator(lang)('web.chat.privacyLink').split(' (')[0]);
+  });
+});
+
 describe('the chat page escapes', () => {
   it('the service name everywhere, including inside the JSON settings', () => {
     const html = renderChatPage('en', { serviceName: '<script>alert(1)</script> & "Co"' });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import type { ReferralRetention } from '../../retention/policy';
 import path from 'node:path';
 import { gzip } from 'node:zlib';
 import type { Next, Request, Response, Server } from 'restify';
@@ -11,6 +12,8 @@ export { chatPageCsp, LEAVE_URL, NONCE_PLACEHOLDER, renderChatPage, WEBCHAT_LOCA
 
 export interface ChatRoutesOptions {
   serviceName: string;
+  /** Days an unfinished chat's answers are kept (config RETENTION_ABANDONED_DAYS), for the timed-out notice. */
+  retention?: Pick<ReferralRetention, 'abandonedReferralDays'>;
   log?: (line: string) => void;
   /** Where the Web Chat bundle is (default: vendor/webchat/webchat.js in the project). */
   webChatBundle?: string;
@@ -78,7 +81,7 @@ export function registerChatRoutes(server: Server, options: ChatRoutesOptions): 
   const pageIn = (lang: Language): string => {
     let page = pages.get(lang);
     if (page === undefined) {
-      page = renderChatPage(lang, { serviceName: options.serviceName });
+      page = renderChatPage(lang, { serviceName: options.serviceName, abandonedDays: options.retention?.abandonedReferralDays });
       pages.set(lang, page);
     }
     return page;

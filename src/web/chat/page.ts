@@ -1,5 +1,6 @@
 import { SUPPORTED_LANGUAGES, localeValue, translator, type Language, type LocaleTree, type Translate } from '../../i18n';
 import { escapeHtml } from '../privacy';
+import { DEFAULT_RETENTION } from '../../retention/policy';
 
 /**
  * The web chat page (`GET /`). Every word comes from `locales/<lng>/web.json`; this file only gives
@@ -11,6 +12,8 @@ import { escapeHtml } from '../privacy';
 export interface ChatPageOptions {
   /** The service's name as people know it (config `SERVICE_NAME`). */
   serviceName: string;
+  /** Days an unfinished chat's answers are kept (default: the retention policy's). */
+  abandonedDays?: number;
 }
 
 /** Where "Leave this site quickly" goes: an everyday, neutral page. Nothing is fetched from it until the click. */
@@ -197,7 +200,7 @@ export function renderChatPage(lang: Language, options: ChatPageOptions): string
     leaveUrl: LEAVE_URL,
     strings: webChatStrings(lang, serviceName),
     failed: t(k('chat.failed')),
-    timedOut: t(k('chat.timedOut')),
+    timedOut: t(k('chat.timedOut'), { abandonedDays: options.abandonedDays ?? DEFAULT_RETENTION.abandonedReferralDays }),
     linkWorker: { label: t(k('chat.linkWorker.label')), said: t(k('chat.linkWorker.said')) },
     roleDescriptions: { message: t(k('chat.roleDescriptions.message')), attachment: t(k('chat.roleDescriptions.attachment')) },
     nonce: NONCE_PLACEHOLDER,
