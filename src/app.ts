@@ -34,7 +34,7 @@ import { releaseQuietClaims } from './handoff/quietClaims';
 import { HandoffDesk, type PersonChannel } from './handoff/desk';
 import type { Handoff, TranscriptEntry } from './handoff/schema';
 import { ServiceHours } from './handoff/serviceHours';
-import { createLinkWorkerServices, registerLinkWorkerApi } from './linkworker/api';
+import { clientIpBehind, createLinkWorkerServices, registerLinkWorkerApi } from './linkworker/api';
 import { registerLinkWorkerDashboard, type LinkWorkerDashboard } from './linkworker/dashboardRoutes';
 import { OfflineRecognizer } from './nlu';
 import { CluRecognizer } from './nlu/clu';
@@ -124,6 +124,7 @@ export async function startFrontDoor(
         },
       },
       publicBaseUrl: config.publicBaseUrl,
+      clientIp: clientIpBehind(config.trustedProxies),
       log,
     });
     // Hourly tidy-up (no TTL indexes: not portable): ended link-worker sessions, old failed logins, and

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseServiceHours } from './handoff/serviceHours';
@@ -27,6 +28,25 @@ const fieldKey = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
 });
+
+/** One trusted proxy: an IP address, or a CIDR range such as 10.0.0.0/8 or fd00::/8. */
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustedProxies = z
+  .string()
+  .transform((list) => list.split(',').map((entry) => entry.trim()).filter((entry) => entry !== ''))
+  .superRefine((entries, ctx) => {
+    const bad = entries.filter((entry) => !isAddressOrRange(entry));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `must be comma-separated IP addresses or CIDR ranges of your reverse proxies, e.g. 10.0.0.1,10.1.0.0/16 (not valid: ${bad.join(', ')})` });
+    }
+  });
 
 const EnvSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(3978)),
@@ -77,6 +97,7 @@ const EnvSchema = z.object({
         }
       }, 'must be an IANA time zone such as Europe/London'),
   ),
+  TRUSTED_PROXIES: z.preprocess(emptyToUndefined, trustedProxies.optional()),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
   MicrosoftAppType: z.preprocess(emptyToUndefined, z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant')),
@@ -126,6 +147,11 @@ export interface Config {
   /** When link workers are on duty (e.g. "Mon-Fri 09:00-17:00") and in which time zone. */
   linkWorkerHours: string;
   linkWorkerTimeZone: string;
+  /**
+   * Reverse proxies (addresses or CIDR ranges, TRUSTED_PROXIES) whose X-Forwarded-For is believed for the
+   * link-worker login limits and audit log. Empty: the socket's peer is the client.
+   */
+  trustedProxies: string[];
   /** Azure CLU (all four CLU_ variables); unset means the offline recogniser alone. */
   clu?: CluConfig;
   /** Two-way SMS through Twilio (the TWILIO_ variables); unset means no SMS channel. */
@@ -189,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },
     linkWorkerHours: e.LINKWORKER_HOURS,
     linkWorkerTimeZone: e.LINKWORKER_TIMEZONE,
+    trustedProxies: e.TRUSTED_PROXIES ?? [],
     clu,
     sms,
     followUps,

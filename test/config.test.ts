@@ -32,6 +32,7 @@ describe('defaults', () => {
       publicBaseUrl: undefined,
       linkWorkerHours: 'Mon-Fri 09:00-17:00',
       linkWorkerTimeZone: 'Europe/London',
+      trustedProxies: [],
       followUps: { checkInDays: 7, ons4Weeks: 6, sendWindow: { start: '09:00', end: '20:00' }, timeZone: 'Europe/London' },
       retention: { finishedReferralDays: 30, abandonedReferralDays: 90 },
       fieldEncryption: { key: undefined, previousKeys: [] },
@@ -131,6 +132,9 @@ describe('bad values stop start-up with the variable named and what it should be
     [{ RETENTION_CLOSED_DAYS: '30.5' }, 'RETENTION_CLOSED_DAYS', /RETENTION_CLOSED_DAYS: must be a whole number of days from 7 to 3650/],
     [{ RETENTION_ABANDONED_DAYS: '29' }, 'RETENTION_ABANDONED_DAYS', /RETENTION_ABANDONED_DAYS: must be a whole number of days from 30 to 3650/],
     [{ RETENTION_ABANDONED_DAYS: '3651' }, 'RETENTION_ABANDONED_DAYS', /RETENTION_ABANDONED_DAYS: must be a whole number of days from 30 to 3650/],
+    [{ TRUSTED_PROXIES: 'proxy.example.org' }, 'TRUSTED_PROXIES', /TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges.*\(not valid: proxy\.example\.org\)/],
+    [{ TRUSTED_PROXIES: '10.0.0.1, 10.0.0.0/33' }, 'TRUSTED_PROXIES', /TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges.*\(not valid: 10\.0\.0\.0\/33\)/],
+    [{ TRUSTED_PROXIES: '1' }, 'TRUSTED_PROXIES', /TRUSTED_PROXIES: must be comma-separated IP addresses or CIDR ranges/],
   ])('%j', (env, variable, expected) => {
     const message = problemWith(env);
     expect(message).toMatch(/^Front Door's configuration is not valid:\n/);
@@ -158,6 +162,10 @@ describe('bad values stop start-up with the variable named and what it should be
       projectName: 'front-door',
       deploymentName: 'production',
     });
+  });
+
+  it('TRUSTED_PROXIES takes addresses and CIDR ranges, IPv4 and IPv6, with spaces around the commas', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: ' 10.0.0.1 , 10.1.0.0/16,fd00::/8, ::1 ' }).trustedProxies).toEqual(['10.0.0.1', '10.1.0.0/16', 'fd00::/8', '::1']);
   });
 
   it('never repeats the secret it was given', () => {

@@ -1,3 +1,4 @@
+import { BlockList, isIP } from 'node:net';
 import type { Db } from 'mongodb';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
@@ -42,7 +43,7 @@ export interface LinkWorkerApiDeps {
   notify?: HandoffNotifications;
   /** When https, cookies are always Secure (e.g. behind a TLS-terminating proxy). */
   publicBaseUrl?: string;
-  /** The client's address for rate limiting; defaults to the socket's peer address. */
+  /** The client's address for rate limiting; defaults to the socket's peer address (see clientIpBehind). */
   clientIp?: (req: Request) => string;
   log?: (line: string) => void;
 }
@@ -97,6 +98,46 @@ async function textsOptedOut(db: Db, handoff: Handoff): Promise<boolean> {
   if (!numberKey) return false;
   const doc = await db.collection<{ _id: string; optedOut?: boolean }>(SmsCollections.optOuts).findOne({ _id: numberKey });
   return doc?.optedOut === true;
+}
+
+/**
+ * The client's address for login limits and the audit log: the socket's peer, unless that peer is
+ * one of `trustedProxies` (addresses or CIDR ranges, e.g. the TLS reverse proxy); then
+ * X-Forwarded-For is read from the right, skipping trusted hops, and the first address not
+ * trusted is the client. Nobody else's X-Forwarded-For is believed: a client could write anything.
+ */
+export function clientIpBehind(trustedProxies: readonly string[]): (req: Request) => string {
+  const trusted = new BlockList();
+  for (const entry of trustedProxies) addTrusted(trusted, entry);
+  const isTrusted = (address: string) => {
+    const family = isIP(address);
+    return family !== 0 && trusted.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  };
+  return (req) => {
+    let client = plainAddress(req.socket.remoteAddress ?? 'unknown');
+    if (!isTrusted(client)) return client;
+    const hops = String(headerValue(req, 'x-forwarded-for') ?? '').split(',').map((hop) => plainAddress(hop.trim()));
+    for (const hop of hops.reverse()) {
+      // Garbage can only come from beyond the trusted hops: keep the last address we could trust.
+      if (isIP(hop) === 0) return client;
+      client = hop;
+      if (!isTrusted(hop)) return hop;
+    }
+    return client;
+  };
+}
+
+function addTrusted(list: BlockList, entry: string): void {
+  const [address, prefix] = entry.split('/');
+  const family = isIP(address) === 6 ? 'ipv6' : 'ipv4';
+  if (prefix === undefined) list.addAddress(address, family);
+  else list.addSubnet(address, Number(prefix), family);
+}
+
+/** "::ffff:10.0.0.1" (an IPv4 peer on a dual-stack socket) as "10.0.0.1", so one address has one spelling. */
+function plainAddress(address: string): string {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  return mapped ? mapped[1] : address;
 }
 
 export const API_PREFIX = '/api/linkworker';
@@ -158,7 +199,7 @@ const AuditQuery = z
 
 export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): void {
   const log = deps.log ?? ((line: string) => console.error(line));
-  const clientIp = deps.clientIp ?? ((req: Request) => req.socket.remoteAddress ?? 'unknown');
+  const clientIp = deps.clientIp ?? clientIpBehind([]);
   const alwaysSecure = deps.publicBaseUrl?.startsWith('https:') ?? false;
 
   const cookie = (req: Request, value: string, maxAgeSeconds: number) =>
@@ -204,20 +245,24 @@ export function registerLinkWorkerApi(server: Server, deps: LinkWorkerApiDeps): 
     if (!isJson(req)) throw new ApiError(415, 'unsupportedMediaType', 'Send the login as JSON (Content-Type: application/json).');
     const body = parse(LoginBody, req.body);
     const ip = clientIp(req);
-    const verdict = await deps.throttle.check(body.email, ip);
+    // Counted before the (slow) password check, so guesses sent all at once cannot slip past the limits.
+    const verdict = await deps.throttle.reserve(body.email, ip);
     if (!verdict.allowed) {
       const minutes = Math.ceil(verdict.retryAfterMs / 60_000);
       throw new ApiError(429, 'locked', `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, {
         'Retry-After': String(Math.ceil(verdict.retryAfterMs / 1000)),
       });
     }
-    const account = await deps.accounts.verifyCredentials(body.email, body.password);
+    const account = await deps.accounts.verifyCredentials(body.email, body.password).catch(async (error: unknown) => {
+      await deps.throttle.cancel(verdict.reservation); // no answer: the attempt does not count
+      throw error;
+    });
     if (!account) {
-      await deps.throttle.recordFailure(body.email, ip);
+      await deps.throttle.recordFailure(verdict.reservation);
       await deps.audit.record({ actor: null, action: 'loginFailed', detail: { ip } });
       throw new ApiError(401, 'badCredentials', 'The email or password is wrong.');
     }
-    await deps.throttle.recordSuccess(body.email);
+    await deps.throttle.recordSuccess(verdict.reservation);
     const previous = readCookie(req, SESSION_COOKIE);
     if (previous) await deps.sessions.end(previous);
     const created = await deps.sessions.create(account._id);
