@@ -11,12 +11,17 @@ import {
   AFTER_NO,
   ChangeLanguageDialog,
   CHANGE_LANGUAGE_DIALOG,
+  consentIsStale,
   DeleteDataDialog,
   DELETE_DATA_DIALOG,
+  hasStoredAnswers,
+  isConfirmedRestart,
   isTextOnlyChannel,
   knownTurnLanguage,
   loadTurnLanguage,
   renderMessage,
+  RestartConfirmDialog,
+  RESTART_CONFIRM_DIALOG,
   RootDialog,
   ROOT_DIALOG,
   setTurnLanguage,
@@ -194,6 +199,7 @@ export class FrontDoorBot extends ActivityHandler {
       .add(new RootDialog(deps.referrals, deps.config, { directory: deps.directory, recognizer: deps.recognizer, log: this.log, handoffs: this.handoffRequests }))
       .add(new ChangeLanguageDialog(deps.referrals))
       .add(new DeleteDataDialog(deps.referrals))
+      .add(new RestartConfirmDialog(deps.referrals))
       .add(new WellbeingRepeatDialog(deps.referrals));
 
     this.onMessage(async (context, next) => {
@@ -384,7 +390,8 @@ export class FrontDoorBot extends ActivityHandler {
     // 4. The conversation itself.
     const result = await dc.continueDialog();
     await this.afterDialogTurn(context, result.result);
-    if (result.status === DialogTurnStatus.empty) await this.beginRoot(dc, personKey, flags, {}, text);
+    if (isConfirmedRestart(result.result)) await this.startAgain(dc, personKey, result.result.consentAgain);
+    else if (result.status === DialogTurnStatus.empty) await this.beginRoot(dc, personKey, flags, {}, text);
   }
 
   /**
@@ -609,9 +616,7 @@ export class FrontDoorBot extends ActivityHandler {
           await this.beginRoot(dc, personKey, flags);
           return;
         }
-        await dc.cancelAllDialogs();
-        await context.sendActivity(renderMessage(t('commands.restart.done')));
-        await dc.beginDialog(ROOT_DIALOG, { personKey, restart: true });
+        await this.restartOrConfirm(dc, personKey);
         return;
       case 'human': {
         // By text from the number a web chatter gave, it is asked for them.
@@ -641,6 +646,25 @@ export class FrontDoorBot extends ActivityHandler {
         return;
       }
     }
+  }
+
+  /**
+   * "Start again" clears the stored answers, so with answers stored it asks first (yes/no); with
+   * nothing stored it starts again at once. After a day with nothing stored, or after a "no" to
+   * consent, the phone may be in other hands: the privacy notice and consent come again too.
+   */
+  private async restartOrConfirm(dc: DialogContext, personKey: string): Promise<void> {
+    const referral = await this.deps.referrals.find(personKey);
+    const consentAgain = consentIsStale(referral) || innermostDialogId(dc) === AFTER_NO;
+    if (hasStoredAnswers(referral)) await dc.beginDialog(RESTART_CONFIRM_DIALOG, { personKey, consentAgain });
+    else await this.startAgain(dc, personKey, consentAgain);
+  }
+
+  /** Answers cleared (consent and language kept, unless consent is to be asked again), questions from the start. */
+  private async startAgain(dc: DialogContext, personKey: string, consentAgain = false): Promise<void> {
+    await dc.cancelAllDialogs();
+    await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)('commands.restart.done')));
+    await dc.beginDialog(ROOT_DIALOG, { personKey, restart: true, consentAgain });
   }
 
   /**

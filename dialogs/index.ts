@@ -15,6 +15,16 @@ export { suggestionCard, suggestionCards, suggestionIdIn } from './suggestionCar
 export { SUMMARY_PARTS, type SummaryPart } from './summaryText';
 export { ChangeLanguageDialog, CHANGE_LANGUAGE_DIALOG, type ChangeLanguageOptions } from './changeLanguage';
 export { DeleteDataDialog, DELETE_DATA_DIALOG, type DeleteDataResult } from './deleteData';
+export {
+  RestartConfirmDialog,
+  RESTART_CONFIRM_DIALOG,
+  CONSENT_AGAIN_AFTER_MS,
+  consentIsStale,
+  hasStoredAnswers,
+  isConfirmedRestart,
+  type RestartConfirmOptions,
+  type RestartConfirmResult,
+} from './restartConfirm';
 export type { SequenceOptions } from './questionSequence';
 export { activeQuestionAccepts } from './prompts/answerRecogniser';
 export { ChoiceQuestion, choice, type ChoiceSpec, type ChoiceQuestionConfig } from './prompts/choiceQuestion';

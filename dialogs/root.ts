@@ -13,6 +13,7 @@ import { CONSENT_DIALOG, ConsentDialog, type ConsentResult } from './consent';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import { renderMessage } from './render';
+import { consentIsStale } from './restartConfirm';
 import { SUGGESTIONS_DIALOG, SuggestionsDialog, type SuggestionsDeps } from './suggestions';
 import { SUMMARY_DIALOG, SummaryDialog, tellWhatHappensNext, type SummaryResult } from './summary';
 import { setTurnLanguage, turnTranslator } from './turnLanguage';
@@ -24,11 +25,15 @@ export const ROOT_DIALOG = 'frontDoor';
 const NEW_PERSON = 'frontDoor.newPerson';
 const RETURNING = 'frontDoor.returning';
 const JOURNEY = 'frontDoor.journey';
+/** After "start again" on a phone that may have changed hands: the privacy notice and consent, then the questions. */
+const CONSENT_AGAIN = 'frontDoor.consentAgain';
 const WELCOME_BACK_QUESTION = 'frontDoor.welcomeBack';
 
 export interface RootDialogOptions extends PersonOptions {
   /** "Start again": clear the answers (keeping consent and language) and begin the questions anew. */
   restart?: boolean;
+  /** With `restart`: show the privacy notice and ask for consent again before the questions (the language is kept). */
+  consentAgain?: boolean;
   /** A link worker has finished with the person's handoff: a ready referral is no longer waiting for them. */
   handoffFinished?: boolean;
 }
@@ -65,6 +70,12 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
       ]),
     );
     this.addDialog(
+      new WaterfallDialog<PersonOptions>(CONSENT_AGAIN, [
+        (s) => s.beginDialog(CONSENT_DIALOG, { personKey: s.options.personKey }),
+        (s) => this.afterConsent(s),
+      ]),
+    );
+    this.addDialog(
       new WaterfallDialog<PersonOptions>(RETURNING, [(s) => this.welcomeBack(s), (s) => this.carryOnOrRestart(s)]),
     );
     this.addDialog(
@@ -94,7 +105,7 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
   }
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: RootDialogOptions): Promise<DialogTurnResult> {
-    const { personKey, restart, handoffFinished } = options!;
+    const { personKey, restart, consentAgain, handoffFinished } = options!;
     const context = innerDc.context;
     const referral = await this.repo.getOrCreate(personKey, context.activity.channelId, languageFromLocale(context.activity.locale));
     setTurnLanguage(context, referral.lang);
@@ -102,7 +113,7 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
     if (!referral.consent) return innerDc.beginDialog(NEW_PERSON, next);
     if (restart) {
       await this.repo.resetAnswers(personKey);
-      return innerDc.beginDialog(JOURNEY, next);
+      return innerDc.beginDialog(consentAgain ? CONSENT_AGAIN : JOURNEY, next);
     }
     if (referral.status === 'ready') {
       const key = handoffFinished ? 'root.handoffFinished' : 'root.alreadySent';
@@ -145,10 +156,11 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
 
   private async carryOnOrRestart(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
     const { personKey } = step.options;
-    if (step.result === 'startAgain') {
-      await this.repo.resetAnswers(personKey);
-      await step.context.sendActivity(renderMessage(turnTranslator(step.context)('root.startingAgain')));
-    }
-    return step.replaceDialog(JOURNEY, { personKey });
+    if (step.result !== 'startAgain') return step.replaceDialog(JOURNEY, { personKey });
+    // Read before the reset, which counts as a change: a phone unused for a day may be in other hands.
+    const consentAgain = consentIsStale(await this.repo.find(personKey));
+    await this.repo.resetAnswers(personKey);
+    await step.context.sendActivity(renderMessage(turnTranslator(step.context)('root.startingAgain')));
+    return step.replaceDialog(consentAgain ? CONSENT_AGAIN : JOURNEY, { personKey });
   }
 }

@@ -200,7 +200,12 @@ describe.each(LANGUAGES)('the turn pipeline (%s)', (lang) => {
     it.each(POINTS)('at %s: start again clears the answers, keeps the consent and begins the questions again', async (point) => {
       const person = world.person();
       await journeyTo(person, lang, point);
-      const turn = await person.say(words[wordsAt(point)].restart);
+      let turn = await person.say(words[wordsAt(point)].restart);
+      if (point !== 'consent') {
+        // Answers are stored: it asks first, and "1" (Yes, start again) starts again.
+        expectAsked(turn, t, 'commands.restart.confirm');
+        turn = await person.say('1');
+      }
       expect(turn.messages[0].text).toBe(t('commands.restart.done'));
       const referral = (await person.referral())!;
       if (point === 'consent') {
