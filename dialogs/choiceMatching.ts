@@ -34,6 +34,21 @@ function timeOfDayWords(): ReadonlySet<string> {
 }
 let timeOfDayCache: ReadonlySet<string> | undefined;
 
+/**
+ * A thumbs up is an "ok" and a thumbs down a "no" (matching drops symbols, so they would otherwise
+ * be nothing). "ok", not "yes": after a no to consent, "ok" accepts the no rather than undoing it.
+ * Skin tones are other symbols after the thumb, dropped as usual.
+ */
+const EMOJI_WORDS: readonly [RegExp, string][] = [
+  [/\u{1F44D}/gu, ' ok '],
+  [/\u{1F44E}/gu, ' no '],
+];
+
+/** The message normalised for matching, with a thumbs up or down read as words. */
+function normalisedAnswer(text: string): string {
+  return normaliseForMatching(EMOJI_WORDS.reduce((said, [emoji, word]) => said.replace(emoji, word), text));
+}
+
 function numberIn(phrase: string): number | undefined {
   if (/^\d{1,2}$/.test(phrase)) return Number(phrase);
   return numberWords().get(phrase);
@@ -62,7 +77,7 @@ function matchPhrase<V extends string>(phrase: string, choices: readonly Matchab
 
 /** The one choice a message picks, by number ("2", "two", "dau") or by word, or undefined. */
 export function matchChoice<V extends string>(text: string, choices: readonly MatchableChoice<V>[]): V | undefined {
-  const normalised = normaliseForMatching(text);
+  const normalised = normalisedAnswer(text);
   if (!normalised) return undefined;
   const stripped = stripFillers(normalised);
   return (
@@ -112,7 +127,7 @@ function matchAgreeingPhrases<V extends string>(normalised: string, choices: rea
  * contains "and" is not split in two.
  */
 export function matchChoices<V extends string>(text: string, choices: readonly MatchableChoice<V>[]): V[] | undefined {
-  const normalised = stripFillers(normaliseForMatching(text));
+  const normalised = stripFillers(normalisedAnswer(text));
   if (!normalised) return undefined;
   const single = matchChoice(text, choices);
   if (single !== undefined) return [single];
@@ -142,7 +157,7 @@ export function matchChoices<V extends string>(text: string, choices: readonly M
 /** True when the whole message (fillers aside) is one of the phrases at `key`, in either language. */
 function saysOneOf(text: string, key: string): boolean {
   const words = synonymsFor(key);
-  const normalised = normaliseForMatching(text);
+  const normalised = normalisedAnswer(text);
   return normalised.length > 0 && (words.includes(normalised) || words.includes(stripFillers(normalised)));
 }
 
