@@ -61,6 +61,7 @@ export class ConsentDialog extends PersonDialog {
     // A crisis message said before this stays for the team (vital interests): say so, not "nothing kept".
     const flaggedUrgent = Boolean((await this.repo.find(personKey))?.urgent);
     await this.repo.countAnonymousDecline(channel);
+    await this.repo.withdrawConsent(personKey);
     await this.repo.discardUnconsented(personKey);
     const declined = flaggedUrgent ? t('consent.declinedAfterCrisis') : t('consent.declined');
     const onWebChat = channel === 'webchat' ? `\n${t('consent.declinedWebChat')}` : '';

@@ -205,6 +205,14 @@ export class ReferralRepository {
     return record;
   }
 
+  /**
+   * A No to the consent question withdraws any consent given before (someone else on a shared phone,
+   * asked again after "start again"). The consent records stay as the history of what was agreed.
+   */
+  async withdrawConsent(personKey: string): Promise<void> {
+    await this.update(personKey, { $unset: { consent: '' } });
+  }
+
   /** The referral is complete and waiting for a link worker. */
   async markReady(personKey: string): Promise<void> {
     const now = this.now();
