@@ -1,9 +1,10 @@
-import { MongoServerError, type Collection, type Db, type ObjectId } from 'mongodb';
+import { MongoServerError, type Collection, type Db, type Filter, type ObjectId } from 'mongodb';
 import { Collections } from '../store/collections';
 import { DEFAULT_FOLLOW_UP_CONFIG } from './config';
 import {
   FOLLOW_UP_SCHEMA_VERSION,
   FollowUpJobSchema,
+  INTERRUPTED,
   type FollowUpAnswer,
   type FollowUpJob,
   type FollowUpKind,
@@ -29,6 +30,24 @@ export interface ReferralScheduleOptions {
 
 /** Follow-ups that ask a 1/2/3 question, so a reply can be matched to them. */
 const ASKS_FOR_REPLY: readonly FollowUpKind[] = ['referralCheckIn', 'linkWorkerFollowUp'];
+
+/**
+ * Texts the person has (or most likely has) received since `since`: sent, or handed to the provider
+ * when the send was cut off (still 'sending' after a crash, or 'failed' as interrupted). Twilio had
+ * such a text, so it most likely went, and a reply to it is an answer to it.
+ */
+function mayHaveReachedPerson(since: Date): Filter<JobDocument>[] {
+  return [
+    { status: 'sent', sentAt: { $gte: since } },
+    { status: 'sending', inFlightSince: { $gte: since } },
+    { status: 'failed', lastError: INTERRUPTED, inFlightSince: { $gte: since } },
+  ];
+}
+
+/** A job as the reply code reads it: an interrupted text counts as sent when it went to the provider. */
+function withLikelySentAt(job: FollowUpJob): FollowUpJob {
+  return job.sentAt ? job : { ...job, sentAt: job.inFlightSince };
+}
 
 /**
  * Creates, moves and withdraws follow-up jobs. At most one job per person and kind (a unique
@@ -108,35 +127,43 @@ export class FollowUpSchedule {
   }
 
   /**
-   * The most recent check-in sent to the person within `withinDays` that has no answer yet: an
-   * inbound "1", "2" or "3" is read as the answer to it.
+   * The most recent check-in texted to the person within `withinDays` that has no answer yet: an
+   * inbound "1", "2" or "3" is read as the answer to it. A check-in whose send was interrupted
+   * counts too (see `mayHaveReachedPerson`); its `sentAt` then reads as when it went to the provider.
    */
   async awaitingReply(personKey: string, withinDays = 14): Promise<FollowUpJob | null> {
-    const since = new Date(this.now().getTime() - withinDays * DAY_MS);
-    const doc = await this.jobs.findOne(
-      { personKey, kind: { $in: [...ASKS_FOR_REPLY] }, status: 'sent', sentAt: { $gte: since }, answer: { $exists: false } },
-      { sort: { sentAt: -1 } },
-    );
-    return doc ? FollowUpJobSchema.parse(doc) : null;
+    return this.latestUnanswered({ personKey, kind: { $in: [...ASKS_FOR_REPLY] } }, withinDays);
   }
 
   /**
-   * The six-week wellbeing text sent lately and not yet answered. Its job's `answer` reads 'went' for
-   * "yes, ask me" and 'notYet' for "not now".
+   * The six-week wellbeing text sent lately (or interrupted mid-send) and not yet answered. Its
+   * job's `answer` reads 'went' for "yes, ask me" and 'notYet' for "not now".
    */
   async awaitingWellbeingRepeat(personKey: string, withinDays = 14): Promise<FollowUpJob | null> {
-    const since = new Date(this.now().getTime() - withinDays * DAY_MS);
-    const doc = await this.jobs.findOne(
-      { personKey, kind: 'ons4Repeat', status: 'sent', sentAt: { $gte: since }, answer: { $exists: false } },
-      { sort: { sentAt: -1 } },
-    );
-    return doc ? FollowUpJobSchema.parse(doc) : null;
+    return this.latestUnanswered({ personKey, kind: 'ons4Repeat' }, withinDays);
   }
 
-  /** Records the answer on the job (the referral keeps its own copy). */
+  /**
+   * Records the answer on the job (the referral keeps its own copy). A reply shows an interrupted
+   * text did reach the person, so that job now reads as sent (when it went to the provider) and
+   * answered, not failed.
+   */
   async markReplied(id: ObjectId, answer: FollowUpAnswer): Promise<void> {
     const now = this.now();
-    await this.jobs.updateOne({ _id: id }, { $set: { answer, repliedAt: now, updatedAt: now } });
+    const replied = { answer, repliedAt: now, updatedAt: now };
+    const job = await this.jobs.findOne({ _id: id });
+    if (job && job.status !== 'sent' && job.inFlightSince) {
+      const likelySent = { sentAt: job.sentAt ?? job.inFlightSince };
+      const wentAfterAll = await this.jobs.updateOne(
+        { _id: id, status: 'failed', lastError: INTERRUPTED },
+        { $set: { ...replied, ...likelySent, status: 'sent' }, $unset: { lastError: '', lease: '', inFlightSince: '' } },
+      );
+      if (wentAfterAll.modifiedCount > 0) return;
+      // Still 'sending' (its worker may yet record the real send): the worker's recovery reads the answer.
+      await this.jobs.updateOne({ _id: id, inFlightSince: { $exists: true } }, { $set: { ...replied, ...likelySent } });
+      return;
+    }
+    await this.jobs.updateOne({ _id: id }, { $set: replied });
   }
 
   /** Follow-ups that failed (retries used up, or interrupted mid-send) for a person to look at, oldest first. */
@@ -165,6 +192,15 @@ export class FollowUpSchedule {
   async purgeEndedBefore(before: Date): Promise<number> {
     const ended: FollowUpStatus[] = ['sent', 'skipped', 'failed', 'cancelled'];
     return (await this.jobs.deleteMany({ status: { $in: ended }, updatedAt: { $lt: before } })).deletedCount;
+  }
+
+  /** The unanswered text matching `filter` that reached (or may have reached) the person last, within `withinDays`. */
+  private async latestUnanswered(filter: Filter<JobDocument>, withinDays: number): Promise<FollowUpJob | null> {
+    const since = new Date(this.now().getTime() - withinDays * DAY_MS);
+    const docs = await this.jobs.find({ ...filter, answer: { $exists: false }, $or: mayHaveReachedPerson(since) }).toArray();
+    const jobs = docs.map((doc) => withLikelySentAt(FollowUpJobSchema.parse(doc)));
+    jobs.sort((a, b) => (b.sentAt?.getTime() ?? 0) - (a.sentAt?.getTime() ?? 0));
+    return jobs[0] ?? null;
   }
 
   private async createIfAbsent(personKey: string, kind: FollowUpKind, dueAt: Date): Promise<boolean> {

@@ -85,8 +85,10 @@ const SYSTEM_CLOCK: Clock = { now: () => new Date() };
  * - it HAD begun sending (`inFlightSince` set): the message may or may not have gone. It is never
  *   resent blindly (a double "did you go?" to someone who texted STOP in between, or to a shared
  *   phone, is worse than a missing one): the job becomes 'failed' with lastError 'interrupted' for
- *   a person to check in the provider's message log. If the crashed send does complete late, its
- *   own write still records 'sent'.
+ *   a person to check in the provider's message log (`npm run followups`). If the crashed send does
+ *   complete late, its own write still records 'sent'. The provider most likely had it, so a reply
+ *   from the person counts as an answer (FollowUpSchedule.awaitingReply), and an answered job is
+ *   recorded 'sent', not 'failed'.
  */
 export class FollowUpWorker {
   private readonly jobs: Collection<Document>;
@@ -167,13 +169,21 @@ export class FollowUpWorker {
       { ...expired, inFlightSince: { $exists: false } },
       { $set: { status: 'pending', updatedAt: now }, $unset: { lease: '' } },
     );
+    // The person answered it meanwhile, so it went: sent (markReplied set sentAt), not interrupted.
+    await this.jobs.updateMany(
+      { ...expired, inFlightSince: { $exists: true }, answer: { $exists: true } },
+      { $set: { status: 'sent', updatedAt: now }, $unset: { lease: '', inFlightSince: '', lastError: '' } },
+    );
     // The lease (owner) is kept so the crashed send, should it finish after all, can still record 'sent'.
     const interrupted = await this.jobs.updateMany(
-      { ...expired, inFlightSince: { $exists: true } },
+      { ...expired, inFlightSince: { $exists: true }, answer: { $exists: false } },
       { $set: { status: 'failed', lastError: INTERRUPTED, updatedAt: now } },
     );
     if (interrupted.modifiedCount > 0) {
-      this.log(`Follow-up worker: ${interrupted.modifiedCount} follow-up(s) interrupted mid-send; check the provider's log before resending`);
+      this.log(
+        `Follow-up worker: ${interrupted.modifiedCount} follow-up(s) interrupted mid-send; a reply still counts as an answer. ` +
+          "Check the provider's log, then `npm run followups -- list` / `retry <id>` to send one again",
+      );
     }
     return { released: released.modifiedCount, interrupted: interrupted.modifiedCount };
   }
