@@ -7,10 +7,12 @@ import { ONS4_MEASURES, type Referral } from '../referrals/schema';
  * When is a person's referral finished? Worked out from what is stored, never from a new
  * question: a referral is finished when nothing is still going on for the person, that is
  * - no handoff is open or claimed (a link worker has finished; an urgent one stays while open),
- * - no follow-up text is still to come (pending), being sent, or interrupted mid-send (a person
- *   must check the provider's log first),
+ * - no follow-up text is still to come (pending) or being sent,
  * - no follow-up text sent lately is still waiting for its 1/2/3 or yes/no reply, and no
- *   six-week wellbeing repeat the person said yes to is half answered.
+ *   six-week wellbeing repeat the person said yes to is half answered. A text interrupted mid-send
+ *   counts as sent when it went to the provider (it most likely reached the person, and a reply to
+ *   it is read as one): it holds the referral for the same reply window, time for an operator to
+ *   check it (`npm run followups`), and no longer.
  * "I don't need help any more" is recorded by the link worker closing the handoff (outcome
  * "declined"); a "3, I'd like help" reply opens a new handoff, which keeps the referral open.
  * It finished at the person's last activity: the latest handoff close, follow-up change or
@@ -63,7 +65,9 @@ export function progressOf(records: PersonRecords, now: Date): Progress {
 
 function stillGoing(job: FollowUpJob, referral: Referral | null, replyWindowStart: Date): StillGoing | undefined {
   if (job.status === 'pending' || job.status === 'sending') return 'followUpToCome';
-  if (job.status === 'failed' && job.lastError === INTERRUPTED) return 'followUpInterrupted';
+  if (job.status === 'failed' && job.lastError === INTERRUPTED) {
+    return (job.inFlightSince ?? job.updatedAt) >= replyWindowStart ? 'followUpInterrupted' : undefined;
+  }
   if (job.status === 'sent' && !job.answer && (job.sentAt ?? job.updatedAt) >= replyWindowStart) return 'awaitingReply';
   const saidYesLately = job.kind === 'ons4Repeat' && job.answer === 'went' && (job.repliedAt ?? job.updatedAt) >= replyWindowStart;
   if (saidYesLately && !wellbeingRepeatDone(referral)) return 'wellbeingRepeat';

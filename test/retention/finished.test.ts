@@ -34,7 +34,11 @@ test.each([
   ['a claimed urgent handoff', records({ handoffs: [{ ...closed, status: 'claimed', closedAt: null, urgent: true }] }), 'handoffActive'],
   ['a text still to go', records({ jobs: [job({ status: 'pending', dueAt: ago(-200), sentAt: undefined })] }), 'followUpToCome'],
   ['a text being sent', records({ jobs: [job({ status: 'sending', sentAt: undefined })] }), 'followUpToCome'],
-  ['a send interrupted by a crash (a person must check it)', records({ jobs: [job({ status: 'failed', lastError: 'interrupted', sentAt: undefined })] }), 'followUpInterrupted'],
+  [
+    'a send interrupted by a crash lately (it may yet be answered, or checked and retried)',
+    records({ jobs: [job({ status: 'failed', lastError: 'interrupted', sentAt: undefined, inFlightSince: ago(3), updatedAt: ago(3) })] }),
+    'followUpInterrupted',
+  ],
   ['a text sent lately with no reply yet', records({ jobs: [job({ sentAt: ago(3), updatedAt: ago(3) })] }), 'awaitingReply'],
   [
     'a wellbeing repeat half answered',
@@ -58,4 +62,10 @@ test('the privacy notice states the days the retention job uses', () => {
   expect(text('cy')).toContain('45 diwrnod');
   expect(text('cy')).toContain('120 diwrnod');
   expect(renderPrivacyPage('en', { serviceName: 'Front Door' })).toContain('We delete it 30 days after that.');
+});
+
+test('a send interrupted by a crash counts as sent for the clock: once its reply window has passed it no longer keeps the referral', () => {
+  const wentAt = ago(REPLY_WINDOW_DAYS + 1);
+  const interrupted = job({ status: 'failed', lastError: 'interrupted', sentAt: undefined, inFlightSince: wentAt, updatedAt: wentAt });
+  expect(progressOf(records({ jobs: [interrupted] }), now)).toEqual({ finished: true, lastActivity: wentAt });
 });
