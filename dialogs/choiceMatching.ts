@@ -6,11 +6,28 @@ export interface MatchableChoice<V extends string = string> {
   synonyms: readonly string[];
   /** The number that picks it, when not its place in the list (numbers kept from an earlier list). */
   number?: number;
+  /** Single English words that a one-letter typo still picks ("anxius" for "anxious"); see typoOf. */
+  typoTolerant?: readonly string[];
 }
 
 /** Builds a matchable choice from locale keys naming `{ label, synonyms }` or word lists. */
 export function matchable<V extends string>(value: V, ...keys: string[]): MatchableChoice<V> {
-  return { value, synonyms: [...new Set(keys.flatMap((key) => synonymsFor(key)))] };
+  return {
+    value,
+    synonyms: [...new Set(keys.flatMap((key) => synonymsFor(key)))],
+    typoTolerant: [...new Set(keys.flatMap((key) => synonymsFor(key, ['en'])))].filter(isLongSingleWord),
+  };
+}
+
+/**
+ * Typos are only forgiven in words this long: a letter off a short word is often another word
+ * ("now", "not"). Welsh words are never guessed at: with mutations, many everyday Welsh words are
+ * one letter from another ("pyliau", "byliau"), so only English synonyms take typos.
+ */
+const MIN_TYPO_LENGTH = 5;
+
+function isLongSingleWord(word: string): boolean {
+  return word.length >= MIN_TYPO_LENGTH && !word.includes(' ');
 }
 
 /** A longer message is something the person is telling us, not a list of choices. */
@@ -33,6 +50,21 @@ function timeOfDayWords(): ReadonlySet<string> {
   return timeOfDayCache;
 }
 let timeOfDayCache: ReadonlySet<string> | undefined;
+
+/**
+ * Small words that may sit inside a list of choices without changing it: "language and the money",
+ * "my caring and some transport", "fy ngofalu". Like joining words, only where they are not choices.
+ */
+function smallWords(): ReadonlySet<string> {
+  smallWordsCache ??= new Set(synonymsFor('common.fillers.smallWords'));
+  return smallWordsCache;
+}
+let smallWordsCache: ReadonlySet<string> | undefined;
+
+/** Words passed over between the choices of one answer, when they are not choices themselves. */
+function isPassedOver(word: string): boolean {
+  return CONNECTORS.has(word) || smallWords().has(word);
+}
 
 /**
  * A thumbs up is an "ok" and a thumbs down a "no" (matching drops symbols, so they would otherwise
@@ -72,7 +104,32 @@ function matchPhrase<V extends string>(phrase: string, choices: readonly Matchab
     const found = choices.find((choice) => choice.synonyms.includes(unmutated))?.value;
     if (found !== undefined) return found;
   }
-  return undefined;
+  return typoOf(phrase, choices);
+}
+
+/**
+ * The choice a single long word is a one-letter typo of ("weekdys", "evnings": one letter added,
+ * missing or wrong, or two side by side swapped), when exactly one choice is that close. Small and
+ * joining words are never read as typos of a choice.
+ */
+function typoOf<V extends string>(word: string, choices: readonly MatchableChoice<V>[]): V | undefined {
+  if (!isLongSingleWord(word) || smallWords().has(word) || fillerWords().has(word)) return undefined;
+  const close = new Set(
+    choices.filter((choice) => choice.typoTolerant?.some((synonym) => withinOneEdit(word, synonym))).map((choice) => choice.value),
+  );
+  return close.size === 1 ? [...close][0] : undefined;
+}
+
+/** True when `a` becomes `b` by one letter added, removed or changed, or two neighbours swapped. */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (a[start] === b[start]) start += 1;
+  const [restA, restB] = [a.slice(start), b.slice(start)];
+  if (restA.slice(1) === restB.slice(1)) return true; // changed
+  if (restA.slice(1) === restB || restA === restB.slice(1)) return true; // added or removed
+  return restA.length > 1 && restA[0] === restB[1] && restA[1] === restB[0] && restA.slice(2) === restB.slice(2); // swapped
 }
 
 /** The one choice a message picks, by number ("2", "two", "dau") or by word, or undefined. */
@@ -110,7 +167,7 @@ function matchAgreeingPhrases<V extends string>(normalised: string, choices: rea
       if (value !== undefined) break;
     }
     if (value === undefined) {
-      if (!CONNECTORS.has(words[start]) && !skippable.has(words[start])) return undefined;
+      if (!isPassedOver(words[start]) && !skippable.has(words[start])) return undefined;
       start += 1;
       continue;
     }
@@ -147,7 +204,7 @@ export function matchChoices<V extends string>(text: string, choices: readonly M
       }
     }
     if (!matched) {
-      if (!CONNECTORS.has(words[start])) return undefined;
+      if (!isPassedOver(words[start])) return undefined;
       start += 1;
     }
   }
