@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MongoClient, type Db } from 'mongodb';
-import { spawnEmbeddedServer, type SpawnedServer } from './embedded';
+import { spawnEmbeddedServer, superviseEmbeddedServer, type SupervisedServer, type SupervisorOptions } from './embedded';
 import { withinDeadline } from './deadline';
 import { ensureIndexes } from './indexes';
 
@@ -16,6 +16,13 @@ export interface DatabaseOptions {
   /** How long to look for the server before giving up (default 10 s). */
   serverSelectionTimeoutMS?: number;
   log?: (line: string) => void;
+  /**
+   * When the embedded server died and could not be restarted. Default: exit the process with code 1,
+   * so whatever supervises Front Door restarts it rather than leave it running without a database.
+   */
+  onEmbeddedServerLost?: (error: Error) => void;
+  /** How hard to try restarting the embedded server (tests); see SupervisorOptions. */
+  embeddedRestart?: Pick<SupervisorOptions, 'attempts' | 'retryDelayMs' | 'maxRestarts' | 'windowMs'>;
 }
 
 export interface Database {
@@ -24,6 +31,8 @@ export interface Database {
   uri: string;
   /** True when this process started the embedded server. */
   embedded: boolean;
+  /** The embedded server's process id (a new one after it was restarted); undefined with MONGODB_URI. */
+  embeddedPid(): number | undefined;
   /** Whether the database answers a ping within `withinMs` (default 2 s). */
   ping(withinMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -38,11 +47,11 @@ const PING_TIMEOUT_MS = 2_000;
  */
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   const log = options.log ?? ((line: string) => console.log(line));
-  let spawned: SpawnedServer | undefined;
+  let spawned: SupervisedServer | undefined;
   let uri = options.uri;
+  const connected: { db?: Db } = {};
   if (!uri) {
-    const dbPath = path.resolve(options.dbPath ?? './data/db');
-    spawned = await spawnEmbeddedServer(options.memory ? { memory: true } : { dbPath });
+    spawned = await startSupervisedServer(options, log, () => connected.db);
     uri = spawned.uri;
     log(`Embedded MongoDB listening at ${uri}`);
   }
@@ -55,11 +64,13 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
   }
   const db = client.db(options.databaseName ?? databaseNameFrom(uri) ?? DEFAULT_DATABASE);
   await ensureIndexes(db);
+  connected.db = db;
   return {
     client,
     db,
     uri,
     embedded: spawned !== undefined,
+    embeddedPid: () => spawned?.pid(),
     // A down server would hold the ping for the server selection timeout (or, gone silent, far
     // longer) than a load balancer's probe waits: answer "down" once it has had a fair chance.
     ping: (withinMs = PING_TIMEOUT_MS) =>
@@ -72,6 +83,31 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       await spawned?.stop();
     },
   };
+}
+
+/**
+ * The embedded server in a child process, started again on the same data and port if it dies
+ * (the driver then reconnects by itself). db is the connected database once there is one.
+ */
+function startSupervisedServer(options: DatabaseOptions, log: (line: string) => void, db: () => Db | undefined): Promise<SupervisedServer> {
+  const dbPath = path.resolve(options.dbPath ?? './data/db');
+  return superviseEmbeddedServer({
+    ...options.embeddedRestart,
+    start: (port) => spawnEmbeddedServer(options.memory ? { memory: true, port } : { dbPath, port }),
+    log,
+    // Indexes are in the journal already, but an in-memory server starts again empty.
+    onRestarted: () => void ensureIndexesAgain(db(), log),
+    onGiveUp: options.onEmbeddedServerLost ?? (() => process.exit(1)),
+  });
+}
+
+async function ensureIndexesAgain(db: Db | undefined, log: (line: string) => void): Promise<void> {
+  if (!db) return;
+  try {
+    await ensureIndexes(db);
+  } catch (error) {
+    log(`Embedded MongoDB: could not check the indexes after the restart: ${(error as Error).message}`);
+  }
 }
 
 function databaseNameFrom(uri: string): string | undefined {
