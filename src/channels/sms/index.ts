@@ -12,7 +12,7 @@ import { SmsPeople } from './people';
 import { splitForSms, plainText } from './render';
 import { registerSmsRoutes, type InboundSms } from './routes';
 import { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type TextSender } from './sender';
-import { SmsCollections, SmsStore, type DeliveryStatus } from './store';
+import { SmsCollections, SmsStore, UNHANDLED_TEXT_HOURS, type DeliveryStatus, type UnhandledText } from './store';
 
 export { SmsAdapter, SMS_CHANNEL_ID, SMS_SERVICE_URL, isSmsReference, type DeliveryResult, type DeliverOptions } from './adapter';
 export { readSmsConfig, SmsConfigError, SMS_VARIABLES, type SmsConfig } from './config';
@@ -21,7 +21,28 @@ export { recogniseKeyword, keywordWords, type SmsKeyword } from './keywords';
 export { activityText, plainText, renderSms, splitForSms, segmentBudget, MAX_SEGMENTS_PER_TEXT, SEGMENT_BUDGET, UCS2_SEGMENT_BUDGET } from './render';
 export { EMPTY_TWIML, registerSmsRoutes, SMS_STATUS_PATH, SMS_WEBHOOK_PATH, type SmsRouteDeps } from './routes';
 export { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type SendOutcome, type TextSender } from './sender';
-export { INBOUND_RETENTION_DAYS, OUTBOUND_RETENTION_DAYS, PENDING_TEXT_HOURS, SmsCollections, SmsStore, canonicalNumber, type DeliveryStatus, type OutboundRecord, type PendingText } from './store';
+export {
+  INBOUND_RETENTION_DAYS,
+  OUTBOUND_RETENTION_DAYS,
+  PENDING_TEXT_HOURS,
+  UNHANDLED_TEXT_HOURS,
+  SmsCollections,
+  SmsStore,
+  canonicalNumber,
+  type DeliveryStatus,
+  type OutboundRecord,
+  type PendingText,
+  type UnhandledText,
+} from './store';
+
+/** Start-ups that may take up a text again: one that crashes the app each time must not do so forever. */
+export const MAX_REPLAYS = 3;
+/**
+ * How often a running app looks for texts stored but never queued (their webhook failed after the
+ * write, say), and how old one must be: well past the moment between storing a text and queuing it.
+ */
+export const UNHANDLED_SWEEP_MS = 5 * 60_000;
+export const UNHANDLED_MIN_AGE_MS = 2 * 60_000;
 
 const FINAL_STATUSES = new Set<DeliveryStatus>(['delivered', 'undelivered', 'failed', 'read', 'canceled']);
 
@@ -69,6 +90,8 @@ export interface SmsChannelDeps {
    * (handset unreachable, network congestion); one entry per re-send. Default: 1 minute, then 10.
    */
   resendDelaysMs?: number[];
+  /** How often to look for texts stored but never queued while running (default UNHANDLED_SWEEP_MS). */
+  unhandledSweepMs?: number;
   /** Another way to send (default: the twilio client). */
   sender?: TextSender;
   /** Called when a turn fails, as CloudAdapter.onTurnError (e.g. to say "something went wrong"). */
@@ -120,6 +143,11 @@ async function keywordIn(text: string, awaitsCheckInAnswer: () => Promise<boolea
   return keyword;
 }
 
+/** What a turn needs of an inbound text (a text taken up again after a restart has no number, only its key). */
+type TakenText = Pick<InboundSms, 'MessageSid' | 'Body'>;
+
+const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
 /** The SMS channel over Twilio: adapter, stores, keyword handling and webhook routes. */
 export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel> {
   const log = deps.log ?? ((line: string) => console.log(line));
@@ -139,7 +167,7 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   const replyLanguage = async (numberKey: string, keyword: KeywordMatch): Promise<Language> => (await people.languageOf(numberKey)) ?? keyword.lang;
 
   /** One inbound text, after the webhook was answered: keywords, the opt-out rule, then the bot. */
-  const handle = async (message: InboundSms, numberKey: string, conversationId: string): Promise<void> => {
+  const handle = async (message: TakenText, numberKey: string, conversationId: string): Promise<void> => {
     const keyword = await keywordOf(message.Body, numberKey);
     const optedOut = await store.isOptedOut(numberKey);
     if (keyword?.keyword === 'optOut') {
@@ -178,24 +206,83 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   /** Number keys whose records are to be forgotten once their turn in progress has sent its last text. */
   const eraseAfterTurn = new Set<string>();
   let closing = false;
-  const accept = async (message: InboundSms): Promise<'accepted' | 'duplicate'> => {
-    // Remember first (idempotent): a claim that succeeded must not leave a text we cannot answer.
-    const { numberKey, conversationId } = await store.remember(message.From);
-    if (!(await store.claimInbound(message.MessageSid))) return 'duplicate';
+  /** MessageSids queued in this process and not finished: a retry of one is a duplicate, not a leftover. */
+  const queuedSids = new Set<string>();
+
+  /** Queues one text behind the number's earlier ones; its stored record is marked handled when its turn ends. */
+  const enqueue = (message: TakenText, numberKey: string, conversationId: string): void => {
+    queuedSids.add(message.MessageSid);
     const previous = queues.get(numberKey) ?? Promise.resolve();
     const settled = previous
       .then(() => handle(message, numberKey, conversationId))
       .then(async () => {
         if (eraseAfterTurn.delete(numberKey)) await store.forget(numberKey);
       })
-      .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} failed: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} failed: ${errorText(error)}`))
+      // Also after a failed turn: it was answered by onTurnError, and would only fail again.
+      .then(() => store.markHandled(message.MessageSid))
+      .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} not marked handled (it is taken up again at start-up): ${errorText(error)}`))
+      .finally(() => queuedSids.delete(message.MessageSid));
     queues.set(numberKey, settled);
     inFlight.add(settled);
     void settled.then(() => {
       inFlight.delete(settled);
       if (queues.get(numberKey) === settled) queues.delete(numberKey);
     });
-    return 'accepted';
+  };
+
+  /** Queues a stored text, unless this process has it queued already (a retry and a sweep may both find it). */
+  const enqueueStored = (text: UnhandledText): void => {
+    if (!queuedSids.has(text.messageSid)) enqueue({ MessageSid: text.messageSid, Body: text.text }, text.numberKey, text.conversationId);
+  };
+
+  /**
+   * Texts taken in (answered 200) but never queued, taken in before `takenInBefore`: at start-up those
+   * of an earlier run that died before their turn, in a sweep those whose webhook failed after storing
+   * them. Queued again, oldest first, before any newer text. Too old ones are dropped; so is one that has already been taken up
+   * MAX_REPLAYS times (it may be what kills the app).
+   */
+  const replayUnhandled = async (takenInBefore = new Date()): Promise<void> => {
+    const dropped = await store.dropUnhandledBefore(new Date(Date.now() - UNHANDLED_TEXT_HOURS * 3_600_000));
+    if (dropped > 0) log(`sms: ${dropped} text(s) taken in over ${UNHANDLED_TEXT_HOURS} h ago and never answered dropped`);
+    let replayed = 0;
+    for (const text of await store.unhandledTexts()) {
+      if (queuedSids.has(text.messageSid) || text.receivedAt >= takenInBefore) continue;
+      if (text.replays >= MAX_REPLAYS) {
+        await store.markHandled(text.messageSid);
+        log(`sms: a text taken in before a restart dropped after ${MAX_REPLAYS} tries`);
+        continue;
+      }
+      await store.countReplay(text.messageSid);
+      enqueueStored(text);
+      replayed++;
+    }
+    if (replayed > 0) log(`sms: ${replayed} text(s) taken in earlier and not yet answered queued again`);
+  };
+  /** A periodic look for texts stored and never queued, while the app runs (start-up finds the rest). */
+  let sweep: NodeJS.Timeout | undefined;
+  const startSweeping = (intervalMs: number) => {
+    sweep = setInterval(() => {
+      if (closing) return;
+      replayUnhandled(new Date(Date.now() - UNHANDLED_MIN_AGE_MS)).catch((error: unknown) => log(`sms: looking for texts not yet answered failed: ${errorText(error)}`));
+    }, intervalMs);
+    sweep.unref();
+  };
+  /** Set by register(): newer texts wait for it, so they queue behind a number's older, left-over ones. */
+  let replayDone: Promise<void> = Promise.resolve();
+
+  const accept = async (message: InboundSms): Promise<'accepted' | 'duplicate'> => {
+    await replayDone;
+    // Remember first (idempotent): a claim that succeeded must not leave a text we cannot answer.
+    const { numberKey, conversationId } = await store.remember(message.From);
+    if (await store.takeIn(message.MessageSid, { numberKey, conversationId, text: message.Body })) {
+      enqueue(message, numberKey, conversationId);
+      return 'accepted';
+    }
+    // A retry. If the first try was stored but never queued (e.g. its answer was lost), this one queues it.
+    const leftOver = queuedSids.has(message.MessageSid) ? undefined : await store.unhandled(message.MessageSid);
+    if (leftOver) enqueueStored(leftOver);
+    return 'duplicate';
   };
 
   const idle = async () => {
@@ -206,6 +293,8 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     adapter,
     store,
     register(server: Server) {
+      replayDone = replayUnhandled().catch((error: unknown) => log(`sms: texts left from before a restart not taken up: ${errorText(error)}`));
+      startSweeping(deps.unhandledSweepMs ?? UNHANDLED_SWEEP_MS);
       registerSmsRoutes(server, {
         accountSid: deps.config.accountSid,
         authToken: deps.config.authToken,
@@ -267,6 +356,7 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     idle,
     async close(graceMs = 10_000) {
       closing = true;
+      clearInterval(sweep);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.race([idle(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);

@@ -32,7 +32,7 @@ export interface SmsRouteDeps {
   authToken: string;
   /** The address Twilio calls, without a trailing slash: signatures cover it plus the path and query. */
   publicBaseUrl: string;
-  /** Takes one inbound text (already checked and deduplicated); resolves once it is queued, not answered. */
+  /** Takes one inbound text (already checked and deduplicated); resolves once it is stored (so a crash cannot lose it) and queued, not answered. */
   accept: (message: InboundSms) => Promise<'accepted' | 'duplicate'>;
   recordStatus: (messageSid: string, status: DeliveryStatus, errorCode: string | undefined) => Promise<void>;
   isClosing: () => boolean;

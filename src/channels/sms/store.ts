@@ -15,7 +15,12 @@ import { declareIndexes } from '../../store/indexes';
 export const SmsCollections = {
   /** One per phone number: number key, the number (AES-256-GCM), conversation id, last seen. */
   conversations: 'smsConversations',
-  /** MessageSids already taken in, so Twilio's retries are processed once. Kept INBOUND_RETENTION_DAYS. */
+  /**
+   * MessageSids already taken in, so Twilio's retries are processed once. Kept INBOUND_RETENTION_DAYS.
+   * Until its turn has finished, a text's record also holds whose it is and its words (encrypted),
+   * so a text answered 200 is still answered after a crash; they go when the turn ends, or after
+   * UNHANDLED_TEXT_HOURS at most.
+   */
   inbound: 'smsInbound',
   /**
    * One per message sent, by MessageSid: status, attempts and resends. The text is kept only
@@ -35,7 +40,13 @@ export const SmsCollections = {
 export const INBOUND_RETENTION_DAYS = 7;
 export const OUTBOUND_RETENTION_DAYS = 30;
 
-declareIndexes(SmsCollections.inbound, [{ key: { receivedAt: 1 }, name: 'receivedAt_1' }]);
+/** A text taken in but never answered (the app was down) is dropped after this many hours: too late to make sense. */
+export const UNHANDLED_TEXT_HOURS = 24;
+
+declareIndexes(SmsCollections.inbound, [
+  { key: { receivedAt: 1 }, name: 'receivedAt_1' },
+  { key: { unhandledSince: 1 }, name: 'unhandledSince_1' },
+]);
 declareIndexes(SmsCollections.outbound, [
   { key: { createdAt: 1 }, name: 'createdAt_1' },
   { key: { numberKey: 1, createdAt: -1 }, name: 'numberKey_1_createdAt_-1' },
@@ -56,6 +67,13 @@ type ConversationDoc = z.infer<typeof ConversationDoc>;
 interface InboundDoc {
   _id: string;
   receivedAt: Date;
+  /** The fields below are there only while the text's turn has not finished. */
+  unhandledSince?: Date;
+  numberKey?: string;
+  conversationId?: string;
+  body?: Encrypted;
+  /** How many times a start-up took it up again (a text that kills the app must not do so forever). */
+  replays?: number;
 }
 
 /**
@@ -82,6 +100,16 @@ export interface OutboundRecord {
   pending?: Encrypted;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A text taken in whose turn has not finished yet. */
+export interface UnhandledText {
+  messageSid: string;
+  numberKey: string;
+  conversationId: string;
+  text: string;
+  receivedAt: Date;
+  replays: number;
 }
 
 /** A text taken back from a message that ended undelivered, to send again. */
@@ -162,6 +190,63 @@ export class SmsStore {
     }
   }
 
+  /**
+   * Claims an inbound MessageSid and keeps the text (encrypted) until markHandled: true the first
+   * time, false for every retry of it. One write, so a text is never claimed without its words.
+   */
+  async takeIn(messageSid: string, text: Omit<UnhandledText, 'messageSid' | 'receivedAt' | 'replays'>, now = new Date()): Promise<boolean> {
+    const doc: InboundDoc = { _id: messageSid, receivedAt: now, unhandledSince: now, numberKey: text.numberKey, conversationId: text.conversationId, body: this.encrypt(text.text), replays: 0 };
+    try {
+      await this.db.collection<InboundDoc>(SmsCollections.inbound).insertOne(doc);
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === 11000) return false;
+      throw error;
+    }
+  }
+
+  /** The text's turn has finished: only the MessageSid stays (for retries), not whose it was or what it said. */
+  async markHandled(messageSid: string): Promise<void> {
+    await this.db
+      .collection<InboundDoc>(SmsCollections.inbound)
+      .updateOne({ _id: messageSid }, { $unset: { unhandledSince: '', numberKey: '', conversationId: '', body: '', replays: '' } });
+  }
+
+  /** One text taken in and not yet handled, or undefined (handled, unknown, or unreadable). */
+  async unhandled(messageSid: string): Promise<UnhandledText | undefined> {
+    const doc = await this.db.collection<InboundDoc>(SmsCollections.inbound).findOne({ _id: messageSid, unhandledSince: { $exists: true } });
+    return doc ? this.unhandledFrom(doc) : undefined;
+  }
+
+  /** Every text taken in and not yet handled, oldest first (so each number's texts keep their order). */
+  async unhandledTexts(): Promise<UnhandledText[]> {
+    const docs = await this.db
+      .collection<InboundDoc>(SmsCollections.inbound)
+      .find({ unhandledSince: { $exists: true } })
+      .sort({ unhandledSince: 1 })
+      .toArray();
+    return docs.map((doc) => this.unhandledFrom(doc)).filter((text): text is UnhandledText => text !== undefined);
+  }
+
+  /** Counts one more start-up taking this text up again. */
+  async countReplay(messageSid: string): Promise<void> {
+    await this.db.collection<InboundDoc>(SmsCollections.inbound).updateOne({ _id: messageSid, unhandledSince: { $exists: true } }, { $inc: { replays: 1 } });
+  }
+
+  /** Forgets the words of texts never handled and taken in before `before`; returns how many (never whose). */
+  async dropUnhandledBefore(before: Date): Promise<number> {
+    const result = await this.db
+      .collection<InboundDoc>(SmsCollections.inbound)
+      .updateMany({ unhandledSince: { $lt: before } }, { $unset: { unhandledSince: '', numberKey: '', conversationId: '', body: '', replays: '' } });
+    return result.modifiedCount;
+  }
+
+  private unhandledFrom(doc: InboundDoc): UnhandledText | undefined {
+    const text = doc.body === undefined ? undefined : this.decrypt(doc.body);
+    if (text === undefined || !doc.numberKey || !doc.conversationId) return undefined;
+    return { messageSid: doc._id, numberKey: doc.numberKey, conversationId: doc.conversationId, text, receivedAt: doc.receivedAt, replays: doc.replays ?? 0 };
+  }
+
   async isOptedOut(numberKey: string): Promise<boolean> {
     const doc = await this.db.collection<OptOutDoc>(SmsCollections.optOuts).findOne({ _id: numberKey });
     return doc?.optedOut === true;
@@ -213,6 +298,8 @@ export class SmsStore {
   async purge(now = new Date()): Promise<{ inbound: number; outbound: number }> {
     const days = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
     const inbound = await this.db.collection(SmsCollections.inbound).deleteMany({ receivedAt: { $lt: days(INBOUND_RETENTION_DAYS) } });
+    // Texts never answered (the app was down) are not kept in case it comes back.
+    await this.dropUnhandledBefore(new Date(now.getTime() - UNHANDLED_TEXT_HOURS * 60 * 60 * 1000));
     const outbound = await this.db.collection(SmsCollections.outbound).deleteMany({ createdAt: { $lt: days(OUTBOUND_RETENTION_DAYS) } });
     // Texts whose final status never came are not kept in case it does.
     await this.db
