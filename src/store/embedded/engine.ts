@@ -110,6 +110,11 @@ export class Engine {
     return Promise.all(writes).then(() => undefined);
   }
 
+  /** Why the data on disk no longer follows this engine (its journal was deleted or replaced), if it does not. */
+  storageLost(): string | undefined {
+    return this.journal?.checkStillThere();
+  }
+
   /** Compacts the journal when it holds much more than the live state. */
   async maybeCompact(): Promise<boolean> {
     if (!this.journal) return false;

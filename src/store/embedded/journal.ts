@@ -2,6 +2,7 @@ import {
   closeSync,
   existsSync,
   fdatasync,
+  fstatSync,
   fsyncSync,
   ftruncateSync,
   mkdirSync,
@@ -9,6 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   write,
   writeSync,
 } from 'node:fs';
@@ -37,6 +39,8 @@ export class Journal {
   private waiters: { resolve: () => void; reject: (e: Error) => void }[] = [];
   private flushing: Promise<void> | undefined;
   private closed = false;
+  /** Why the journal file can no longer keep what is written to it; once set, writes are refused. */
+  private lost: string | undefined;
   /** Records written since the last compaction; drives when to compact. */
   recordsSinceCompaction = 0;
 
@@ -82,6 +86,7 @@ export class Journal {
   /** Queues a record (a document, or one already encoded by encodePut); resolves once it is on disk. */
   append(record: Document | Buffer): Promise<void> {
     if (this.closed) return Promise.reject(new Error('journal is closed'));
+    if (this.lost) return Promise.reject(new Error(this.lost));
     this.pending.push(Buffer.isBuffer(record) ? frameBytes(record) : frame(record));
     this.recordsSinceCompaction++;
     const done = new Promise<void>((resolve, reject) => this.waiters.push({ resolve, reject }));
@@ -100,12 +105,33 @@ export class Journal {
       try {
         await writeAll(this.fd, batch);
         await datasync(this.fd);
+        // Synced into a file no one can open again is not kept: say so rather than acknowledge.
+        const lost = this.checkStillThere();
+        if (lost) throw new Error(lost);
         for (const w of waiters) w.resolve();
       } catch (error) {
         for (const w of waiters) w.reject(error as Error);
       }
     }
     this.flushing = undefined;
+  }
+
+  /**
+   * Why the journal file is no longer the one this server writes to (deleted with its directory,
+   * or replaced), or undefined while it is. Once lost, stays lost: later writes are refused.
+   */
+  checkStillThere(): string | undefined {
+    if (this.lost || this.closed) return this.lost;
+    const file = path.join(this.dir, JOURNAL_FILE);
+    const open = fstatSync(this.fd);
+    if (open.nlink === 0) return (this.lost = `the journal ${file} was deleted`);
+    try {
+      const onDisk = statSync(file);
+      if (onDisk.ino !== open.ino || onDisk.dev !== open.dev) this.lost = `the journal ${file} was replaced by another file`;
+    } catch {
+      this.lost = `the journal ${file} is gone`;
+    }
+    return this.lost;
   }
 
   /** Waits for every queued record to reach the disk. */
@@ -121,6 +147,9 @@ export class Journal {
     // From the moment nothing is queued, this runs without yielding: the snapshot and the
     // switch to the new file see exactly the same state, so no record is lost or replayed twice.
     while (this.flushing || this.pending.length > 0) await this.drain();
+    // Writing a snapshot into a directory that was deleted or replaced would hide that it was.
+    const lost = this.checkStillThere();
+    if (lost) throw new Error(lost);
     const temp = path.join(this.dir, COMPACT_FILE);
     const fd = openSync(temp, 'w');
     let count = 0;

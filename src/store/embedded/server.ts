@@ -1,4 +1,5 @@
 import net from 'node:net';
+import path from 'node:path';
 import type { Document } from 'bson';
 import { runCommand } from './commands';
 import { Cursors } from './cursors';
@@ -20,6 +21,8 @@ export interface EmbeddedServerOptions {
   compactAfterRecords?: number;
   /** How long to wait for a previous server on the same data directory to finish stopping. */
   lockWaitMs?: number;
+  /** How often to check that the data files are still there (default 5 s; writes check too). */
+  storageCheckMs?: number;
   /** Where operator messages go (never document contents). */
   log?: (line: string) => void;
 }
@@ -31,6 +34,7 @@ export interface EmbeddedServer {
 }
 
 const COMPACTION_CHECK_MS = 30_000;
+const STORAGE_CHECK_MS = 5_000;
 
 /**
  * A MongoDB wire-protocol server on loopback for development and tests: the official
@@ -44,6 +48,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   try {
     const opened = Engine.open(dbPath, { compactAfterRecords: options.compactAfterRecords });
     engine = opened.engine;
+    if (dbPath && opened.recovery?.records === 0) {
+      log(`Embedded MongoDB: the data directory ${path.resolve(dbPath)} holds no data: starting with an empty database (expected on a first start; if not, check the path and that its volume is mounted)`);
+    }
     if (opened.recovery?.droppedBytes) {
       log(`Embedded MongoDB: recovered ${opened.recovery.records} journal records; dropped ${opened.recovery.droppedBytes} bytes of an unfinished write`);
     }
@@ -52,6 +59,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     lock?.release();
     throw error;
   }
+  const storage = watchStorage(engine, log);
   const cursors = new Cursors();
   const sockets = new Set<net.Socket>();
   let nextConnectionId = 1;
@@ -59,7 +67,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
-    serveConnection(socket, nextConnectionId++, engine, cursors, log);
+    serveConnection(socket, nextConnectionId++, engine, cursors, storage, log);
   });
   server.maxConnections = 1000;
 
@@ -68,6 +76,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
     engine.maybeCompact().catch((error: Error) => log(`Embedded MongoDB: journal compaction failed: ${error.message}`));
   }, COMPACTION_CHECK_MS);
   timer.unref();
+  const storageTimer = setInterval(() => storage.check(), options.storageCheckMs ?? STORAGE_CHECK_MS);
+  storageTimer.unref();
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -80,6 +90,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
   const close = () =>
     (closing ??= (async () => {
       clearInterval(timer);
+      clearInterval(storageTimer);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         for (const socket of sockets) socket.destroy();
@@ -88,6 +99,33 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions = {}): 
       lock?.release();
     })());
   return { uri, port, close };
+}
+
+interface StorageWatch {
+  /** Why the data files no longer keep what this server is told (said loudly once), or undefined. */
+  check(): string | undefined;
+}
+
+/**
+ * Notices when the data directory is deleted (or its journal replaced) under a running server: from then on
+ * nothing written would survive a restart, which would quietly start from an empty directory.
+ */
+function watchStorage(engine: Engine, log: (line: string) => void): StorageWatch {
+  let reported = false;
+  return {
+    check() {
+      const lost = engine.storageLost();
+      if (lost && !reported) {
+        reported = true;
+        log(
+          `Embedded MongoDB: DATA DIRECTORY LOST: ${lost} while the server was running. Writes are now refused and ` +
+            'ping fails (/readyz: not ready). Everything so far is still in this server\'s memory, but a restart would ' +
+            'start from whatever the directory then holds (nothing if it is gone): restore it from a backup or check its volume.',
+        );
+      }
+      return lost;
+    },
+  };
 }
 
 /** A server that is still stopping (e.g. after its parent was killed) gets a moment to let go. */
@@ -104,7 +142,7 @@ async function acquireLock(dbPath: string, waitMs: number): Promise<DbPathLock> 
 }
 
 /** Reads framed messages off one socket and answers them in order. */
-function serveConnection(socket: net.Socket, connectionId: number, engine: Engine, cursors: Cursors, log: (line: string) => void): void {
+function serveConnection(socket: net.Socket, connectionId: number, engine: Engine, cursors: Cursors, storage: StorageWatch, log: (line: string) => void): void {
   let buffered = Buffer.alloc(0);
   let queue = Promise.resolve();
   socket.setNoDelay(true);
@@ -139,6 +177,8 @@ function serveConnection(socket: net.Socket, connectionId: number, engine: Engin
   }
 
   async function execute(command: Command): Promise<Document> {
+    const lost = Object.keys(command.body)[0] === 'ping' ? storage.check() : undefined;
+    if (lost) return { ok: 0, errmsg: `data directory lost: ${lost}`, code: 1, codeName: 'InternalError' };
     try {
       const reply = runCommand(command.body, { engine, cursors, database: command.database, connectionId });
       // Acknowledge only what is on disk.
@@ -147,6 +187,7 @@ function serveConnection(socket: net.Socket, connectionId: number, engine: Engin
     } catch (error) {
       await engine.durable().catch(() => undefined);
       if (error instanceof CommandError) return error.toReply();
+      storage.check();
       log(`Embedded MongoDB: internal error in '${Object.keys(command.body)[0]}': ${(error as Error).message}`);
       return { ok: 0, errmsg: `internal error: ${(error as Error).message}`, code: 1, codeName: 'InternalError' };
     }
