@@ -1,4 +1,4 @@
-import { normaliseForMatching, saysExactly, synonymsFor } from '../src/i18n';
+import { normaliseForMatching, saysExactly, stripFillers, synonymsFor } from '../src/i18n';
 import { MAX_FREE_TEXT, type Place } from '../src/referrals';
 
 /** The result of reading a typed answer: a value, or the locale key of a kind explanation. */
@@ -41,8 +41,54 @@ export function parsePlace(text: string): Parsed<Place> {
     if (POSTCODE_DISTRICT.test(upper)) return { ok: true, value: { kind: 'postcodeDistrict', value: upper } };
     return { ok: false, problemKey: 'whatMatters.place.badPostcode' };
   }
+  if (saysOneOf(trimmed, ...NOT_A_PLACE)) return { ok: false, problemKey: 'whatMatters.place.badTown' };
+  if (isLandmark(trimmed)) return { ok: false, problemKey: 'whatMatters.place.landmark' };
   if (TOWN.test(trimmed)) return { ok: true, value: { kind: 'town', value: trimmed } };
   return { ok: false, problemKey: 'whatMatters.place.badTown' };
+}
+
+/** Answers that are not a place: agreeing, "that's all", or the answer to another question ("mornings"). */
+const NOT_A_PLACE = [
+  'common.choices.yes',
+  'common.choices.noAnswer',
+  'common.choices.done',
+  'common.fillers.timesOfDay',
+  'whatMatters.days.options.weekdays',
+  'whatMatters.days.options.weekends',
+  'whatMatters.days.options.any',
+  'whatMatters.times.options.mornings',
+  'whatMatters.times.options.afternoons',
+  'whatMatters.times.options.evenings',
+  'whatMatters.times.options.any',
+];
+
+/** Answers that are not a name: agreeing, or "that's all". */
+const NOT_A_NAME = ['common.choices.yes', 'common.choices.noAnswer', 'common.choices.done'];
+
+/** True when the whole answer (polite padding aside) is one of the phrases at any of `keys`. */
+function saysOneOf(text: string, ...keys: string[]): boolean {
+  const normalised = normaliseForMatching(text);
+  const forms = [normalised, stripFillers(normalised)].filter((form) => form.length > 0);
+  return keys.some((key) => forms.some((form) => synonymsFor(key).includes(form)));
+}
+
+/**
+ * "The big Tesco", "y capel": somewhere near home, not the town it is in. A landmark alone
+ * ("Tesco") too; a longer name only with "the" or "y" in front, so "Church Village" stays a town.
+ */
+function isLandmark(place: string): boolean {
+  const [first, ...rest] = normaliseForMatching(place).split(' ');
+  const landmarks = synonymsFor('whatMatters.place.landmarks');
+  if (rest.length === 0) return landmarks.includes(first);
+  return synonymsFor('whatMatters.place.articles').includes(first) && rest.some((word) => landmarks.includes(word));
+}
+
+/**
+ * "Prefer not to say", "I don't want to say", "dont no": the person would rather not answer, so the
+ * question is skipped (null), as "skip" does. Anything else is read by `parse`.
+ */
+export function orDeclined<T>(parse: (text: string) => Parsed<T>): (text: string) => Parsed<T | null> {
+  return (text) => (saysOneOf(text, 'whatMatters.declines') ? { ok: true, value: null } : parse(text));
 }
 
 /** Digits of a UK number after the country code or leading 0, or undefined. */
@@ -52,9 +98,18 @@ function ukNationalNumber(text: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * The number in an answer: all of it ("07700 900123", after a lead-in), or else the first UK
+ * number in a sentence ("my numbr is 07700900456", "its 07700 900123 thanks").
+ */
+function numberIn(answer: string): string | undefined {
+  const runsOfDigits = answer.match(/\+?\d[\d\s().-]{7,}\d/g) ?? [];
+  return [answer, ...runsOfDigits].map(ukNationalNumber).find((national) => national !== undefined);
+}
+
 /** A UK mobile number (07…), returned in E.164 form: "07700 900123" → "+447700900123". */
 export function parseUkMobile(text: string): Parsed<string> {
-  const national = ukNationalNumber(withoutLeadIn(text, 'whatMatters.mobile.leadIns').rest);
+  const national = numberIn(withoutLeadIn(text, 'whatMatters.mobile.leadIns').rest);
   // 071–075 and 077–079 are mobiles; 07624 is the Isle of Man. 070 and 076 are not mobiles.
   if (national && /^7(?:[1-57-9]\d{8}|624\d{6})$/.test(national)) return { ok: true, value: `+44${national}` };
   return { ok: false, problemKey: 'whatMatters.mobile.retry' };
@@ -62,7 +117,7 @@ export function parseUkMobile(text: string): Parsed<string> {
 
 /** A UK phone number we can call: landline (01, 02, 03) or mobile, in E.164 form. */
 export function parseUkPhone(text: string): Parsed<string> {
-  const national = ukNationalNumber(withoutLeadIn(text, 'whatMatters.phone.leadIns').rest);
+  const national = numberIn(withoutLeadIn(text, 'whatMatters.phone.leadIns').rest);
   if (national && /^(?:[12]\d{8,9}|3\d{9}|7(?:[1-57-9]\d{8}|624\d{6}))$/.test(national)) {
     return { ok: true, value: `+44${national}` };
   }
@@ -74,9 +129,17 @@ export function parseName(text: string): Parsed<string> {
   const trimmed = withoutLeadIn(text, 'whatMatters.name.leadIns').rest;
   if (!trimmed) return { ok: false, problemKey: 'common.needText' };
   // "yes", "ok", "ie": agreeing to be asked is not a name (a "no" skips the question before this).
-  if (saysExactly(trimmed, 'common.choices.yes')) return { ok: false, problemKey: 'whatMatters.name.notAName' };
+  // Nor are "that's all", a phone number, or emoji with no letters.
+  if (saysOneOf(trimmed, ...NOT_A_NAME) || !/\p{L}/u.test(trimmed) || looksLikeANumber(trimmed)) {
+    return { ok: false, problemKey: 'whatMatters.name.notAName' };
+  }
   if (trimmed.length > 50) return { ok: false, problemKey: 'whatMatters.name.retry' };
   return { ok: true, value: trimmed };
+}
+
+/** Five digits or more: a phone number, not part of a name. */
+function looksLikeANumber(text: string): boolean {
+  return text.replace(/\D/g, '').length >= 5;
 }
 
 /** "+447700900123" → "07700 900123", for reading a number back to the person. */

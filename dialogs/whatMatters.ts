@@ -7,7 +7,7 @@ import { MultiChoiceQuestion, type MultiChoiceSpec } from './prompts/multiChoice
 import { TextQuestion } from './prompts/textQuestion';
 import { isSmsChannel } from './render';
 import { QuestionSequenceDialog, sequenceQuestion, type SequenceQuestion } from './questionSequence';
-import { parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone, parseWhatMatters, type Parsed } from './validation';
+import { orDeclined, parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone, parseWhatMatters, type Parsed } from './validation';
 
 export const WHAT_MATTERS_DIALOG = 'whatMatters';
 
@@ -59,6 +59,16 @@ function meansThisNumber(text: string): boolean {
   return phrases.includes(normalised) || phrases.includes(stripFillers(normalised));
 }
 
+/**
+ * Own words that say something: not "nuthing" or "non" (ways of saying nothing that the shared
+ * lists miss) and not emoji alone. Those still end the question, as "nothing" does.
+ */
+function wordsWorthKeeping(ownWords: string | undefined): string | undefined {
+  if (ownWords === undefined || !/[\p{L}\p{N}]/u.test(ownWords)) return undefined;
+  const said = stripFillers(normaliseForMatching(ownWords));
+  return synonymsFor('whatMatters.sayingNothing').includes(said) ? undefined : ownWords;
+}
+
 function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
   const has = (field: keyof Referral['answers']) => (r: Referral) => r.answers[field] !== undefined;
   const method = (r: Referral): ContactMethod | undefined => r.answers.contactMethod;
@@ -99,7 +109,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
       }),
       isAnswered: has('interests'),
       save: async (personKey, answer) => {
-        await repo.saveAnswer(personKey, 'interests', { chosen: answer.values, ownWords: answer.ownWords });
+        await repo.saveAnswer(personKey, 'interests', { chosen: answer.values, ownWords: wordsWorthKeeping(answer.ownWords) });
         return answer.complete ? {} : { askAgainWith: answer.values };
       },
     }),
@@ -117,7 +127,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
           option('groupAnxiety', 'barriers'),
           option('caring', 'barriers'),
           option('language', 'barriers'),
-          option('nothing', 'barriers', true),
+          { ...option('nothing', 'barriers', true), alsoKeys: ['whatMatters.sayingNothing'] },
         ],
         understand: barriersSpokenOf,
         aside: barriersAside,
@@ -158,7 +168,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'place',
       part: 'place',
-      dialog: new TextQuestion('whatMatters.place', { textKey: 'whatMatters.place.ask', parse: parsePlace, allowSkip: true }),
+      dialog: new TextQuestion('whatMatters.place', { textKey: 'whatMatters.place.ask', parse: orDeclined(parsePlace), allowSkip: true }),
       isAnswered: has('place'),
       save: (personKey, place) => repo.saveAnswer(personKey, 'place', place),
     }),
@@ -182,7 +192,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'mobile',
       part: 'contact',
-      dialog: new TextQuestion('whatMatters.mobile', { textKey: 'whatMatters.mobile.ask', parse: parseUkMobile, allowSkip: true }),
+      dialog: new TextQuestion('whatMatters.mobile', { textKey: 'whatMatters.mobile.ask', parse: orDeclined(parseUkMobile), allowSkip: true }),
       applies: (r) => method(r) === 'sms' && !textsFromTheirPhone(r),
       isAnswered: has('contactNumber'),
       save: (personKey, number) => repo.saveAnswer(personKey, 'contactNumber', number),
@@ -190,7 +200,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'phone',
       part: 'contact',
-      dialog: new TextQuestion('whatMatters.phone', { textKey: 'whatMatters.phone.ask', parse: parseNumberToCall, allowSkip: true }),
+      dialog: new TextQuestion('whatMatters.phone', { textKey: 'whatMatters.phone.ask', parse: orDeclined(parseNumberToCall), allowSkip: true }),
       applies: (r) => method(r) === 'phone',
       isAnswered: has('contactNumber'),
       save: (personKey, number) => repo.saveAnswer(personKey, 'contactNumber', number),
@@ -198,7 +208,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'name',
       part: 'name',
-      dialog: new TextQuestion('whatMatters.name', { textKey: 'whatMatters.name.ask', parse: parseName, allowSkip: true }),
+      dialog: new TextQuestion('whatMatters.name', { textKey: 'whatMatters.name.ask', parse: orDeclined(parseName), allowSkip: true }),
       isAnswered: has('preferredName'),
       save: (personKey, name) => repo.saveAnswer(personKey, 'preferredName', name),
     }),
