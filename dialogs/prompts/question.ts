@@ -119,12 +119,9 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return true;
   }
 
-  /**
-   * Whether a greeting may answer this question. At the welcome's "Which language?" it does:
-   * "shwmae" chooses Cymraeg. (Named by id, as importing it from the welcome would be circular.)
-   */
+  /** Whether a greeting may answer this question (the welcome's "Which language?" says yes: "shwmae" is Cymraeg). */
   protected greetingMayAnswer(): boolean {
-    return this.id === WELCOME_LANGUAGE_QUESTION;
+    return false;
   }
 
   /** The question's text in this turn's language. */
@@ -164,9 +161,6 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return state.attempts < STUCK_AFTER_MISSES ? [t(problemKey)] : this.stuckTexts(t, state, problemKey);
   }
 }
-
-/** The welcome's "Which language?" (`LANGUAGE_QUESTION` in welcome.ts). */
-const WELCOME_LANGUAGE_QUESTION = 'welcome.language';
 
 /** Misses in a row after which the question offers a way forward (skip, or talk to a person). */
 const STUCK_AFTER_MISSES = 3;
