@@ -53,6 +53,8 @@ export const HandoffSummarySchema = z.object({
   location: PlaceSchema.nullable(),
   contact: z.object({ method: z.enum(CONTACT_METHODS).nullable(), number: z.string().nullable() }),
   language: z.enum(SUPPORTED_LANGUAGES),
+  /** The language they wrote in when not English or Welsh (ISO 639 code; "und": not known which): book an interpreter. */
+  interpreterLanguage: z.string().optional(),
   channel: z.string(),
   wellbeingBaseline: z.object({
     lifeSatisfaction: Ons4ScoreSchema,

@@ -32,6 +32,7 @@ export function buildSummary(referral: Referral, input: SummaryInput = {}): Hand
     location: a.place ?? null,
     contact: { method: a.contactMethod ?? null, number: a.contactNumber ?? null },
     language: referral.lang,
+    ...interpreterLanguageOf(referral),
     channel: referral.channel,
     wellbeingBaseline: {
       lifeSatisfaction: w.lifeSatisfaction ?? null,
@@ -43,6 +44,13 @@ export function buildSummary(referral: Referral, input: SummaryInput = {}): Hand
     riskFlags: riskFlagsOf(referral, input),
     humanRequestedAt: referral.humanRequestedAt ?? null,
   };
+}
+
+/** Present only when they need an interpreter, so older summaries keep their shape. */
+function interpreterLanguageOf(referral: Referral): Pick<HandoffSummary, 'interpreterLanguage'> {
+  // Kept on the stored referral beside the schema's fields (ReferralRepository.setInterpreterLanguage).
+  const code = (referral as { interpreterLanguage?: unknown }).interpreterLanguage;
+  return typeof code === 'string' && /^[a-z]{2,3}$/.test(code) ? { interpreterLanguage: code } : {};
 }
 
 function riskFlagsOf(referral: Referral, input: SummaryInput): RiskFlag[] {

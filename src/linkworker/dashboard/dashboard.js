@@ -505,6 +505,8 @@
         }),
       ),
     );
+    // Near the top: the first call needs the interpreter booked (the chat was English or Welsh only).
+    if (s.interpreterLanguage) row('summary.interpreter', valueWord('interpreterLanguages', s.interpreterLanguage));
     var flags = s.riskFlags || [];
     row('summary.riskFlags', flags.length === 0 ? t('summary.none') : bullets(
       flags.map(function (flag) {
