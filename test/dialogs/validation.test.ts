@@ -1,4 +1,4 @@
-import { formatUkNumber, parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone } from '../../dialogs/validation';
+import { formatUkNumber, orDeclined, parseFreeText, parseName, parsePlace, parseUkMobile, parseUkPhone } from '../../dialogs/validation';
 
 describe('parsePlace', () => {
   it.each([
@@ -69,6 +69,17 @@ describe('phone numbers', () => {
     expect(parseUkPhone(text).ok).toBe(false);
   });
 
+  it.each([
+    ['my numbr is 07700900456', '+447700900456'],
+    ['its 07700 900123 thanks', '+447700900123'],
+  ])('finds the mobile in the sentence "%s"', (text, e164) => {
+    expect(parseUkMobile(text)).toEqual({ ok: true, value: e164 });
+  });
+
+  it('finds the number to call in a sentence', () => {
+    expect(parseUkPhone('you can ring me on 029 2018 0000 after 5')).toEqual({ ok: true, value: '+442920180000' });
+  });
+
   it('reads numbers back the way people write them', () => {
     expect(formatUkNumber('+447700900123')).toBe('07700 900123');
     expect(formatUkNumber('+442920180000')).toBe('029 2018 0000');
@@ -99,7 +110,32 @@ describe('free text and names', () => {
     expect(parseName(text)).toEqual({ ok: true, value: name });
   });
 
-  it.each(['yes', 'OK', 'ie', 'ydy'])('does not take "%s" as a name', (text) => {
+  it.each(['yes', 'OK', 'ie', 'ydy', 'thats all', '07700900456', '😀'])('does not take "%s" as a name', (text) => {
     expect(parseName(text)).toEqual({ ok: false, problemKey: 'whatMatters.name.notAName' });
+  });
+});
+
+describe('answers that are not a place', () => {
+  it.each(['thats all', 'yes', 'mornings', 'weekdays', 'bore', 'penwythnos'])('"%s" is asked again', (text) => {
+    expect(parsePlace(text)).toEqual({ ok: false, problemKey: 'whatMatters.place.badTown' });
+  });
+
+  it.each(['near the big tesco', 'the church', 'tesco', 'ger y capel'])('"%s" is a landmark: which town is it in?', (text) => {
+    expect(parsePlace(text)).toEqual({ ok: false, problemKey: 'whatMatters.place.landmark' });
+  });
+
+  it.each(['Church Village', 'The Mumbles', 'Y Fenni'])('"%s" is still a town', (text) => {
+    expect(parsePlace(text)).toEqual({ ok: true, value: { kind: 'town', value: text } });
+  });
+});
+
+describe('declining to say', () => {
+  it.each(['i dont want to say', "I'd prefer not to say", 'dont no', 'dw i ddim eisiau dweud'])('"%s" skips (null)', (text) => {
+    expect(orDeclined(parsePlace)(text)).toEqual({ ok: true, value: null });
+    expect(orDeclined(parseName)(text)).toEqual({ ok: true, value: null });
+  });
+
+  it('anything else is read as before', () => {
+    expect(orDeclined(parseName)('Jo')).toEqual({ ok: true, value: 'Jo' });
   });
 });
