@@ -17,6 +17,8 @@ describe('small words inside a multi-part answer', () => {
     ['the money and the language', ['cost', 'language']],
     ['my caring and some transport', ['caring', 'transport']],
     ['a bus and the money', ['transport', 'cost']],
+    ["iaith a'r arian", ['language', 'cost']],
+    ["y bws a'r arian", ['transport', 'cost']],
   ])('"%s" picks %j', (text, expected) => {
     expect(matchChoices(text, barriers)).toEqual(expected);
   });
