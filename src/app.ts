@@ -279,7 +279,7 @@ export async function startFrontDoor(
       bot,
       botAccount: { id: config.bot.appId ?? 'front-door', name: config.serviceName },
       log,
-      options: { secret: config.directLineTokenSecret, ...options.directLine },
+      options: { secret: config.directLineTokenSecret, clientAddress: clientIpBehind(config.trustedProxies), ...options.directLine },
     });
     directLine.adapter.onTurnError = onTurnError;
     eraseWebChatTranscript = (conversationId) => directLine.transcript.deleteConversation(conversationId);

@@ -1,3 +1,4 @@
+import type { ClientRequest } from '../../http/clientAddress';
 import type { Activity, ActivityHandlerBase, ChannelAccount, ConversationReference, TurnContext } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
@@ -30,6 +31,8 @@ export interface DirectLineOptions {
   refreshMs?: number;
   /** Clock for tokens and rate limits (tests). */
   now?: () => number;
+  /** Who sent a request, for the per-address limits (config TRUSTED_PROXIES); default the socket's peer. */
+  clientAddress?: (req: ClientRequest) => string;
 }
 
 export interface DirectLineDeps {
@@ -78,6 +81,7 @@ export async function createDirectLine(deps: DirectLineDeps): Promise<DirectLine
     heartbeatMs: options.heartbeatMs,
     refreshMs: options.refreshMs,
     limitConnect: (ip) => limiters.perIp.take(ip),
+    addressOf: options.clientAddress,
     now,
   });
   const adapter = new DirectLineAdapter({
@@ -127,6 +131,7 @@ export async function createDirectLine(deps: DirectLineDeps): Promise<DirectLine
         notify: (conversationId) => streams.notify(conversationId),
         isClosing: () => closing,
         log,
+        clientAddress: options.clientAddress,
       });
       streams.attach(server.server);
     },

@@ -43,6 +43,8 @@ export interface DirectLineRouteDeps {
   notify: (conversationId: string) => void;
   isClosing: () => boolean;
   log: (line: string) => void;
+  /** Who sent a request (behind a trusted proxy, from X-Forwarded-For); default the socket's peer. */
+  clientAddress?: (req: Request) => string;
 }
 
 const BASE = '/v3/directline';
@@ -74,6 +76,7 @@ const PostedActivitySchema = z.object({
 /** Registers the Direct Line 3.0 endpoints Web Chat uses. Streams are attached separately (stream.ts). */
 export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDeps): void {
   const { tokens, transcript, limits, limiters } = deps;
+  const addressOf = deps.clientAddress ?? clientAddress;
 
   // Oversized bodies are refused before they are read when they say their size (Content-Length); a chunked
   // body says nothing, so every route also checks the bytes actually read (refuseOversizedBody).
@@ -102,7 +105,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
       try {
         if (deps.isClosing()) throw new DirectLineError(503, 'ServiceUnavailable', 'The service is restarting. Please try again in a moment.');
         refuseOversizedBody(req, limits.maxBodyBytes);
-        limit(limiters.perIp, clientAddress(req), 'Too many requests from this address. Please wait and try again.');
+        limit(limiters.perIp, addressOf(req), 'Too many requests from this address. Please wait and try again.');
         await fn(req, res);
       } catch (error) {
         if (!(error instanceof DirectLineError)) deps.log(`directline: ${req.method} ${routeName(req)} failed: ${(error as Error).message}`);
@@ -141,7 +144,7 @@ export function registerDirectLineRoutes(server: Server, deps: DirectLineRouteDe
   const user = (claims: TokenClaims): ChannelAccount => ({ id: claims.userId, name: '', role: 'user' });
 
   server.post(`${BASE}/tokens/generate`, handle(async (req, res) => {
-    limit(limiters.generatePerIp, clientAddress(req), 'Too many new conversations from this address. Please wait and try again.');
+    limit(limiters.generatePerIp, addressOf(req), 'Too many new conversations from this address. Please wait and try again.');
     const body = GenerateBodySchema.safeParse(emptyToUndefined(req.body));
     if (!body.success) throw badArgument(body.error);
     const conversationId = newConversationId();

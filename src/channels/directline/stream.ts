@@ -27,6 +27,8 @@ export interface StreamHubOptions {
   refreshMs?: number;
   /** Rate limit for stream connections by client address: 0 to allow, else seconds to wait. */
   limitConnect?: (ip: string) => number;
+  /** Who opened the socket (behind a trusted proxy, from X-Forwarded-For); default the socket's peer. */
+  addressOf?: (req: IncomingMessage) => string;
   now?: () => number;
 }
 
@@ -111,7 +113,7 @@ export class StreamHub {
     }
     try {
       if (this.closed) throw new DirectLineError(503, 'ServiceUnavailable', 'The service is restarting. Please reconnect in a moment.');
-      const retryAfter = this.options.limitConnect?.(req.socket.remoteAddress ?? 'unknown') ?? 0;
+      const retryAfter = this.options.limitConnect?.(this.options.addressOf?.(req) ?? req.socket.remoteAddress ?? 'unknown') ?? 0;
       if (retryAfter > 0) throw new DirectLineError(429, 'TooManyRequests', 'Too many connections. Please wait and try again.', retryAfter);
       const conversationId = match[1];
       if (!CONVERSATION_ID_PATTERN.test(conversationId)) throw new DirectLineError(404, 'ConversationNotFound', 'There is no such conversation.');
