@@ -8,6 +8,7 @@ import {
 import { DialogSet, DialogTurnStatus, type DialogContext, type DialogState } from 'botbuilder-dialogs';
 import {
   activeQuestionAccepts,
+  activeQuestionId,
   AFTER_NO,
   ChangeLanguageDialog,
   CHANGE_LANGUAGE_DIALOG,
@@ -375,7 +376,7 @@ export class FrontDoorBot extends ActivityHandler {
     }
 
     // 3. Global commands, unless the question waiting takes these words as its answer.
-    const command = questionTakesIt ? null : recogniseCommand(text, turnLanguage(context));
+    const command = questionTakesIt ? null : recogniseCommand(text, turnLanguage(context), { waitingQuestion: activeQuestionId(dc) });
     if (command) {
       await this.runCommand(dc, command, personKey, flags);
       return;

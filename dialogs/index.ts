@@ -26,7 +26,7 @@ export {
   type RestartConfirmResult,
 } from './restartConfirm';
 export type { SequenceOptions } from './questionSequence';
-export { activeQuestionAccepts } from './prompts/answerRecogniser';
+export { activeQuestionAccepts, activeQuestionId } from './prompts/answerRecogniser';
 export { ChoiceQuestion, choice, type ChoiceSpec, type ChoiceQuestionConfig } from './prompts/choiceQuestion';
 export { renderQuestion, renderMessage, isTextOnlyChannel, showsCards, type QuestionView } from './render';
 export { summaryCard, escapeMarkdown } from './summaryCard';

@@ -15,6 +15,13 @@ export function isAnswerRecogniser(value: unknown): value is AnswerRecogniser {
  * "Cymraeg" answers "Which language?" and "Carry on" answers "Shall we carry on?", instead of
  * being taken as commands that would ask the same question again.
  */
+/** The id of the question waiting at the bottom of the dialog stack, if any. */
+export function activeQuestionId(dc: DialogContext): string | undefined {
+  let current: DialogContext = dc;
+  for (let child = current.child; child; child = current.child) current = child;
+  return current.activeDialog?.id;
+}
+
 export function activeQuestionAccepts(dc: DialogContext, text: string): boolean {
   let current: DialogContext = dc;
   for (let child = current.child; child; child = current.child) current = child;

@@ -103,7 +103,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     if (isAnswerRecogniser(this) && this.acceptsAnswer(text, state)) return false;
     const question = recogniseCommonQuestion(text);
     if (!question) return false;
-    await context.sendActivity(renderMessage(commonAnswer(context, turnTranslator(context), question)));
+    await context.sendActivity(renderMessage(commonAnswer(context, turnTranslator(context), question, this.id)));
     await this.ask(context, state);
     return true;
   }
