@@ -99,7 +99,7 @@ describe('"What do you enjoy?" and "Anything else you enjoy?"', () => {
     expect((await answers(personKey)).interests).toEqual({ chosen: [] });
   });
 
-  it.each(['nuthing', '💷'])('after a pick, "%s" to "Anything else you enjoy?" keeps the pick and nothing else', async (text) => {
+  it.each(['nuthing', '💷', 'non', 'nowt', 'thats al'])('after a pick, "%s" to "Anything else you enjoy?" keeps the pick and nothing else', async (text) => {
     const { personKey, conversation } = await askOnly('interests');
     expect((await conversation.say('music')).text).toContain(en('whatMatters.interests.more'));
     await conversation.say(text);
