@@ -32,6 +32,8 @@ interface StepValues {
 export interface SaveOutcome {
   /** Ask the same question again in "Anything else?" form with these already chosen. */
   askAgainWith?: string[];
+  /** A short line to say before the next question (a locale key), e.g. what the answer means for them. */
+  noteKey?: string;
 }
 
 /** One question in a sequence: which prompt asks it, when it applies, and how its answer is stored. */
@@ -122,6 +124,7 @@ export abstract class QuestionSequenceDialog extends PersonDialog<SequenceOption
     const options = step.options;
     const question = this.questions.find((q) => q.id === (step.values as StepValues).questionId)!;
     const outcome = (await question.save(options.personKey, step.result)) ?? {};
+    if (outcome.noteKey) await step.context.sendActivity(renderMessage(turnTranslator(step.context)(outcome.noteKey)));
     const again = outcome.askAgainWith;
     const next: LoopOptions = {
       personKey: options.personKey,

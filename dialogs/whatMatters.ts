@@ -135,7 +135,9 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
       isAnswered: has('barriers'),
       save: async (personKey, answer) => {
         await repo.saveAnswer(personKey, 'barriers', answer.values);
-        return answer.complete ? {} : { askAgainWith: answer.values };
+        if (!answer.complete) return { askAgainWith: answer.values };
+        // Language is what gets in the way: say plainly that an interpreter can be arranged.
+        return answer.values.includes('language') ? { noteKey: 'whatMatters.barriers.interpreter' } : {};
       },
     }),
     sequenceQuestion({

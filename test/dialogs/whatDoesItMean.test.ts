@@ -35,12 +35,12 @@ describe('"what does that mean?" at a question', () => {
     ['en', 'whatMatters', 'what do you mean?'],
     ['cy', 'interests', 'dw i ddim yn deall'],
     ['cy', 'barriers', "beth mae hynny'n ei olygu?"],
-  ] as const)('(%s, %s) "%s" is met kindly, the question asked again, and nothing stored', async (lang, part, text) => {
+  ] as const)('(%s, %s) "%s" gets the question in plainer words, then asked again, and nothing stored', async (lang, part, text) => {
     const t = tFor(lang);
     const { personKey, conversation } = await askedAbout(part, lang);
     const reply = await conversation.say(text);
     expect(reply.text).not.toContain(t('common.notUnderstood'));
-    expect(reply.text).toContain(t('faq.questions.whatDoesItMean.answer'));
+    expect(reply.text).toContain(t(`faq.questions.whatDoesItMean.plainer.whatMatters.${part}`));
     expect(reply.text).toContain(t(`whatMatters.${part}.ask`));
     expect(conversation.finished).toBe(false);
     expect((await storedAnswers(database.db, personKey))[part]).toBeUndefined();
