@@ -413,6 +413,7 @@ function listItem(handoff: Handoff) {
     whatMatters: s.whatMatters,
     categories: s.categories,
     language: s.language,
+    interpreterLanguage: s.interpreterLanguage ?? null,
     channel: s.channel,
     riskFlagCount: distinctRiskFlags(handoff.riskFlags).length,
     claimedBy: handoff.claimedBy,

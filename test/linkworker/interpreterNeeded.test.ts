@@ -82,6 +82,9 @@ describeInBrowser('the dashboard for someone who needs an interpreter', () => {
       await w.locator('#login-button').click();
     }
     await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${id}"]') !== null`);
+    // The queue card says so before it is opened.
+    const card = await inPage<string>(w, `document.querySelector('#queue button[data-handoff-id="${id}"]').closest('li').textContent`);
+    expect(card).toContain(`${label}: ${language}`);
     await w.locator(`#queue button[data-handoff-id="${id}"]`).click();
     await waitInPage(w, "!document.getElementById('handoff').hidden");
     const rows = await inPage<string[]>(w, "[...document.querySelectorAll('#summary dt')].map((dt) => dt.textContent + ': ' + dt.nextElementSibling.textContent)");

@@ -149,6 +149,8 @@
       return valueWord('reasons', reason);
     });
     if (handoff.language) facts.push(valueWord('languages', handoff.language));
+    // Seen before opening it: the first call needs an interpreter booked.
+    if (handoff.interpreterLanguage) facts.push(t('summary.interpreter') + ': ' + valueWord('interpreterLanguages', handoff.interpreterLanguage));
     if (handoff.channel) facts.push(valueWord('channels', handoff.channel));
     if (handoff.optedOutOfTexts) facts.push(t('queue.optedOut'));
     // Said on the card too, so a worker does not expect their earlier answers when they open it.
