@@ -26,15 +26,44 @@ export interface HandoffRequests {
 
 const whenFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** "Monday 09:00" in the person's language and the service's time zone. */
-export function describeWhen(at: Date, lang: string, timeZone: string): string {
-  const key = `${lang}|${timeZone}`;
+function whenFormat(lang: string, timeZone: string, style: 'dayAndTime' | 'date' | 'time' | 'calendarDay'): Intl.DateTimeFormat {
+  const key = `${lang}|${timeZone}|${style}`;
   let format = whenFormats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === 'cy' ? 'cy-GB' : 'en-GB', { timeZone, weekday: 'long', hour: 'numeric', minute: '2-digit' });
+    const options: Record<typeof style, Intl.DateTimeFormatOptions> = {
+      dayAndTime: { weekday: 'long', hour: 'numeric', minute: '2-digit' },
+      date: { weekday: 'long', day: 'numeric', month: 'long' },
+      time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+      // Only to compare calendar days, read from its parts.
+      calendarDay: { year: 'numeric', month: 'numeric', day: 'numeric' },
+    };
+    const locale = lang === 'cy' ? 'cy-GB' : 'en-GB';
+    format = new Intl.DateTimeFormat(locale, { timeZone, ...options[style] });
     whenFormats.set(key, format);
   }
-  return format.format(at);
+  return format;
+}
+
+/** Whole local calendar days from `now` to `at` in the time zone (0 today, 1 tomorrow). */
+function daysAhead(at: Date, now: Date, timeZone: string): number {
+  const calendarDay = whenFormat('en', timeZone, 'calendarDay');
+  const dayNumber = (instant: Date): number => {
+    const parts = Object.fromEntries(calendarDay.formatToParts(instant).map((p) => [p.type, p.value]));
+    return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000;
+  };
+  return dayNumber(at) - dayNumber(now);
+}
+
+/**
+ * "Monday 09:00" when that is today or tomorrow; further off (a weekend, a bank holiday, a Christmas closure),
+ * with the date, so "Tuesday 29 December, 09:00" cannot be read as next Tuesday. In the person's language and
+ * the service's time zone. `now` is the moment the answer was worked out (the desk's clock, which tests set);
+ * without it there is no "today" to measure from, so the day and time alone, as before.
+ */
+export function describeWhen(at: Date, lang: string, timeZone: string, now?: Date): string {
+  const days = now ? daysAhead(at, now, timeZone) : 0;
+  if (days === 0 || days === 1) return whenFormat(lang, timeZone, 'dayAndTime').format(at);
+  return `${whenFormat(lang, timeZone, 'date').format(at)}, ${whenFormat(lang, timeZone, 'time').format(at)}`;
 }
 
 /**

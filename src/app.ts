@@ -111,7 +111,10 @@ export async function startFrontDoor(
     const contacts = new FollowUpContacts(database.db);
 
     // Link workers: their API, and the handoffs the conversation opens for them.
-    const hours = new ServiceHours(config.linkWorkerHours, config.linkWorkerTimeZone);
+    const hours = new ServiceHours(config.linkWorkerHours, config.linkWorkerTimeZone, {
+      closedDates: config.linkWorkerClosedDates,
+      bankHolidays: config.linkWorkerBankHolidays,
+    });
     const linkWorkers = createLinkWorkerServices(database.db, {
       messenger: { send: (handoff, text) => sendLinkWorkerMessage(handoff, text) },
       notify: {

@@ -1,7 +1,8 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseServiceHours } from './handoff/serviceHours';
+import { BANK_HOLIDAY_REGIONS, DEFAULT_BANK_HOLIDAYS, type BankHolidayRegion } from './handoff/bankHolidays';
+import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseClosedDates, parseServiceHours } from './handoff/serviceHours';
 import { readSmsConfig, SmsConfigError, type SmsConfig } from './channels/sms/config';
 import { FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './followups/config';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
@@ -97,6 +98,23 @@ const EnvSchema = z.object({
         }
       }, 'must be an IANA time zone such as Europe/London'),
   ),
+  LINKWORKER_CLOSED_DATES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default('')
+      .superRefine((value, ctx) => {
+        try {
+          parseClosedDates(value);
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: `must be dates and ranges like "2026-12-24..2027-01-01, 2027-05-08" (${(error as Error).message})` });
+        }
+      }),
+  ),
+  LINKWORKER_BANK_HOLIDAYS: z.preprocess(
+    emptyToUndefined,
+    z.enum(BANK_HOLIDAY_REGIONS, { error: `must be ${BANK_HOLIDAY_REGIONS.map((r) => `"${r}"`).join(' or ')}` }).default(DEFAULT_BANK_HOLIDAYS),
+  ),
   TRUSTED_PROXIES: z.preprocess(emptyToUndefined, trustedProxies.optional()),
   MicrosoftAppId: optionalString,
   MicrosoftAppPassword: optionalString,
@@ -147,6 +165,9 @@ export interface Config {
   /** When link workers are on duty (e.g. "Mon-Fri 09:00-17:00") and in which time zone. */
   linkWorkerHours: string;
   linkWorkerTimeZone: string;
+  /** Days with nobody on duty whatever the hours say: LINKWORKER_CLOSED_DATES (raw) and the bank holidays. */
+  linkWorkerClosedDates: string;
+  linkWorkerBankHolidays: BankHolidayRegion;
   /**
    * Reverse proxies (addresses or CIDR ranges, TRUSTED_PROXIES) whose X-Forwarded-For is believed for the
    * link-worker login limits and audit log. Empty: the socket's peer is the client.
@@ -215,6 +236,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },
     linkWorkerHours: e.LINKWORKER_HOURS,
     linkWorkerTimeZone: e.LINKWORKER_TIMEZONE,
+    linkWorkerClosedDates: e.LINKWORKER_CLOSED_DATES,
+    linkWorkerBankHolidays: e.LINKWORKER_BANK_HOLIDAYS,
     trustedProxies: e.TRUSTED_PROXIES ?? [],
     clu,
     sms,

@@ -32,6 +32,8 @@ describe('defaults', () => {
       publicBaseUrl: undefined,
       linkWorkerHours: 'Mon-Fri 09:00-17:00',
       linkWorkerTimeZone: 'Europe/London',
+      linkWorkerClosedDates: '',
+      linkWorkerBankHolidays: 'england-and-wales',
       trustedProxies: [],
       followUps: { checkInDays: 7, ons4Weeks: 6, sendWindow: { start: '09:00', end: '20:00' }, timeZone: 'Europe/London' },
       retention: { finishedReferralDays: 30, abandonedReferralDays: 90 },
@@ -64,10 +66,14 @@ describe('defaults', () => {
       PUBLIC_BASE_URL: 'https://frontdoor.example.org',
       LINKWORKER_HOURS: 'Mon-Sat 08:30-18:00',
       LINKWORKER_TIMEZONE: 'Europe/Dublin',
+      LINKWORKER_CLOSED_DATES: '2026-12-24..2027-01-01, 2027-05-08',
+      LINKWORKER_BANK_HOLIDAYS: 'none',
     });
     expect(config).toMatchObject({
       linkWorkerHours: 'Mon-Sat 08:30-18:00',
       linkWorkerTimeZone: 'Europe/Dublin',
+      linkWorkerClosedDates: '2026-12-24..2027-01-01, 2027-05-08',
+      linkWorkerBankHolidays: 'none',
       port: 8080,
       mongodbUri: 'mongodb+srv://user:pass@cluster.example.net/fd',
       mongodbDatabase: 'frontdoor_test',

@@ -1,9 +1,14 @@
+import { DEFAULT_BANK_HOLIDAYS, isBankHoliday, type BankHolidayRegion } from './bankHolidays';
+
 /**
  * When link workers are on duty, in the service's own time zone (Europe/London by default, so
  * British Summer Time is handled by the platform's time-zone data, not by us).
  *
  * Written as `LINKWORKER_HOURS`, e.g. "Mon-Fri 09:00-17:00" or "Mon-Thu 09:00-17:00, Fri 09:00-16:30,
  * Sat 10:00-13:00". "always" means someone is always on duty.
+ *
+ * Closed days override the weekly hours: bank holidays (LINKWORKER_BANK_HOLIDAYS, England and Wales by default;
+ * not for "always", a service staffed every day) and the operator's own LINKWORKER_CLOSED_DATES.
  */
 export const DEFAULT_SERVICE_HOURS = 'Mon-Fri 09:00-17:00';
 export const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -51,26 +56,98 @@ export function parseServiceHours(spec: string): Week | 'always' {
   return week;
 }
 
+/** Inclusive ranges of local calendar dates (YYYY-MM-DD; a single date is a range of one). */
+type ClosedRanges = [string, string][];
+
+/** A closure longer than this is more likely a typo in a year than a real closure. */
+const MAX_CLOSURE_DAYS = 366;
+const DAY_MS = 86_400_000;
+
+function calendarDate(text: string, entry: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const time = match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : NaN;
+  // Date.UTC rolls 2026-02-30 over to 2 March: a real date prints back the same.
+  if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== text) {
+    const where = entry === text ? '' : `"${entry}": `;
+    throw new ServiceHoursError(`${where}"${text}" is not a date like 2026-12-24`);
+  }
+  return time;
+}
+
+/** LINKWORKER_CLOSED_DATES: e.g. "2026-12-24..2027-01-01, 2027-05-08" (dates and inclusive ranges). */
+export function parseClosedDates(spec: string): ClosedRanges {
+  const ranges: ClosedRanges = [];
+  for (const entry of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const [from, to = from, extra] = entry.split('..').map((p) => p.trim());
+    if (extra !== undefined) throw new ServiceHoursError(`"${entry}" should be a date like 2026-12-24 or a range like 2026-12-24..2027-01-01`);
+    const days = (calendarDate(to, entry) - calendarDate(from, entry)) / DAY_MS + 1;
+    if (days < 1) throw new ServiceHoursError(`"${entry}": the range ends before it starts`);
+    if (days > MAX_CLOSURE_DAYS) throw new ServiceHoursError(`"${entry}": a closure can be at most ${MAX_CLOSURE_DAYS} days`);
+    ranges.push([from, to]);
+  }
+  return ranges;
+}
+
+export interface Closures {
+  /** LINKWORKER_CLOSED_DATES. */
+  closedDates?: string;
+  /** LINKWORKER_BANK_HOLIDAYS (default England and Wales). */
+  bankHolidays?: BankHolidayRegion;
+}
+
 interface LocalTime {
+  /** Local calendar date, YYYY-MM-DD. */
+  date: string;
   day: number;
   minute: number;
 }
 
+function plusDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+const WHOLE_DAY: [number, number][] = [[0, 24 * 60]];
+/** How far ahead to look for an opening past closed days (longer than any closure). */
+const MAX_DAYS_AHEAD = 2 * MAX_CLOSURE_DAYS + 14;
+
 export class ServiceHours {
-  private readonly week: Week | 'always';
+  private readonly week: Week;
+  private readonly always: boolean;
+  private readonly closedRanges: ClosedRanges;
+  private readonly bankHolidays: BankHolidayRegion;
   private readonly format: Intl.DateTimeFormat;
 
   constructor(
     spec: string = DEFAULT_SERVICE_HOURS,
     readonly timeZone: string = DEFAULT_TIME_ZONE,
+    closures: Closures = {},
   ) {
-    this.week = parseServiceHours(spec);
-    this.format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const week = parseServiceHours(spec);
+    this.always = week === 'always';
+    this.week = week === 'always' ? DAY_NAMES.map(() => WHOLE_DAY) : week;
+    this.closedRanges = parseClosedDates(closures.closedDates ?? '');
+    // A service staffed "always" works through bank holidays; only its declared closures stop it.
+    this.bankHolidays = this.always ? 'none' : (closures.bankHolidays ?? DEFAULT_BANK_HOLIDAYS);
+    this.format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   }
 
   private local(at: Date): LocalTime {
     const parts = Object.fromEntries(this.format.formatToParts(at).map((p) => [p.type, p.value]));
-    return { day: dayIndex(parts.weekday), minute: Number(parts.hour) * 60 + Number(parts.minute) };
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, day: dayIndex(parts.weekday), minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  }
+
+  /** Whether a local calendar date (YYYY-MM-DD) is a bank holiday or a declared closure. */
+  isClosed(date: string): boolean {
+    return isBankHoliday(date, this.bankHolidays) || this.closedRanges.some(([from, to]) => date >= from && date <= to);
   }
 
   /** Local time minus UTC, in minutes (0 to 1439), to notice a clock change. */
@@ -80,14 +157,15 @@ export class ServiceHours {
   }
 
   onDuty(at: Date): boolean {
-    if (this.week === 'always') return true;
-    const { day, minute } = this.local(at);
+    if (this.always && this.closedRanges.length === 0) return true;
+    const { date, day, minute } = this.local(at);
+    if (this.isClosed(date)) return false;
     return this.week[day].some(([start, end]) => minute >= start && minute < end);
   }
 
   /** The next moment someone is on duty (at itself when on duty now), to the minute. */
   nextOnDuty(at: Date): Date {
-    if (this.week === 'always' || this.onDuty(at)) return at;
+    if (this.onDuty(at)) return at;
     const base = Math.floor(at.getTime() / 60_000) * 60_000;
     // When the clocks go back in the next two hours, local time repeats an hour: look minute by minute.
     if (this.offsetMinutes(at) !== this.offsetMinutes(new Date(base + 120 * 60_000))) {
@@ -96,10 +174,11 @@ export class ServiceHours {
         if (this.onDuty(candidate)) return candidate;
       }
     }
-    const { day, minute } = this.local(at);
-    // Minutes from now to the next range start in local time, from the week table (no scanning).
+    const { date, day, minute } = this.local(at);
+    // Minutes from now to the next range start in local time, from the week table, skipping closed days.
     let wait: number | undefined;
-    for (let d = 0; d <= 7 && wait === undefined; d++) {
+    for (let d = 0; d <= MAX_DAYS_AHEAD && wait === undefined; d++) {
+      if (this.isClosed(plusDays(date, d))) continue;
       const starts = this.week[(day + d) % 7].map(([start]) => start).sort((x, y) => x - y);
       for (const start of starts) {
         const delta = d * 24 * 60 + start - minute;
