@@ -122,7 +122,7 @@ describeInBrowser('the web chat page: who is speaking, crisis numbers, timed-out
     await page.goto(`${app.url}/`);
     await waitForBotText(page, WELCOME);
     expect(await inPage<string>(page, "document.documentElement.getAttribute('data-chat')")).toBe('started');
-    expect(await textOf(page, '#chat-notice')).toBe(en('web.chat.timedOut'));
+    expect(await textOf(page, '#chat-notice')).toBe(en('web.chat.timedOut', { abandonedDays: 90 }));
     expect(await page.locator('#chat-notice').isVisible()).toBe(true);
     expect(await page.locator('#chat-notice').getAttribute('role')).toBe('status');
 
