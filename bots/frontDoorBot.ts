@@ -561,7 +561,7 @@ export class FrontDoorBot extends ActivityHandler {
     if (withPerson) await this.deps.handoffs?.desk.relay(speaker, text.slice(0, MAX_MESSAGE_CHARS)).catch(() => false);
     // "I've told the team" must not suggest someone will see it soon when nobody is at work.
     if (answer && !answer.onDuty) {
-      const when = describeWhen(answer.nextOnDuty, lang, this.deps.handoffs!.timeZone);
+      const when = describeWhen(answer.nextOnDuty, lang, this.deps.handoffs!.timeZone, answer.askedAt);
       await context.sendActivity(renderMessage(t('crisis.offDuty', { when })));
     }
     // Someone already talking with a link worker is not offered one.

@@ -37,7 +37,7 @@ export class BotHandoffRequests implements HandoffRequests {
       if (!outcome) return undefined;
       context.turnState.set(HANDOFF_OPENED_THIS_TURN, true);
       this.log(`handoff ${outcome.created ? 'opened' : 'updated'} (${reason}) on ${context.activity.channelId}`);
-      return { onDuty: outcome.onDuty, nextOnDuty: outcome.nextOnDuty };
+      return { onDuty: outcome.onDuty, nextOnDuty: outcome.nextOnDuty, askedAt: outcome.askedAt };
     } catch (error) {
       this.log(`handoff: could not open one (${reason}) on ${context.activity.channelId}: ${(error as Error).message}`);
       return undefined;

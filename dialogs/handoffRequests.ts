@@ -10,6 +10,8 @@ export interface HandoffAnswer {
   /** A link worker is on duty now; otherwise `nextOnDuty` says from when. */
   onDuty: boolean;
   nextOnDuty: Date;
+  /** When the person asked: an opening later than tomorrow is named with its date. */
+  askedAt?: Date;
 }
 
 /**
@@ -84,7 +86,7 @@ export async function askForPerson(
   if (answer && !answer.onDuty) {
     // No "someone will contact you soon" when nobody is at work: when they will be instead.
     await context.sendActivity(renderMessage(t(`${doneKey}OffDuty`, { serviceName })));
-    await context.sendActivity(renderMessage(t('handoff.offDuty', { when: describeWhen(answer.nextOnDuty, turnLanguage(context), handoffs!.timeZone) })));
+    await context.sendActivity(renderMessage(t('handoff.offDuty', { when: describeWhen(answer.nextOnDuty, turnLanguage(context), handoffs!.timeZone, answer.askedAt) })));
     return;
   }
   // In web chat a link worker's reply arrives in the open chat.

@@ -38,6 +38,8 @@ export interface RequestOutcome {
   /** Someone is on duty now; otherwise `nextOnDuty` says from when. */
   onDuty: boolean;
   nextOnDuty: Date;
+  /** When this was asked (the desk's clock). */
+  askedAt: Date;
 }
 
 /** How far apart the channel's stamp and the relay's stamp of one message may be (the relay comes moments later). */
@@ -86,7 +88,7 @@ export class HandoffDesk {
     });
     const now = this.now();
     const onDuty = this.deps.hours.onDuty(now);
-    return { handoff, created, onDuty, nextOnDuty: onDuty ? now : this.deps.hours.nextOnDuty(now) };
+    return { handoff, created, onDuty, nextOnDuty: onDuty ? now : this.deps.hours.nextOnDuty(now), askedAt: now };
   }
 
   /**

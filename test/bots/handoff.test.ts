@@ -113,7 +113,7 @@ describe('talk to a person', () => {
     await consented(person);
     const turn = await person.say('talk to a person');
     expect(turn.text).toContain(en('commands.human.doneOffDuty', { serviceName: 'Front Door Test' }));
-    expect(turn.text).toContain(en('handoff.offDuty', { when: 'Monday 09:00' }));
+    expect(turn.text).toContain(en('handoff.offDuty', { when: 'Monday 30 November, 09:00' }));
     expect(turn.text).toMatch(/NHS 111/);
     // Not also "someone will contact you as soon as they can", which nobody off duty can.
     expect(turn.text).not.toContain(en('commands.human.done', { serviceName: 'Front Door Test' }));
@@ -126,7 +126,7 @@ describe('talk to a person', () => {
     const person = offDutyWorld.person();
     const turn = await person.say('I want to kill myself');
     expect(turn.messages[0].channelData).toEqual({ safety: 'crisis' });
-    expect(turn.messages.map((m) => m.text)).toContain(en('crisis.offDuty', { when: 'Monday 09:00' }));
+    expect(turn.messages.map((m) => m.text)).toContain(en('crisis.offDuty', { when: 'Monday 30 November, 09:00' }));
     expect(turn.messages.at(-1)?.text).toContain(en('crisis.offer'));
   });
 
