@@ -18,6 +18,17 @@ afterAll(async () => {
   await t.stop();
 });
 
+/** A new web chatter, in English, at "Is it OK for us to keep your answers?". */
+async function atConsentQuestion(): Promise<{ person: DirectLineClient; stream: StreamReader }> {
+  const person = new DirectLineClient(app!.url);
+  await person.start();
+  const stream = await StreamReader.open(person.conversation!.streamUrl);
+  await stream.waitForBot(/Which language would you like to use\?/);
+  await person.say('English');
+  await stream.waitForBot(/Is it OK for us to keep your answers\?/);
+  return { person, stream };
+}
+
 const botTexts = (stream: StreamReader, from: number) =>
   stream.activities
     .slice(from)
@@ -25,12 +36,7 @@ const botTexts = (stream: StreamReader, from: number) =>
     .map((a) => a.text ?? '');
 
 it('"yes" sent twice at once answers the consent question once; the copy is not stored as what matters', async () => {
-  const person = new DirectLineClient(app!.url);
-  await person.start();
-  const stream = await StreamReader.open(person.conversation!.streamUrl);
-  await stream.waitForBot(/Which language would you like to use\?/);
-  await person.say('English');
-  await stream.waitForBot(/Is it OK for us to keep your answers\?/);
+  const { person, stream } = await atConsentQuestion();
 
   const before = stream.activities.length;
   await Promise.all([person.say('yes'), person.say('yes')]);
@@ -47,12 +53,7 @@ it('"yes" sent twice at once answers the consent question once; the copy is not 
 }, 60_000);
 
 it('the same words sent again after the reply has come (answering the next question alike) are taken', async () => {
-  const person = new DirectLineClient(app!.url);
-  await person.start();
-  const stream = await StreamReader.open(person.conversation!.streamUrl);
-  await stream.waitForBot(/Which language would you like to use\?/);
-  await person.say('English');
-  await stream.waitForBot(/Is it OK for us to keep your answers\?/);
+  const { person, stream } = await atConsentQuestion();
   await person.say('yes');
   await stream.waitForBot(/What matters to you at the moment\?/);
   const before = stream.activities.length;
