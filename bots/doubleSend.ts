@@ -16,6 +16,8 @@ export interface LastMessageMemory {
 
 /** A copy must arrive this soon after the first to count as one: a person reading a reply takes longer. */
 const DOUBLE_SEND_WINDOW_MS = 5_000;
+/** Nobody reads a reply and sends the same words again this fast: a second tap, even after the first was answered. */
+const DOUBLE_TAP_MS = 800;
 
 export function textKey(text: string): string {
   return createHash('sha256').update(text.trim().toLowerCase()).digest('hex').slice(0, 16);
@@ -29,11 +31,12 @@ export function arrivalTime(timestamp: Date | string | undefined): number | unde
 }
 
 /**
- * The same words again, arriving before the bot had finished answering them the first time, and
- * within a few seconds: a copy, not a new answer.
+ * The same words again, arriving before the bot had finished answering them the first time (within
+ * a few seconds), or under a second after them: a copy, not a new answer.
  */
 export function isDoubleSend(memory: LastMessageMemory, key: string, arrivedAt: number | undefined): boolean {
-  if (arrivedAt === undefined || memory.lastTextKey !== key) return false;
-  if (memory.lastArrivedAt === undefined || memory.lastTurnEndedAt === undefined) return false;
-  return arrivedAt < memory.lastTurnEndedAt && arrivedAt - memory.lastArrivedAt < DOUBLE_SEND_WINDOW_MS;
+  if (arrivedAt === undefined || memory.lastTextKey !== key || memory.lastArrivedAt === undefined) return false;
+  const sinceFirst = arrivedAt - memory.lastArrivedAt;
+  if (sinceFirst < DOUBLE_TAP_MS) return true;
+  return memory.lastTurnEndedAt !== undefined && arrivedAt < memory.lastTurnEndedAt && sinceFirst < DOUBLE_SEND_WINDOW_MS;
 }

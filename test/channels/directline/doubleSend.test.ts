@@ -52,6 +52,17 @@ it('"yes" sent twice at once answers the consent question once; the copy is not 
   expect(referral?.answers?.whatMatters).toBe('I would like to meet people');
 }, 60_000);
 
+it('"Yes, that\'s OK" tapped twice 100 ms apart (the first already answered) is still taken once', async () => {
+  const { person, stream } = await atConsentQuestion();
+  const before = stream.activities.length;
+  await person.say("Yes, that's OK");
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  await person.say("Yes, that's OK");
+  await stream.waitForBot(/What matters to you at the moment\?/, before, 20_000);
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  expect(botTexts(stream, before).filter((text) => /What matters to you|tell me a bit more|What do you enjoy/i.test(text))).toHaveLength(1);
+}, 60_000);
+
 it('the same words sent again after the reply has come (answering the next question alike) are taken', async () => {
   const { person, stream } = await atConsentQuestion();
   await person.say('yes');
@@ -59,7 +70,7 @@ it('the same words sent again after the reply has come (answering the next quest
   const before = stream.activities.length;
   await person.say('walking');
   await stream.waitForBot(/tell me a bit more/, before, 20_000);
-  await new Promise((resolve) => setTimeout(resolve, 500)); // a quick reader
+  await new Promise((resolve) => setTimeout(resolve, 1000)); // a quick reader
   const after = stream.activities.length;
   await person.say('walking');
   await stream.waitForBot(/What do you enjoy/, after, 20_000);
