@@ -71,3 +71,9 @@ describe('plainer words for the question waiting', () => {
     expect(commonAnswer(contextIn('en'), t, 'whatDoesItMean')).toBe(t('faq.questions.whatDoesItMean.answer'));
   });
 });
+
+describe('more everyday ways of asking', () => {
+  it.each(['what do you mean by that', "beth mae hynny'n ei feddwl?", "be ti'n feddwl?"])('"%s" is a plea for plainer words, not an answer', (text) => {
+    expect(recogniseCommonQuestion(text)).toBe('whatDoesItMean');
+  });
+});
