@@ -135,6 +135,8 @@ interface ConversationFlags extends LastMessageMemory {
    * link worker again (then it goes into the new handoff). Gone with the bot state.
    */
   saidSinceFinished?: string[];
+  /** The last reply asked whether they would like a link worker again: a plain "yes" asks for one. */
+  offeredLinkWorkerAgain?: boolean;
 }
 
 /** Where a consented person's sent referral stands with the team, read from the stored handoffs. */
@@ -148,6 +150,9 @@ const CRISIS_OFFER_CHOICES = [
   matchable('resume' as const, 'crisis.choices.carryOn', 'commands.synonyms.resume'),
   matchable('human' as const, 'crisis.choices.human', 'commands.synonyms.human'),
 ];
+
+/** "Yes" (or "no") to "Would you like a link worker to get in touch again?". */
+const ASK_AGAIN_CHOICES = [matchable('yes' as const, 'common.choices.yes'), matchable('no' as const, 'common.choices.no')];
 
 /** The turn's person key, derived once (an HMAC) however many steps of the turn need it. */
 /** A database that answers at all answers in milliseconds: the crisis path waits no longer than this for a read. */
@@ -402,6 +407,12 @@ export class FrontDoorBot extends ActivityHandler {
    */
   private async beginRoot(dc: DialogContext, personKey: string, flags: ConversationFlags, options: Partial<RootDialogOptions> = {}, said?: string): Promise<void> {
     const owner = this.numberOwnerThisTurn(dc.context);
+    const offeredAgain = flags.offeredLinkWorkerAgain;
+    flags.offeredLinkWorkerAgain = undefined;
+    if (offeredAgain && said && matchChoice(said, ASK_AGAIN_CHOICES) === 'yes') {
+      await this.runCommand(dc, { name: 'human' }, personKey, flags);
+      return;
+    }
     const sent = await this.sentReferral(owner ?? personKey);
     if (sent && said && !onlySmallTalk(said)) {
       await this.takeWordsAfterReferral(dc.context, owner ?? personKey, sent, said, flags);
@@ -471,6 +482,7 @@ export class FrontDoorBot extends ActivityHandler {
       }
     }
     flags.saidSinceFinished = [...(flags.saidSinceFinished ?? []), words].slice(-MAX_KEPT_MESSAGES);
+    flags.offeredLinkWorkerAgain = true;
     await context.sendActivity(renderMessage(t('root.handoffFinishedAskAgain', { serviceName })));
   }
 

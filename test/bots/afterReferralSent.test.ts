@@ -88,6 +88,17 @@ describe('after the link worker has finished', () => {
     expect(personLines(reopened)).toEqual([said]);
   });
 
+  it('"yes" to "Would you like a link worker to get in touch again?" asks for one, with what they wrote', async () => {
+    const personKey = await sentInWebChat('yes-to-ask-again', '07700 900309');
+    await linkWorkerFinishes(personKey);
+    const said = 'the walking group has stopped and I am on my own again';
+    expect(await web('yes-to-ask-again', said)).toBe(en('root.handoffFinishedAskAgain', SERVICE));
+    expect(await web('yes-to-ask-again', 'yes')).not.toBe(en('root.handoffFinishedAskAgain', SERVICE));
+    const reopened = await handoffs.activeFor(personKey);
+    expect(reopened).toMatchObject({ status: 'open', reasons: [{ reason: 'askedForPerson' }] });
+    expect(personLines(reopened)).toEqual([said]);
+  });
+
   it('a carer texting from the number hears the offer, and "talk to a person" passes on what they wrote', async () => {
     const personKey = await sentInWebChat('carer-number', '07700 900303');
     await linkWorkerFinishes(personKey);
