@@ -32,11 +32,11 @@ export function arrivalTime(timestamp: Date | string | undefined): number | unde
 
 /**
  * The same words again, arriving before the bot had finished answering them the first time (within
- * a few seconds), or under a second after them: a copy, not a new answer.
+ * a few seconds), or, from a send button (web chat), under a second after them: a copy, not a new answer.
  */
-export function isDoubleSend(memory: LastMessageMemory, key: string, arrivedAt: number | undefined): boolean {
+export function isDoubleSend(memory: LastMessageMemory, key: string, arrivedAt: number | undefined, fromSendButton = false): boolean {
   if (arrivedAt === undefined || memory.lastTextKey !== key || memory.lastArrivedAt === undefined) return false;
   const sinceFirst = arrivedAt - memory.lastArrivedAt;
-  if (sinceFirst < DOUBLE_TAP_MS) return true;
+  if (fromSendButton && sinceFirst < DOUBLE_TAP_MS) return true;
   return memory.lastTurnEndedAt !== undefined && arrivedAt < memory.lastTurnEndedAt && sinceFirst < DOUBLE_SEND_WINDOW_MS;
 }

@@ -151,6 +151,9 @@ const CRISIS_OFFER_CHOICES = [
   matchable('human' as const, 'crisis.choices.human', 'commands.synonyms.human'),
 ];
 
+/** Web Chat's channel id (self-hosted Direct Line and Azure's alike): people there send with a button. */
+const WEB_CHAT_CHANNEL = 'webchat';
+
 /** "Yes" (or "no") to "Would you like a link worker to get in touch again?". */
 const ASK_AGAIN_CHOICES = [matchable('yes' as const, 'common.choices.yes'), matchable('no' as const, 'common.choices.no')];
 
@@ -285,7 +288,7 @@ export class FrontDoorBot extends ActivityHandler {
     const flags = await this.flags.get(context, {});
     const key = textKey(text);
     const arrivedAt = arrivalTime(context.activity.timestamp);
-    if (text && isDoubleSend(flags, key, arrivedAt)) return;
+    if (text && isDoubleSend(flags, key, arrivedAt, context.activity.channelId === WEB_CHAT_CHANNEL)) return;
     flags.lastTextKey = key;
     flags.lastArrivedAt = arrivedAt;
     const previousMessageAt = flags.lastMessageAt;
