@@ -33,7 +33,7 @@ import {
   type RootDialogOptions,
 } from '../dialogs';
 import type { ServiceDirectory } from '../src/directory/directory';
-import { normaliseForMatching, type Language } from '../src/i18n';
+import type { Language } from '../src/i18n';
 import { shortKey } from '../src/identity/personKey';
 import { withinDeadline } from '../src/store/deadline';
 import { detectCrisis } from '../src/nlu/crisis';
@@ -47,6 +47,7 @@ import { askForPerson, describeWhen } from '../dialogs/handoffRequests';
 import { WELLBEING_REPEAT_DIALOG, WellbeingRepeatDialog } from '../dialogs/wellbeingRepeat';
 import { crisisActivities } from './crisisReply';
 import { DialogMemoryConfiguration } from './dialogMemoryConfiguration';
+import { onlySmallTalk } from '../dialogs/greetings';
 import { arrivalTime, isDoubleSend, textKey, type LastMessageMemory } from './doubleSend';
 import { BotHandoffRequests, HANDOFF_OPENED_THIS_TURN } from './handoffRequests';
 
@@ -163,15 +164,6 @@ const CRISIS_LANGUAGE_WITHIN_MS = 1_500;
 /** A whole message that only checks someone is there, in English or Welsh. */
 const CHECKING_IN = /^(hello|helo|hi|hiya|are you (still )?there|you there|still there|wyt ti (dal )?yna|ydych chi (dal )?yna|ti yna)[\s.!]*$/i;
 const CRISIS_FLAG_WITHIN_MS = 3_000;
-/**
- * Words that only greet, thank or say goodbye ("hello", "thanks so much x", "diolch yn fawr"), in
- * English or Welsh: after a referral went they are answered with where it stands, and not passed on.
- */
-const SMALL_TALK_WORDS = new Set([
-  'hi', 'hello', 'helo', 'hiya', 'hey', 'again', 'shwmae', 'smae', 'good', 'morning', 'afternoon', 'evening', 'bore', 'da', 'prynhawn', 'noswaith', 'dda',
-  'thanks', 'thank', 'thankyou', 'you', 'so', 'very', 'much', 'ta', 'cheers', 'diolch', 'yn', 'fawr', 'iawn',
-  'bye', 'goodbye', 'see', 'later', 'hwyl', 'ok', 'okay', 'x', 'xx', 'xxx', 'are', 'still', 'there', 'wyt', 'ti', 'dal', 'yna', 'ydych', 'chi',
-]);
 const PERSON_KEY_THIS_TURN = Symbol.for('frontdoor.personKeyThisTurn');
 /** The web chatter this turn's number belongs to (null: nobody else), looked up once a turn. */
 const NUMBER_OWNER_THIS_TURN = Symbol.for('frontdoor.numberOwnerThisTurn');
@@ -733,10 +725,6 @@ export class FrontDoorBot extends ActivityHandler {
 }
 
 /** Only greeting, thanking or saying goodbye: nothing a link worker needs to read. */
-function onlySmallTalk(text: string): boolean {
-  const words = normaliseForMatching(text).split(' ').filter(Boolean);
-  return words.length > 0 && words.every((word) => SMALL_TALK_WORDS.has(word));
-}
 
 /** What "talk to a person" answers: after a no, what is kept; with nothing waiting, no "carry on with my questions". */
 function humanDoneKey(dc: DialogContext, nothingWaiting: boolean): string {

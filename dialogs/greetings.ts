@@ -37,3 +37,19 @@ function joiningWords(): ReadonlySet<string> {
   joinerCache ??= new Set(synonymsFor('faq.greetings.joiners'));
   return joinerCache;
 }
+
+/**
+ * Words that only greet, thank or say goodbye ("hello", "thanks so much x", "diolch yn fawr"), in
+ * English or Welsh: after a referral went they are answered with where it stands, and not passed on.
+ */
+const SMALL_TALK_WORDS = new Set([
+  'hi', 'hello', 'helo', 'hiya', 'hey', 'again', 'shwmae', 'smae', 'good', 'morning', 'afternoon', 'evening', 'bore', 'da', 'prynhawn', 'noswaith', 'dda',
+  'thanks', 'thank', 'thankyou', 'you', 'so', 'very', 'much', 'ta', 'cheers', 'diolch', 'yn', 'fawr', 'iawn',
+  'bye', 'goodbye', 'see', 'later', 'hwyl', 'ok', 'okay', 'x', 'xx', 'xxx', 'are', 'still', 'there', 'wyt', 'ti', 'dal', 'yna', 'ydych', 'chi',
+]);
+
+/** Only greeting, thanks or goodbye words: nothing to pass on to a link worker. */
+export function onlySmallTalk(text: string): boolean {
+  const words = normaliseForMatching(text).split(' ').filter(Boolean);
+  return words.length > 0 && words.every((word) => SMALL_TALK_WORDS.has(word));
+}

@@ -48,9 +48,7 @@ export function buildSummary(referral: Referral, input: SummaryInput = {}): Hand
 
 /** Present only when they need an interpreter, so older summaries keep their shape. */
 function interpreterLanguageOf(referral: Referral): Pick<HandoffSummary, 'interpreterLanguage'> {
-  // Kept on the stored referral beside the schema's fields (ReferralRepository.setInterpreterLanguage).
-  const code = (referral as { interpreterLanguage?: unknown }).interpreterLanguage;
-  return typeof code === 'string' && /^[a-z]{2,3}$/.test(code) ? { interpreterLanguage: code } : {};
+  return referral.interpreterLanguage ? { interpreterLanguage: referral.interpreterLanguage } : {};
 }
 
 function riskFlagsOf(referral: Referral, input: SummaryInput): RiskFlag[] {

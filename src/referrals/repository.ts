@@ -38,12 +38,6 @@ export interface ErasureResult {
 
 const DUPLICATE_KEY = 11000;
 
-/**
- * A referral as read, with the language a person needs an interpreter for (ISO 639 code, "und"
- * when not known) when they wrote in another language at the welcome.
- */
-const StoredReferralSchema = ReferralSchema.extend({ interpreterLanguage: z.string().regex(/^[a-z]{2,3}$/).optional().catch(undefined) });
-
 /** Answers sealed at rest when a field key is configured (src/store/fieldCipher.ts). */
 const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(PERSONAL_ANSWER_FIELDS);
 
@@ -81,7 +75,7 @@ export class ReferralRepository {
   /** A stored referral as the rest of the code knows it: sealed answers opened, older shapes tolerated. */
   private parse(doc: Document): Referral {
     const answers: unknown = doc.answers;
-    if (answers === null || typeof answers !== 'object') return StoredReferralSchema.parse(doc);
+    if (answers === null || typeof answers !== 'object') return ReferralSchema.parse(doc);
     // A turn reads the same stored document several times (TurnCache): open its answers once.
     let opened = this.openedAnswers.get(answers);
     if (!opened) {
@@ -89,7 +83,7 @@ export class ReferralRepository {
       this.openedAnswers.set(answers, opened);
     }
     // The schema copies what it parses, so no caller can change the opened answers kept here.
-    return StoredReferralSchema.parse({ ...doc, answers: opened });
+    return ReferralSchema.parse({ ...doc, answers: opened });
   }
 
   /** Runs one turn of the person's: while it runs, their referral is read from MongoDB at most once (see TurnCache). */

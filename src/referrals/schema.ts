@@ -149,6 +149,8 @@ export const ReferralSchema = z.object({
   lang: LanguageSchema.catch('en' satisfies Language),
   /** True once the person has picked a language themselves (not just our guess). */
   languageChosen: z.boolean().catch(false),
+  /** The language they need an interpreter for (ISO 639 code, "und" when not known), when they wrote in another. */
+  interpreterLanguage: z.string().regex(/^[a-z]{2,3}$/).optional().catch(undefined),
   status: z.enum(REFERRAL_STATUSES).catch('inProgress'),
   consent: z
     .object({ noticeVersion: z.string(), givenAt: z.date() })
