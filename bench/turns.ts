@@ -90,6 +90,40 @@ async function startMinimalDialogBot(dataDir: string): Promise<Bot> {
   };
 }
 
+/**
+ * For scale, not judged: the storage floor. No dialogs and no logic, only what this issue's storage
+ * rules ask of every turn: read the conversation's state, store the answer on its referral as it is
+ * given, write the state back (three operations on the same embedded server). Front Door cannot be
+ * faster than this on this stack; if this is under the target, the target cannot be met here.
+ */
+async function startStorageFloorBot(dataDir: string): Promise<Bot> {
+  const database = await openDatabase({ dbPath: path.join(dataDir, 'floor-db'), log: () => undefined });
+  const state = new ConversationState(new MongoBotStorage(database.db));
+  const progress = state.createProperty<{ answers: number }>('progress');
+  const referrals = database.db.collection<{ _id: string; latestAnswer?: string; answers?: number }>('floorReferrals');
+  const bot = new ActivityHandler().onMessage(async (context, next) => {
+    const current = await progress.get(context, { answers: 0 });
+    current.answers += 1;
+    await referrals.findOneAndUpdate(
+      { _id: context.activity.conversation.id },
+      { $set: { latestAnswer: context.activity.text ?? '', answers: current.answers } },
+      { upsert: true, returnDocument: 'after' },
+    );
+    await context.sendActivity(`Question ${current.answers}`);
+    await state.saveChanges(context);
+    await next();
+  });
+  const adapter = new CloudAdapter(new ReusedConnectorClientsAuthentication(new ConfigurationBotFrameworkAuthentication({})));
+  const served = await serve(adapter, bot);
+  return {
+    url: served.url,
+    close: async () => {
+      await served.close();
+      await database.close();
+    },
+  };
+}
+
 async function advance(url: string, prefix: string, texts: string[]): Promise<void> {
   await Promise.all(
     Array.from({ length: CONVERSATIONS }, async (_, c) => {
@@ -103,6 +137,7 @@ export async function benchTurns(): Promise<boolean> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdoor-bench-turns-'));
   const echo = await startEchoBot();
   const minimal = await startMinimalDialogBot(dataDir);
+  const storageFloor = await startStorageFloorBot(dataDir);
   const app = await startFrontDoor(loadConfig({ PORT: '0', FRONTDOOR_DATA_DIR: dataDir }), () => undefined);
   // The same, as a real deployment runs it: what people write sealed at rest (FIELD_ENCRYPTION_KEY).
   const sealed = await startFrontDoor(
@@ -131,9 +166,13 @@ export async function benchTurns(): Promise<boolean> {
     printThroughput('  for comparison: "talk to a person" again and again, re-asked question between', askingForPerson, echoTurns, 'echo bot');
     const floor = await warmAndRun(minimal.url, 'min', ['hello']);
     printThroughput('  for scale: a one-prompt dialog bot on the same MongoDB state', floor, echoTurns, 'echo bot');
+    const storageOnly = await warmAndRun(storageFloor.url, 'floor', ['hello']);
+    printThroughput('  for scale: no dialogs, only the storage each turn needs (read state, store answer, write state)', storageOnly, echoTurns, 'echo bot');
 
-    const errors = frontDoor.errors + frontDoorSealed.errors + askingForPerson.errors + echoTurns.errors + floor.errors;
-    if (errors > 0) console.log(`  errors: Front Door ${frontDoor.errors + frontDoorSealed.errors + askingForPerson.errors}, echo ${echoTurns.errors}, one-prompt bot ${floor.errors}`);
+    const errors = frontDoor.errors + frontDoorSealed.errors + askingForPerson.errors + echoTurns.errors + floor.errors + storageOnly.errors;
+    if (errors > 0) {
+      console.log(`  errors: Front Door ${frontDoor.errors + frontDoorSealed.errors + askingForPerson.errors}, echo ${echoTurns.errors}, one-prompt bot ${floor.errors}, storage floor ${storageOnly.errors}`);
+    }
     const ratio = frontDoor.perSecond / echoTurns.perSecond;
     const ratioMet = printTarget(`throughput at least 0.5 of the echo bot (measured ${ratio.toFixed(2)})`, ratio >= 0.5);
     const p99Met = printTarget(`p99 under 150 ms (measured ${frontDoor.p99.toFixed(1)} ms)`, frontDoor.p99 < 150);
@@ -142,6 +181,7 @@ export async function benchTurns(): Promise<boolean> {
     await app.stop();
     await sealed.stop();
     await minimal.close();
+    await storageFloor.close();
     await echo.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
