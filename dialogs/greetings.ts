@@ -24,6 +24,37 @@ function coveredByGreetings(words: readonly string[], start: number, greeted: bo
   return afterGreeting || (joiningWords().has(words[start]) && coveredByGreetings(words, start + 1, greeted));
 }
 
+/**
+ * The greeting a message opens with, and the rest as typed: "hi, I'm Sam" → "hi," and "I'm Sam";
+ * "shwmae, dw i'n byw yn Abertawe" → "shwmae," and "dw i'n byw yn Abertawe". Undefined when the
+ * message does not open with a greeting, or is nothing but greetings (that is `isOnlyGreeting`).
+ * Words are compared whole, as typed between spaces, so "Mary-Kate" or "Yo-Yo" is never split.
+ */
+export function openingGreeting(text: string): { greeting: string[]; rest: string } | undefined {
+  const typed = text.trim().split(/\s+/).filter(Boolean);
+  const words = typed.map((word) => normaliseForMatching(word));
+  const end = greetingEnd(words);
+  if (end === 0 || end === typed.length) return undefined;
+  return { greeting: typed.slice(0, end), rest: typed.slice(end).join(' ') };
+}
+
+/**
+ * How many words at the start are greetings (longest phrase first). Joining words count only
+ * between two greetings ("hello and good morning"): after the last one they may be the answer ("hi, So Yeon").
+ */
+function greetingEnd(words: readonly string[]): number {
+  const phrases = [...greetingPhrases()].sort((a, b) => b.length - a.length);
+  let end = 0;
+  let greetedUpTo = 0;
+  while (end < words.length) {
+    const phrase = phrases.find((candidate) => candidate.every((word, i) => words[end + i] === word));
+    if (phrase) greetedUpTo = end += phrase.length;
+    else if (greetedUpTo > 0 && joiningWords().has(words[end])) end += 1;
+    else break;
+  }
+  return greetedUpTo;
+}
+
 let greetingCache: string[][] | undefined;
 let joinerCache: Set<string> | undefined;
 

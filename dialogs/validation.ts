@@ -1,5 +1,6 @@
 import { normaliseForMatching, saysExactly, stripFillers, synonymsFor } from '../src/i18n';
 import { MAX_FREE_TEXT, type Place } from '../src/referrals';
+import { openingGreeting } from './greetings';
 
 /** The result of reading a typed answer: a value, or the locale key of a kind explanation. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; problemKey: string };
@@ -124,9 +125,13 @@ export function parseUkPhone(text: string): Parsed<string> {
   return { ok: false, problemKey: 'whatMatters.phone.retry' };
 }
 
-/** What to call the person: anything short, as typed. */
+/**
+ * What to call the person: the name as typed, without the sentence around it ("hi I'm Sam",
+ * "Sam here", "Sam ydw i" → "Sam"). Anything short.
+ */
 export function parseName(text: string): Parsed<string> {
-  const trimmed = withoutLeadIn(text, 'whatMatters.name.leadIns').rest;
+  const said = withoutLeadIn(withoutGreetingBeforeName(text), 'whatMatters.name.leadIns').rest;
+  const trimmed = withoutEnding(said, 'whatMatters.name.endings', 'whatMatters.politeEndings');
   if (!trimmed) return { ok: false, problemKey: 'common.needText' };
   // "yes", "ok", "ie": agreeing to be asked is not a name (a "no" skips the question before this).
   // Nor are "that's all", a phone number, or emoji with no letters.
@@ -135,6 +140,18 @@ export function parseName(text: string): Parsed<string> {
   }
   if (trimmed.length > 50) return { ok: false, problemKey: 'whatMatters.name.retry' };
   return { ok: true, value: trimmed };
+}
+
+/**
+ * The answer without the greeting before it: "hi I'm Sam" → "I'm Sam", "hello, Sam" → "Sam". Some
+ * greetings are names too ("Hai", "Yo"): "Hai Nguyen" is kept whole, "Hai, I'm Sam" is not.
+ */
+function withoutGreetingBeforeName(text: string): string {
+  const opening = openingGreeting(text);
+  if (!opening) return text;
+  const [first, ...more] = opening.greeting;
+  const mayBeAName = more.length === 0 && !/[,!:;-]$/.test(first) && synonymsFor('whatMatters.name.greetingsThatAreNames').includes(normaliseForMatching(first));
+  return mayBeAName ? text : opening.rest;
 }
 
 /** Five digits or more: a phone number, not part of a name. */
@@ -167,6 +184,26 @@ function withoutLeadIn(text: string, key: string): { rest: string; lastWord?: st
     }
   }
   return { rest: words.join(' ') };
+}
+
+/**
+ * The answer without the words people often put after it ("Leeds thanks", "Sam here", "Sam ydw
+ * i"), as typed otherwise: emoji and endings at `keys` (per language in locales), longest first,
+ * until none is left. Never the whole answer.
+ */
+function withoutEnding(text: string, ...keys: string[]): string {
+  const endings = keys
+    .flatMap((key) => synonymsFor(key))
+    .map((ending) => ending.split(' '))
+    .sort((a, b) => b.length - a.length);
+  const words = text.trim().split(/\s+/).filter((word) => word.length > 0);
+  const plain = words.map((word) => normaliseForMatching(word));
+  // How many words at the end of words[0..end) are an ending (a word with no letters is one).
+  const endingBefore = (end: number): number =>
+    plain[end - 1] === '' ? 1 : (endings.find((ending) => ending.every((word, i) => plain[end - ending.length + i] === word))?.length ?? 0);
+  let end = words.length;
+  for (let cut = endingBefore(end); cut > 0 && cut < end; cut = endingBefore(end)) end -= cut;
+  return words.slice(0, end).join(' ').replace(/[\s,;:-]+$/, '');
 }
 
 /** Welsh nasal mutation undone at the start of a place name: Ngh→C, Mh→P, Nh→T, Ng→G, M→B, N→D. */
