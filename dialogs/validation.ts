@@ -31,7 +31,9 @@ const TOWN = /^[\p{L}][\p{L} .,'’-]{1,79}$/u;
  * full postcode is kept: enough to find things nearby, and less personal.
  */
 export function parsePlace(text: string): Parsed<Place> {
-  const { rest, lastWord } = withoutLeadIn(text, 'whatMatters.place.leadIns');
+  // "hi, I live in Leeds thanks" → "Leeds": only the place is kept.
+  const { rest: said, lastWord } = withoutLeadIn(openingGreeting(text)?.rest ?? text, 'whatMatters.place.leadIns');
+  const rest = withoutEnding(said, 'whatMatters.politeEndings');
   // "yng Nghaerdydd", "ym Mangor": the town's name goes back to how it is written on its own.
   const trimmed = lastWord === 'yng' || lastWord === 'ym' ? withoutNasalMutation(rest) : rest;
   if (!trimmed) return { ok: false, problemKey: 'whatMatters.place.badTown' };
