@@ -69,6 +69,29 @@ function wordsWorthKeeping(ownWords: string | undefined): string | undefined {
   return synonymsFor('whatMatters.sayingNothing').includes(said) ? undefined : ownWords;
 }
 
+const GREETED_TIMES = ['mornings', 'afternoons', 'evenings'] as const;
+
+/** The time of day a greeting names, when the message is only that greeting ("Good morning!", "bore da"). */
+function timeGreetedWith(text: string): TimeOfDay | undefined {
+  const said = normaliseForMatching(text);
+  return GREETED_TIMES.find((time) => synonymsFor(`whatMatters.times.greetings.${time}`).includes(said));
+}
+
+/**
+ * "What time of day suits you?". The rule: "good morning" (or "bore da", "good evening") on its own
+ * here answers the question: the person is looking at a list of times of day, "Hello again" back
+ * would not be listening, and what we took it as is said back ("I've noted: Mornings"), so a wrong
+ * guess shows. A greeting with more to it ("hi, good morning", "good morning, sorry I had to go",
+ * "hello again"), or naming a time already chosen, is still a greeting after a break.
+ */
+class TimesQuestion extends MultiChoiceQuestion<TimeOfDay> {
+  override acceptsAnswer(text: string, state: object): boolean {
+    const greeted = timeGreetedWith(text);
+    const chosen = 'selected' in state && Array.isArray(state.selected) ? state.selected : [];
+    return super.acceptsAnswer(text, state) || (greeted !== undefined && !chosen.includes(greeted));
+  }
+}
+
 function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
   const has = (field: keyof Referral['answers']) => (r: Referral) => r.answers[field] !== undefined;
   const method = (r: Referral): ContactMethod | undefined => r.answers.contactMethod;
@@ -155,11 +178,12 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
     sequenceQuestion({
       id: 'times',
       part: 'when',
-      dialog: new MultiChoiceQuestion<TimeOfDay>('whatMatters.times', {
+      dialog: new TimesQuestion('whatMatters.times', {
         textKey: 'whatMatters.times.ask',
         hintKey: 'whatMatters.times.hint',
         moreKey: 'whatMatters.times.more',
         choices: [option('mornings', 'times'), option('afternoons', 'times'), option('evenings', 'times'), option('any', 'times', true)],
+        understand: (text) => [timeGreetedWith(text)].filter((time) => time !== undefined),
       }),
       isAnswered: has('times'),
       save: async (personKey, answer) => {
