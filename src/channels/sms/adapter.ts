@@ -46,6 +46,16 @@ export interface DeliverOptions {
   resends?: number;
 }
 
+/** One text a turn sends, after the turn's messages are joined into as few texts as fit. */
+export interface SmsReply {
+  numberKey: string;
+  text: string;
+  evenIfOptedOut: boolean;
+}
+
+/** Sends a turn's replies in order (the SMS channel records them first, so a crash cannot make it run the turn again). */
+export type ReplySender = (replies: SmsReply[]) => Promise<DeliveryResult[]>;
+
 /** What happened to one text handed to the channel. */
 export type DeliveryResult = { sent: true; sids: string[] } | { sent: false; reason: 'optedOut' | 'unknownNumber' | 'failed' | 'empty' };
 
@@ -83,8 +93,9 @@ export class SmsAdapter extends SelfHostedAdapter {
     };
   }
 
-  async processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
-    await this.runTurn(new TurnContext(this, { ...activity, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL }), logic);
+  /** Runs an inbound text's turn; `sendReplies` (default: send them straight away) gets the turn's texts once its logic is done. */
+  async processActivity(activity: Partial<Activity>, logic: TurnLogic, sendReplies?: ReplySender): Promise<void> {
+    await this.runTurn(new TurnContext(this, { ...activity, channelId: SMS_CHANNEL_ID, serviceUrl: SMS_SERVICE_URL }), logic, sendReplies);
   }
 
   /**
@@ -92,7 +103,7 @@ export class SmsAdapter extends SelfHostedAdapter {
    * the segment budget: a turn's three short messages arrive as one or two texts, in order
    * (separate texts can overtake each other on the networks), and cost less.
    */
-  private async runTurn(context: TurnContext, logic: TurnLogic): Promise<DeliveryResult[]> {
+  private async runTurn(context: TurnContext, logic: TurnLogic, sendReplies: ReplySender = (replies) => this.sendReplies(replies)): Promise<DeliveryResult[]> {
     const outbox: Outgoing[] = [];
     context.turnState.set(OUTBOX, outbox);
     let results: DeliveryResult[] = [];
@@ -101,26 +112,15 @@ export class SmsAdapter extends SelfHostedAdapter {
     } finally {
       // Sent even when the turn failed: crisis support may already be in the outbox.
       context.turnState.delete(OUTBOX);
-      results = await this.flush(outbox);
+      results = await sendReplies(repliesOf(outbox));
     }
     return results;
   }
 
-  private async flush(outbox: Outgoing[]): Promise<DeliveryResult[]> {
-    const batches: Outgoing[] = [];
-    for (const item of outbox) {
-      for (const text of item.texts) {
-        const last = batches.at(-1);
-        const joined = last ? `${last.texts[0]}\n\n${text}` : text;
-        if (last && last.numberKey === item.numberKey && last.evenIfOptedOut === item.evenIfOptedOut && fitsSegments(joined, segmentBudget(joined))) {
-          last.texts[0] = joined;
-        } else {
-          batches.push({ ...item, texts: [text] });
-        }
-      }
-    }
+  /** Sends replies in order, each as one text (a long one in several segments). */
+  async sendReplies(replies: SmsReply[]): Promise<DeliveryResult[]> {
     const results: DeliveryResult[] = [];
-    for (const batch of batches) results.push(await this.deliver(batch.numberKey, batch.texts, { evenIfOptedOut: batch.evenIfOptedOut }));
+    for (const reply of replies) results.push(await this.deliver(reply.numberKey, [reply.text], { evenIfOptedOut: reply.evenIfOptedOut }));
     return results;
   }
 
@@ -214,6 +214,23 @@ export class SmsAdapter extends SelfHostedAdapter {
     const failed = results.find((result) => !result.sent);
     if (failed) throw new SmsNotDeliveredError(failed.sent ? 'unknown' : failed.reason);
   }
+}
+
+/** A turn's messages joined into as few texts as fit the segment budget, in order. */
+function repliesOf(outbox: Outgoing[]): SmsReply[] {
+  const replies: SmsReply[] = [];
+  for (const item of outbox) {
+    for (const text of item.texts) {
+      const last = replies.at(-1);
+      const joined = last ? `${last.text}\n\n${text}` : text;
+      if (last && last.numberKey === item.numberKey && last.evenIfOptedOut === item.evenIfOptedOut && fitsSegments(joined, segmentBudget(joined))) {
+        last.text = joined;
+      } else {
+        replies.push({ numberKey: item.numberKey, text, evenIfOptedOut: item.evenIfOptedOut });
+      }
+    }
+  }
+  return replies;
 }
 
 export class SmsNotDeliveredError extends Error {

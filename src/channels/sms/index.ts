@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ActivityHandlerBase, ChannelAccount, ConversationReference, TurnContext } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
@@ -5,16 +6,16 @@ import { translator, type Language } from '../../i18n';
 import { shortKey } from '../../identity/personKey';
 import { detectCrisis } from '../../nlu/crisis';
 import { getOrCreateSecret } from '../../store';
-import { SMS_CHANNEL_ID, SMS_SERVICE_URL, SmsAdapter, type DeliveryResult } from './adapter';
+import { SMS_CHANNEL_ID, SMS_SERVICE_URL, SmsAdapter, type DeliveryResult, type SmsReply } from './adapter';
 import type { SmsConfig } from './config';
 import { recogniseKeyword, type KeywordMatch } from './keywords';
 import { SmsPeople } from './people';
 import { splitForSms, plainText } from './render';
 import { registerSmsRoutes, type InboundSms } from './routes';
 import { DEFAULT_RETRY, TwilioSender, type RetryPolicy, type TextSender } from './sender';
-import { SmsCollections, SmsStore, UNHANDLED_TEXT_HOURS, type DeliveryStatus, type UnhandledText } from './store';
+import { SmsCollections, SmsStore, TEXT_CLAIM_LEASE_MS, UNHANDLED_TEXT_HOURS, type DeliveryStatus, type UnhandledText } from './store';
 
-export { SmsAdapter, SMS_CHANNEL_ID, SMS_SERVICE_URL, isSmsReference, type DeliveryResult, type DeliverOptions } from './adapter';
+export { SmsAdapter, SMS_CHANNEL_ID, SMS_SERVICE_URL, isSmsReference, type DeliveryResult, type DeliverOptions, type SmsReply } from './adapter';
 export { readSmsConfig, SmsConfigError, SMS_VARIABLES, type SmsConfig } from './config';
 export { countSegments, fitsSegments, isGsmCharacter, type SegmentCount, type SmsEncoding } from './gsm';
 export { recogniseKeyword, keywordWords, type SmsKeyword } from './keywords';
@@ -25,6 +26,7 @@ export {
   INBOUND_RETENTION_DAYS,
   OUTBOUND_RETENTION_DAYS,
   PENDING_TEXT_HOURS,
+  TEXT_CLAIM_LEASE_MS,
   UNHANDLED_TEXT_HOURS,
   SmsCollections,
   SmsStore,
@@ -161,32 +163,53 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   const people = await SmsPeople.create(deps.db);
   const keywordOf = (text: string, numberKey: string) => keywordIn(text, () => people.awaitsCheckInAnswer(numberKey));
 
-  const keywordReply = (lang: Language, key: 'optedOut' | 'optedIn' | 'help' | 'helpOptedOut') =>
-    splitForSms(plainText(translator(lang)(`sms.${key}`, { serviceName })));
+  const keywordReply = (numberKey: string, lang: Language, key: 'optedOut' | 'optedIn' | 'help' | 'helpOptedOut', evenIfOptedOut = false): SmsReply[] =>
+    splitForSms(plainText(translator(lang)(`sms.${key}`, { serviceName }))).map((text) => ({ numberKey, text, evenIfOptedOut }));
   /** Keyword replies go in the person's stored language; the keyword's own language for someone new. */
   const replyLanguage = async (numberKey: string, keyword: KeywordMatch): Promise<Language> => (await people.languageOf(numberKey)) ?? keyword.lang;
 
+  /** Who this process is, in claims on texts (so two processes on one database never run the same text). */
+  const claimant = randomUUID();
+
+  /**
+   * Sends a text's replies, recording them first: once recorded, its turn counts as done and a
+   * replay after a crash sends only those not yet sent (`from` on). The one window left: a crash
+   * after Twilio took a reply and before it was counted sends that reply once more.
+   */
+  const sendRepliesTo = (messageSid: string) => async (replies: SmsReply[], from = 0): Promise<DeliveryResult[]> => {
+    const note = (what: string) => (error: unknown) => log(`sms: ${what} not recorded: ${errorText(error)}`);
+    // Not recording them must not stop them going: the person is waiting.
+    if (from === 0) await store.recordReplies(messageSid, replies).catch(note('a turn\'s replies'));
+    const results: DeliveryResult[] = [];
+    for (const reply of replies.slice(from)) {
+      results.push(...(await adapter.sendReplies([reply])));
+      await store.countReplySent(messageSid).catch(note('a reply sent'));
+    }
+    return results;
+  };
+
   /** One inbound text, after the webhook was answered: keywords, the opt-out rule, then the bot. */
   const handle = async (message: TakenText, numberKey: string, conversationId: string): Promise<void> => {
+    const sendReplies = sendRepliesTo(message.MessageSid);
     const keyword = await keywordOf(message.Body, numberKey);
     const optedOut = await store.isOptedOut(numberKey);
     if (keyword?.keyword === 'optOut') {
       if (optedOut) return; // Already out: one confirmation is enough.
       await store.setOptedOut(numberKey, true, message.Body.trim().toUpperCase());
       log(`sms: ${shortKey(numberKey)} opted out`);
-      await adapter.deliver(numberKey, keywordReply(await replyLanguage(numberKey, keyword), 'optedOut'), { evenIfOptedOut: true });
+      await sendReplies(keywordReply(numberKey, await replyLanguage(numberKey, keyword), 'optedOut', true));
       return;
     }
     if (keyword?.keyword === 'optIn' && optedOut) {
       await store.setOptedOut(numberKey, false, message.Body.trim().toUpperCase());
       log(`sms: ${shortKey(numberKey)} opted back in`);
-      await adapter.deliver(numberKey, keywordReply(await replyLanguage(numberKey, keyword), 'optedIn'));
+      await sendReplies(keywordReply(numberKey, await replyLanguage(numberKey, keyword), 'optedIn'));
       return;
     }
     if (keyword?.keyword === 'help') {
       // Networks expect HELP answered even after STOP; after STOP nothing else is answered, so it says START first.
       const lang = await replyLanguage(numberKey, keyword);
-      await adapter.deliver(numberKey, keywordReply(lang, optedOut ? 'helpOptedOut' : 'help'), { evenIfOptedOut: true });
+      await sendReplies(keywordReply(numberKey, lang, optedOut ? 'helpOptedOut' : 'help', true));
       return;
     }
     if (optedOut && !detectCrisis(message.Body).crisis) {
@@ -194,7 +217,32 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
       log(`sms: text from ${shortKey(numberKey)} not answered (opted out)`);
       return;
     }
-    await adapter.processActivity(adapter.inboundActivity(numberKey, conversationId, message.Body, message.MessageSid), (context) => deps.bot.run(context));
+    await adapter.processActivity(adapter.inboundActivity(numberKey, conversationId, message.Body, message.MessageSid), (context) => deps.bot.run(context), sendReplies);
+  };
+
+  /**
+   * Claims the text, then runs its turn, unless a turn of it already ran (the app died before it
+   * was marked handled): then only the replies not yet sent go. False if another process has it.
+   */
+  const runOnce = async (message: TakenText, numberKey: string, conversationId: string): Promise<boolean> => {
+    const claimed = await store.claim(message.MessageSid, claimant);
+    if (!claimed) return false;
+    const renewing = setInterval(() => {
+      store.claim(message.MessageSid, claimant).catch((error: unknown) => log(`sms: claim on a text not renewed: ${errorText(error)}`));
+    }, TEXT_CLAIM_LEASE_MS / 3);
+    renewing.unref();
+    try {
+      if (!claimed.replies) {
+        await handle(message, numberKey, conversationId);
+        return true;
+      }
+      const left = claimed.replies.length - claimed.repliesSent;
+      log(`sms: a text's turn had already run before a restart; ${Math.max(left, 0)} reply text(s) of it sent now`);
+      if (left > 0) await sendRepliesTo(message.MessageSid)(claimed.replies, claimed.repliesSent);
+      return true;
+    } finally {
+      clearInterval(renewing);
+    }
   };
 
   // One text at a time per number, in the order they came: quick texts must not race on the conversation's state.
@@ -214,13 +262,18 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     queuedSids.add(message.MessageSid);
     const previous = queues.get(numberKey) ?? Promise.resolve();
     const settled = previous
-      .then(() => handle(message, numberKey, conversationId))
       .then(async () => {
+        const ran = await runOnce(message, numberKey, conversationId);
         if (eraseAfterTurn.delete(numberKey)) await store.forget(numberKey);
+        return ran;
       })
-      .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} failed: ${errorText(error)}`))
-      // Also after a failed turn: it was answered by onTurnError, and would only fail again.
-      .then(() => store.markHandled(message.MessageSid))
+      .catch((error: unknown) => {
+        log(`sms: text from ${shortKey(numberKey)} failed: ${errorText(error)}`);
+        // Also after a failed turn: it was answered by onTurnError, and would only fail again.
+        return true;
+      })
+      // Not one another process has: that one marks it handled when its turn ends.
+      .then((ran) => (ran ? store.markHandled(message.MessageSid) : log(`sms: a text from ${shortKey(numberKey)} is being answered by another process`)))
       .catch((error: unknown) => log(`sms: text from ${shortKey(numberKey)} not marked handled (it is taken up again at start-up): ${errorText(error)}`))
       .finally(() => queuedSids.delete(message.MessageSid));
     queues.set(numberKey, settled);
@@ -246,18 +299,36 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     const dropped = await store.dropUnhandledBefore(new Date(Date.now() - UNHANDLED_TEXT_HOURS * 3_600_000));
     if (dropped > 0) log(`sms: ${dropped} text(s) taken in over ${UNHANDLED_TEXT_HOURS} h ago and never answered dropped`);
     let replayed = 0;
+    /** Numbers with a text another process is answering: their later texts wait for it, to keep their order. */
+    const heldElsewhere = new Set<string>();
     for (const text of await store.unhandledTexts()) {
-      if (queuedSids.has(text.messageSid) || text.receivedAt >= takenInBefore) continue;
-      if (text.replays >= MAX_REPLAYS) {
+      if (queuedSids.has(text.messageSid) || text.receivedAt >= takenInBefore || heldElsewhere.has(text.numberKey)) continue;
+      const claimed = await store.claim(text.messageSid, claimant, { countReplay: true });
+      if (!claimed) {
+        heldElsewhere.add(text.numberKey);
+        continue;
+      }
+      if (claimed.replays > MAX_REPLAYS) {
         await store.markHandled(text.messageSid);
         log(`sms: a text taken in before a restart dropped after ${MAX_REPLAYS} tries`);
         continue;
       }
-      await store.countReplay(text.messageSid);
-      enqueueStored(text);
+      enqueueStored(claimed);
       replayed++;
     }
     if (replayed > 0) log(`sms: ${replayed} text(s) taken in earlier and not yet answered queued again`);
+    // Held by a claim: answered by its process, or (if that died) here once the claim runs out.
+    if (heldElsewhere.size > 0 && !closing) lookAgainAfterLease(takenInBefore);
+  };
+  /** One more look once claims seen now have run out (sooner than the next sweep). */
+  let lookAgain: NodeJS.Timeout | undefined;
+  const lookAgainAfterLease = (takenInBefore: Date) => {
+    if (lookAgain) return;
+    lookAgain = setTimeout(() => {
+      lookAgain = undefined;
+      replayUnhandled(takenInBefore).catch((error: unknown) => log(`sms: looking for texts not yet answered failed: ${errorText(error)}`));
+    }, TEXT_CLAIM_LEASE_MS + 1_000);
+    lookAgain.unref();
   };
   /** A periodic look for texts stored and never queued, while the app runs (start-up finds the rest). */
   let sweep: NodeJS.Timeout | undefined;
@@ -286,6 +357,7 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   };
 
   const idle = async () => {
+    await replayDone;
     while (inFlight.size > 0) await Promise.all([...inFlight]);
   };
 
@@ -357,6 +429,7 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
     async close(graceMs = 10_000) {
       closing = true;
       clearInterval(sweep);
+      clearTimeout(lookAgain);
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.race([idle(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);

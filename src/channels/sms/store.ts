@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { sealedOr, type FieldCipher, type SealedValue } from '../../store/fieldCipher';
 import { fieldCipherOf } from '../../store/fieldEncryption';
 import { declareIndexes } from '../../store/indexes';
+import type { SmsReply } from './adapter';
 
 /**
  * What the SMS channel keeps. A phone number is personal data: documents are found by its
@@ -43,6 +44,13 @@ export const OUTBOUND_RETENTION_DAYS = 30;
 /** A text taken in but never answered (the app was down) is dropped after this many hours: too late to make sense. */
 export const UNHANDLED_TEXT_HOURS = 24;
 
+/**
+ * How long a process's claim on a text holds unless renewed (it is, every third of this, while its
+ * turn runs). Short, because a restart cannot tell its dead predecessor's claim from a live
+ * instance's: a text whose turn was under way at a crash waits this long to be taken up again.
+ */
+export const TEXT_CLAIM_LEASE_MS = 10_000;
+
 declareIndexes(SmsCollections.inbound, [
   { key: { receivedAt: 1 }, name: 'receivedAt_1' },
   { key: { unhandledSince: 1 }, name: 'unhandledSince_1' },
@@ -64,6 +72,8 @@ const ConversationDoc = z.object({
 });
 type ConversationDoc = z.infer<typeof ConversationDoc>;
 
+const StoredReplies = z.array(z.object({ numberKey: z.string(), text: z.string(), evenIfOptedOut: z.boolean() }));
+
 interface InboundDoc {
   _id: string;
   receivedAt: Date;
@@ -74,7 +84,16 @@ interface InboundDoc {
   body?: Encrypted;
   /** How many times a start-up took it up again (a text that kills the app must not do so forever). */
   replays?: number;
+  /** The process that may run its turn (a random id per process), and until when. */
+  claimedBy?: string;
+  claimedUntil?: Date;
+  /** Set when its turn's logic has ended: the texts it answered with (encrypted JSON), and how many have gone. */
+  replies?: Encrypted;
+  repliesSent?: number;
 }
+
+/** Everything a text's record holds only while its turn has not finished. */
+const UNHANDLED_FIELDS = { unhandledSince: '', numberKey: '', conversationId: '', body: '', replays: '', claimedBy: '', claimedUntil: '', replies: '', repliesSent: '' } as const;
 
 /**
  * AES-256-GCM under the database's own SMS key; with a field key configured (FIELD_ENCRYPTION_KEY)
@@ -110,6 +129,9 @@ export interface UnhandledText {
   text: string;
   receivedAt: Date;
   replays: number;
+  /** Set when its turn has already run (a crash came before it was marked handled): what it answered, and how many of those went. */
+  replies?: SmsReply[];
+  repliesSent: number;
 }
 
 /** A text taken back from a message that ended undelivered, to send again. */
@@ -194,7 +216,7 @@ export class SmsStore {
    * Claims an inbound MessageSid and keeps the text (encrypted) until markHandled: true the first
    * time, false for every retry of it. One write, so a text is never claimed without its words.
    */
-  async takeIn(messageSid: string, text: Omit<UnhandledText, 'messageSid' | 'receivedAt' | 'replays'>, now = new Date()): Promise<boolean> {
+  async takeIn(messageSid: string, text: Pick<UnhandledText, 'numberKey' | 'conversationId' | 'text'>, now = new Date()): Promise<boolean> {
     const doc: InboundDoc = { _id: messageSid, receivedAt: now, unhandledSince: now, numberKey: text.numberKey, conversationId: text.conversationId, body: this.encrypt(text.text), replays: 0 };
     try {
       await this.db.collection<InboundDoc>(SmsCollections.inbound).insertOne(doc);
@@ -209,7 +231,41 @@ export class SmsStore {
   async markHandled(messageSid: string): Promise<void> {
     await this.db
       .collection<InboundDoc>(SmsCollections.inbound)
-      .updateOne({ _id: messageSid }, { $unset: { unhandledSince: '', numberKey: '', conversationId: '', body: '', replays: '' } });
+      .updateOne({ _id: messageSid }, { $unset: UNHANDLED_FIELDS });
+  }
+
+  /**
+   * Claims a text not yet handled for `claimant` (renewing its own claim), unless another process
+   * holds an unexpired claim on it: one atomic update, so of two processes only one gets it.
+   * Returns the text as it is now, or undefined (handled already, or someone else's).
+   */
+  async claim(messageSid: string, claimant: string, options: { countReplay?: boolean; now?: Date } = {}): Promise<UnhandledText | undefined> {
+    const now = options.now ?? new Date();
+    const doc = await this.db.collection<InboundDoc>(SmsCollections.inbound).findOneAndUpdate(
+      {
+        _id: messageSid,
+        unhandledSince: { $exists: true },
+        $or: [{ claimedBy: claimant }, { claimedUntil: { $exists: false } }, { claimedUntil: { $lte: now } }],
+      },
+      { $set: { claimedBy: claimant, claimedUntil: new Date(now.getTime() + TEXT_CLAIM_LEASE_MS) }, ...(options.countReplay ? { $inc: { replays: 1 } } : {}) },
+      { returnDocument: 'after' },
+    );
+    return doc ? this.unhandledFrom(doc) : undefined;
+  }
+
+  /**
+   * The text's turn has ended and these are its replies, recorded before any is sent: from here
+   * on the turn is not run again, only its replies not yet sent are sent.
+   */
+  async recordReplies(messageSid: string, replies: SmsReply[]): Promise<void> {
+    await this.db
+      .collection<InboundDoc>(SmsCollections.inbound)
+      .updateOne({ _id: messageSid, unhandledSince: { $exists: true } }, { $set: { replies: this.encrypt(JSON.stringify(replies)), repliesSent: 0 } });
+  }
+
+  /** One more of the text's replies has gone to Twilio. */
+  async countReplySent(messageSid: string): Promise<void> {
+    await this.db.collection<InboundDoc>(SmsCollections.inbound).updateOne({ _id: messageSid, unhandledSince: { $exists: true } }, { $inc: { repliesSent: 1 } });
   }
 
   /** One text taken in and not yet handled, or undefined (handled, unknown, or unreadable). */
@@ -228,23 +284,34 @@ export class SmsStore {
     return docs.map((doc) => this.unhandledFrom(doc)).filter((text): text is UnhandledText => text !== undefined);
   }
 
-  /** Counts one more start-up taking this text up again. */
-  async countReplay(messageSid: string): Promise<void> {
-    await this.db.collection<InboundDoc>(SmsCollections.inbound).updateOne({ _id: messageSid, unhandledSince: { $exists: true } }, { $inc: { replays: 1 } });
-  }
-
   /** Forgets the words of texts never handled and taken in before `before`; returns how many (never whose). */
   async dropUnhandledBefore(before: Date): Promise<number> {
     const result = await this.db
       .collection<InboundDoc>(SmsCollections.inbound)
-      .updateMany({ unhandledSince: { $lt: before } }, { $unset: { unhandledSince: '', numberKey: '', conversationId: '', body: '', replays: '' } });
+      .updateMany({ unhandledSince: { $lt: before } }, { $unset: UNHANDLED_FIELDS });
     return result.modifiedCount;
   }
 
   private unhandledFrom(doc: InboundDoc): UnhandledText | undefined {
     const text = doc.body === undefined ? undefined : this.decrypt(doc.body);
     if (text === undefined || !doc.numberKey || !doc.conversationId) return undefined;
-    return { messageSid: doc._id, numberKey: doc.numberKey, conversationId: doc.conversationId, text, receivedAt: doc.receivedAt, replays: doc.replays ?? 0 };
+    const replies = doc.replies === undefined ? undefined : this.repliesFrom(doc.replies);
+    return {
+      messageSid: doc._id,
+      numberKey: doc.numberKey,
+      conversationId: doc.conversationId,
+      text,
+      receivedAt: doc.receivedAt,
+      replays: doc.replays ?? 0,
+      ...(replies ? { replies } : {}),
+      repliesSent: doc.repliesSent ?? 0,
+    };
+  }
+
+  /** Recorded replies; unreadable ones count as none left to send (the turn still ran). */
+  private repliesFrom(stored: Encrypted): SmsReply[] {
+    const parsed = StoredReplies.safeParse(JSON.parse(this.decrypt(stored) ?? '[]'));
+    return parsed.success ? parsed.data : [];
   }
 
   async isOptedOut(numberKey: string): Promise<boolean> {
