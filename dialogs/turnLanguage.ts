@@ -5,6 +5,8 @@ import { isSmsChannel, preferSmsVariants } from './render';
 
 /** Where this turn's language is kept, so the referral is read at most once a turn. */
 const TURN_LANGUAGE = Symbol.for('frontdoor.turnLanguage');
+/** Set when the person chose a language in this turn ("English" as a first message). */
+const CHOSEN_THIS_TURN = Symbol.for('frontdoor.languageChosenThisTurn');
 
 /** Sets the language for the rest of this turn (after the person chooses one, or by the pipeline). */
 export function setTurnLanguage(context: TurnContext, lang: Language): void {
@@ -55,4 +57,10 @@ export async function adoptLanguage(context: TurnContext, repo: ReferralReposito
   await repo.getOrCreate(personKey, context.activity.channelId, lang);
   await repo.setLanguage(personKey, lang);
   setTurnLanguage(context, lang);
+  context.turnState.set(CHOSEN_THIS_TURN, lang);
+}
+
+/** The language the person chose in this very turn, if they did: a welcome that follows need not ask again. */
+export function languageChosenThisTurn(context: TurnContext): Language | undefined {
+  return context.turnState.get(CHOSEN_THIS_TURN) as Language | undefined;
 }

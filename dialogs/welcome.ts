@@ -8,7 +8,7 @@ import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import type { QuestionOptions, QuestionState, Reading } from './prompts/question';
 import { renderMessage } from './render';
-import { adoptLanguage, setTurnLanguage, turnTranslator } from './turnLanguage';
+import { adoptLanguage, languageChosenThisTurn, setTurnLanguage, turnTranslator } from './turnLanguage';
 
 export const WELCOME_DIALOG = 'welcome';
 export const LANGUAGE_QUESTION = 'welcome.language';
@@ -181,14 +181,17 @@ export class WelcomeDialog extends PersonDialog {
   }
 
   private async introduce(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
+    // "English" or "Cymraeg" as the first message chose already: the welcome in it, and no question.
+    const chosen = languageChosenThisTurn(step.context);
+    if (chosen) {
+      await this.sayWhatThisIs(step.context);
+      return step.next(chosen);
+    }
     // "Shwmae" or a Welsh sentence first: the welcome in Welsh (the language is still asked).
     const text = step.context.activity.text;
     if (typeof text === 'string' && opensInWelsh(text)) setTurnLanguage(step.context, 'cy');
     const t = turnTranslator(step.context);
-    await step.context.sendActivities([
-      renderMessage(t('welcome.intro', { serviceName: this.config.serviceName })),
-      renderMessage(`${t('welcome.emergency')}\n${t('common.wayOut')}`),
-    ]);
+    await this.sayWhatThisIs(step.context);
     // "Dzień dobry" first: the offer of an interpreter comes before the question, not after two misses.
     const code = typeof text === 'string' ? interpreterLanguageIn(text) : null;
     const { personKey } = step.options;
@@ -198,6 +201,15 @@ export class WelcomeDialog extends PersonDialog {
     }
     const options: LanguageOptions = { personKey, interpreterLanguage: code ?? undefined };
     return step.beginDialog(LANGUAGE_QUESTION, options);
+  }
+
+  /** That this is a bot, what it does, and that it is not for emergencies, in this turn's language. */
+  private async sayWhatThisIs(context: TurnContext): Promise<void> {
+    const t = turnTranslator(context);
+    await context.sendActivities([
+      renderMessage(t('welcome.intro', { serviceName: this.config.serviceName })),
+      renderMessage(`${t('welcome.emergency')}\n${t('common.wayOut')}`),
+    ]);
   }
 
   private async rememberLanguage(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
