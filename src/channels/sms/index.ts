@@ -223,6 +223,9 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
   /**
    * Claims the text, then runs its turn, unless a turn of it already ran (the app died before it
    * was marked handled): then only the replies not yet sent go. False if another process has it.
+   * Window left: the bot saves its state inside the turn, and the replies are recorded just after;
+   * a crash between those two writes runs the turn again (closing it needs the MessageSid written
+   * with the bot's own state write, in bots/).
    */
   const runOnce = async (message: TakenText, numberKey: string, conversationId: string): Promise<boolean> => {
     const claimed = await store.claim(message.MessageSid, claimant);
