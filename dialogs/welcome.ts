@@ -1,6 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normaliseForMatching, synonymsFor, type Language, type Translate } from '../src/i18n';
+import { extractCategories } from '../src/nlu/categories';
 import { recogniseCommand } from '../src/nlu/commands';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
@@ -96,6 +97,36 @@ function isOtherLanguage(code: InterpreterLanguage): code is OtherLanguage {
   return code !== 'und';
 }
 
+/** Letters outside plain English (accents, other scripts): a sign of another language. */
+const NOT_ENGLISH_LETTER = /[^\p{ASCII}‘’“”]/u;
+/** Words this short are words in many languages ("to", "on", "no", "am"): alone they prove nothing. */
+const SHORTEST_TELLING_WORD = 3;
+
+const QUESTION_WORDS = new Set(['what', 'who', 'why', 'where', 'when', 'how', 'which']);
+
+/** "What is this?", "how does it work": a question back rather than a choice. */
+function asksSomething(text: string): boolean {
+  return /\?\s*$/.test(text) || QUESTION_WORDS.has(normaliseForMatching(text).split(' ')[0]);
+}
+
+/**
+ * True when a message is plainly English ("feeling lonely", "i need help with my money"): plain
+ * letters, no Welsh, no other language named, and at least half its words English ones we know
+ * (common words, or words of needs and interests), one of them longer than "to" or "am".
+ */
+export function looksPlainlyEnglish(text: string): boolean {
+  if (NOT_ENGLISH_LETTER.test(text) || interpreterLanguageIn(text)) return false;
+  const words = normaliseForMatching(text).split(' ').filter(Boolean);
+  if (words.length === 0) return false;
+  const padded = ` ${words.join(' ')} `;
+  const says = (key: string, lang: Language) => synonymsFor(key, [lang]).some((phrase) => padded.includes(` ${phrase} `));
+  if (says('welcome.language.tellTales', 'cy') || says('welcome.language.otherLanguageNames', 'en')) return false;
+  const common = new Set([...synonymsFor('welcome.language.tellTales', ['en']), ...synonymsFor('welcome.language.englishWords', ['en'])]);
+  const ofNeeds = new Set(extractCategories(text, 'en').flatMap((found) => found.words.flatMap((word) => normaliseForMatching(word).split(' '))));
+  const english = words.filter((word) => common.has(word) || ofNeeds.has(word));
+  return english.length * 2 >= words.length && english.some((word) => word.length >= SHORTEST_TELLING_WORD);
+}
+
 /** What the language question keeps between turns, beyond any question's state. */
 interface LanguageState extends QuestionState {
   personKey?: string;
@@ -120,8 +151,9 @@ async function offerInterpreter(context: TurnContext, repo: ReferralRepository, 
 
 /**
  * "Which language?" Before a language is chosen the person may be either, so a message in Welsh
- * ("shwmae", "ydy", a Welsh sentence) chooses Cymraeg. Another language ("polski", "مرحبا") gets
- * the interpreter offer at once; so does a second message not understood: no endless "Sorry".
+ * ("shwmae", "ydy", a Welsh sentence) chooses Cymraeg, and one plainly in English chooses English.
+ * Another language ("polski", "مرحبا") gets the interpreter offer at once; so does a second message
+ * not understood: no endless "Sorry".
  */
 class LanguageQuestion extends ChoiceQuestion<Language> {
   constructor(private readonly repo: ReferralRepository) {
@@ -153,6 +185,9 @@ class LanguageQuestion extends ChoiceQuestion<Language> {
     const reading = super.read(text);
     if (reading.kind === 'answer') return reading;
     if (looksWelsh(text)) return { kind: 'answer', result: 'cy' };
+    // "feeling lonely" names no language, but is written in English: carry on in English. "What is
+    // this?" first gets the question again (in both languages); asked twice, English too, not the offer.
+    if (looksPlainlyEnglish(text) && (!asksSomething(text) || (state?.attempts ?? 0) >= 1)) return { kind: 'answer', result: 'en' };
     // A second miss: whatever they write, it is probably not English or Welsh.
     return { kind: 'problem', problemKey: (state?.attempts ?? 0) >= 1 ? OFFER_KEY : 'welcome.language.notUnderstood' };
   }
