@@ -96,7 +96,7 @@ export class RootDialog extends PersonDialog<RootDialogOptions> {
         ],
       }),
     );
-    this.addDialog(new WelcomeDialog(repo, config));
+    this.addDialog(new WelcomeDialog(repo, config, this.handoffs));
     this.addDialog(new ConsentDialog(repo, config));
     this.addDialog(new WhatMattersDialog(repo));
     this.addDialog(new WellbeingDialog(repo));

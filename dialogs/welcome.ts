@@ -1,10 +1,11 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import { WaterfallDialog, type DialogContext, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { normaliseForMatching, synonymsFor, type Language, type Translate } from '../src/i18n';
 import { extractCategories } from '../src/nlu/categories';
 import { recogniseCommand } from '../src/nlu/commands';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
+import { askForPerson, type HandoffRequests } from './handoffRequests';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
 import type { QuestionOptions, QuestionState, Reading } from './prompts/question';
@@ -75,9 +76,21 @@ const SCRIPTS: ReadonlyArray<[OtherLanguage, RegExp]> = [
 /** A letter of any script but Latin: someone writing in a language we cannot name. */
 const NON_LATIN_LETTER = /(?![\p{Script=Latin}])\p{L}/u;
 
+/** Chinese is written without spaces: its words are found anywhere in the message. */
+const WRITTEN_WITHOUT_SPACES = /\p{Script=Han}/u;
+
 function mentions(text: string, key: string): boolean {
-  const padded = ` ${normaliseForMatching(text)} `;
-  return synonymsFor(key, ['en']).some((phrase) => padded.includes(` ${phrase} `));
+  const normalised = normaliseForMatching(text);
+  const padded = ` ${normalised} `;
+  return synonymsFor(key, ['en']).some((phrase) => padded.includes(` ${phrase} `) || (WRITTEN_WITHOUT_SPACES.test(phrase) && normalised.includes(phrase)));
+}
+
+/**
+ * The language whose word for "interpreter" the message uses ("tłumacz", "مترجم", "tercüman"):
+ * someone asking for a person with an interpreter. Null otherwise.
+ */
+export function interpreterAskedIn(text: string): OtherLanguage | null {
+  return OTHER_LANGUAGES.find((code) => mentions(text, `welcome.language.other.${code}.interpreterWords`)) ?? null;
 }
 
 /**
@@ -85,7 +98,7 @@ function mentions(text: string, key: string): boolean {
  * "Dzień dobry", "عربي", "Urdu please", or "interpreter" (language not known). Null otherwise.
  */
 export function interpreterLanguageIn(text: string): InterpreterLanguage | null {
-  const named = OTHER_LANGUAGES.find((code) => mentions(text, `welcome.language.other.${code}.synonyms`));
+  const named = OTHER_LANGUAGES.find((code) => mentions(text, `welcome.language.other.${code}.synonyms`)) ?? interpreterAskedIn(text);
   if (named) return named;
   const lower = text.toLowerCase();
   const written = [...SCRIPTS, ...TELLTALE_LETTERS].find(([, letters]) => letters.test(lower));
@@ -131,6 +144,10 @@ export function looksPlainlyEnglish(text: string): boolean {
 interface LanguageState extends QuestionState {
   personKey?: string;
   interpreterLanguage?: InterpreterLanguage;
+  /** They asked for a person: more words in their language are thanked, not offered the interpreter again. */
+  personAsked?: boolean;
+  /** "A person with an interpreter will contact you" has been said in their language. */
+  personComingSaid?: boolean;
 }
 
 interface LanguageOptions extends QuestionOptions {
@@ -138,25 +155,37 @@ interface LanguageOptions extends QuestionOptions {
   interpreterLanguage?: InterpreterLanguage;
 }
 
+/** After they asked for a person: thanks, and that someone will contact them with an interpreter. */
+const PERSON_COMING_KEY = 'welcome.language.interpreterComing';
+
 /**
- * Tells someone writing in another language, in English, Welsh and (where we can) their own
- * language, that the chat is English or Welsh only and a person with an interpreter can help;
- * remembers the language on the referral so the link worker knows which interpreter to book.
+ * Remembers the language on the referral so the link worker knows which interpreter to book;
+ * "interpreter" after "polski" must not hide the Polish already known.
  */
-async function offerInterpreter(context: TurnContext, repo: ReferralRepository, personKey: string | undefined, code: InterpreterLanguage, known?: InterpreterLanguage): Promise<void> {
-  // "interpreter" after "polski" must not hide the Polish already known.
-  if (personKey && (isOtherLanguage(code) || !known)) await repo.setInterpreterLanguage(personKey, code);
-  if (isOtherLanguage(code)) await context.sendActivity(renderMessage(turnTranslator(context)(`welcome.language.other.${code}.line`)));
+async function rememberInterpreterLanguage(repo: ReferralRepository, state: LanguageState, code: InterpreterLanguage): Promise<void> {
+  if (!isOtherLanguage(code) && state.interpreterLanguage) return;
+  if (state.personKey) await repo.setInterpreterLanguage(state.personKey, code);
+  state.interpreterLanguage = code;
+}
+
+/** One line in their own language, where we have one for it. */
+async function sayInTheirLanguage(context: TurnContext, code: InterpreterLanguage | undefined, line: 'line' | 'personComing'): Promise<void> {
+  if (code && isOtherLanguage(code)) await context.sendActivity(renderMessage(turnTranslator(context)(`welcome.language.other.${code}.${line}`)));
 }
 
 /**
  * "Which language?" Before a language is chosen the person may be either, so a message in Welsh
  * ("shwmae", "ydy", a Welsh sentence) chooses Cymraeg, and one plainly in English chooses English.
  * Another language ("polski", "مرحبا") gets the interpreter offer at once; so does a second message
- * not understood: no endless "Sorry".
+ * not understood: no endless "Sorry". Their word for interpreter ("tłumacz") asks for a person;
+ * once a person is asked for, more words in their language are thanked, not offered again.
  */
 class LanguageQuestion extends ChoiceQuestion<Language> {
-  constructor(private readonly repo: ReferralRepository) {
+  constructor(
+    private readonly repo: ReferralRepository,
+    private readonly serviceName: string,
+    private readonly handoffs?: HandoffRequests,
+  ) {
     super(LANGUAGE_QUESTION, { textKey: 'welcome.language.ask', choices: LANGUAGE_CHOICES });
   }
 
@@ -171,17 +200,34 @@ class LanguageQuestion extends ChoiceQuestion<Language> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const activity = dc.context.activity;
-    const code = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? interpreterLanguageIn(activity.text) : null;
-    if (code) {
-      const state = dc.activeDialog!.state as LanguageState;
-      await offerInterpreter(dc.context, this.repo, state.personKey, code, state.interpreterLanguage);
-      if (isOtherLanguage(code) || !state.interpreterLanguage) state.interpreterLanguage = code;
+    const text = activity.type === ActivityTypes.Message && typeof activity.text === 'string' ? activity.text : '';
+    const code = interpreterLanguageIn(text);
+    if (!code) return super.continueDialog(dc);
+    const state = dc.activeDialog!.state as LanguageState;
+    await rememberInterpreterLanguage(this.repo, state, code);
+    state.personAsked ||= await this.personAskedFor(state);
+    if (interpreterAskedIn(text) && !state.personAsked) {
+      await this.askForPersonWithInterpreter(dc.context, state);
+      await this.repromptDialog(dc.context, dc.activeDialog!);
+      return Dialog.EndOfTurn;
     }
+    await sayInTheirLanguage(dc.context, state.interpreterLanguage, state.personAsked ? 'personComing' : 'line');
     return super.continueDialog(dc);
   }
 
+  /** After "PERSON" (the pipeline asks for the person, then this question again): that someone is coming, in their language. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state as LanguageState;
+    if (state.interpreterLanguage && !state.personComingSaid && (state.personAsked || (await this.personAskedFor(state)))) {
+      state.personAsked = true;
+      state.personComingSaid = true;
+      await sayInTheirLanguage(context, state.interpreterLanguage, 'personComing');
+    }
+    await super.repromptDialog(context, instance);
+  }
+
   protected override read(text: string, state?: QuestionState): Reading<Language | null> {
-    if (interpreterLanguageIn(text)) return { kind: 'problem', problemKey: OFFER_KEY };
+    if (interpreterLanguageIn(text)) return { kind: 'problem', problemKey: (state as LanguageState | undefined)?.personAsked ? PERSON_COMING_KEY : OFFER_KEY };
     const reading = super.read(text);
     if (reading.kind === 'answer') return reading;
     if (looksWelsh(text)) return { kind: 'answer', result: 'cy' };
@@ -194,8 +240,19 @@ class LanguageQuestion extends ChoiceQuestion<Language> {
 
   // Each language's sentences kept together, not "Sorry… Mae'n ddrwg… Stuck?… Yn sownd?…".
   protected override stuckTexts(t: Translate, _state: QuestionState, problemKey: string): string[] {
-    if (problemKey === OFFER_KEY) return [t(OFFER_KEY)];
+    if (problemKey === OFFER_KEY || problemKey === PERSON_COMING_KEY) return [t(problemKey)];
     return [t('welcome.language.notUnderstoodStuck'), t('welcome.language.stuck')];
+  }
+
+  private async personAskedFor(state: LanguageState): Promise<boolean> {
+    return state.personKey !== undefined && (await this.repo.find(state.personKey))?.humanRequestedAt !== undefined;
+  }
+
+  /** "tłumacz" alone: asked for a person, as "talk to a person" does, and told so. */
+  private async askForPersonWithInterpreter(context: TurnContext, state: LanguageState): Promise<void> {
+    if (!state.personKey) return;
+    await askForPerson(context, state.personKey, this.repo, this.handoffs, this.serviceName, 'commands.human.done');
+    state.personAsked = true;
   }
 }
 
@@ -207,12 +264,14 @@ export class WelcomeDialog extends PersonDialog {
   constructor(
     repo: ReferralRepository,
     private readonly config: DialogConfig,
+    /** Opens a handoff when someone asks for a person with an interpreter ("tłumacz"); without it, only the referral records the request. */
+    handoffs?: HandoffRequests,
   ) {
     super(WELCOME_DIALOG, repo);
     this.addDialog(
       new WaterfallDialog<PersonOptions>(`${WELCOME_DIALOG}.steps`, [(s) => this.introduce(s), (s) => this.rememberLanguage(s)]),
     );
-    this.addDialog(new LanguageQuestion(repo));
+    this.addDialog(new LanguageQuestion(repo, config.serviceName, handoffs));
   }
 
   private async introduce(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
@@ -231,7 +290,8 @@ export class WelcomeDialog extends PersonDialog {
     const code = typeof text === 'string' ? interpreterLanguageIn(text) : null;
     const { personKey } = step.options;
     if (code) {
-      await offerInterpreter(step.context, this.repo, personKey, code);
+      if (personKey) await this.repo.setInterpreterLanguage(personKey, code);
+      await sayInTheirLanguage(step.context, code, 'line');
       await step.context.sendActivity(renderMessage(t(OFFER_KEY)));
     }
     const options: LanguageOptions = { personKey, interpreterLanguage: code ?? undefined };

@@ -35,9 +35,7 @@ describe.each(LANGUAGES)('another language at the welcome (%s)', (lang) => {
   it.each([
     ['polski', 'pl'],
     ['Polish', 'pl'],
-    ['tłumacz', 'pl'],
     ['عربي', 'ar'],
-    ['مترجم', 'ar'],
     ['مرحبا', 'ar'],
     ['urdu', 'ur'],
     ['اردو', 'ur'],
