@@ -1,4 +1,5 @@
 import { MongoServerError, ObjectId, type Collection, type Db, type Document } from 'mongodb';
+import { z } from 'zod';
 import type { Referral } from '../referrals/schema';
 import { Collections } from '../store/collections';
 import type { FieldCipher } from '../store/fieldCipher';
@@ -6,6 +7,7 @@ import { fieldCipherOf } from '../store/fieldEncryption';
 import {
   HANDOFF_SCHEMA_VERSION,
   HandoffSchema,
+  RiskFlagSchema,
   type Actor,
   type Handoff,
   type HandoffReason,
@@ -15,7 +17,7 @@ import {
   type TranscriptEntry,
 } from './schema';
 import { openStoredHandoff, sealRiskFlag, sealTranscriptEntry, type StoredHandoff } from './sealing';
-import { buildSummary, type SummaryInput } from './summary';
+import { buildSummary, distinctRiskFlags, recordRiskFlags, riskFlagsRaised, type SummaryInput } from './summary';
 
 /** Delivers a link worker's message to the person on their own channel. Wired to Direct Line / SMS by the app. */
 export interface PersonMessenger {
@@ -80,8 +82,20 @@ function entryKey(entry: Record<string, unknown>): string {
   return JSON.stringify([entry.from, entry.text, timeOf(entry.at), worker?.id, worker?.email, entry.delivered]);
 }
 
-function flagKey(flag: Record<string, unknown>): string {
-  return JSON.stringify([flag.rule, flag.message, timeOf(flag.at)]);
+function flagKey(flag: RiskFlag): string {
+  return JSON.stringify([flag.rule, flag.message, flag.at.getTime(), flag.timesRaised, flag.lastAt?.getTime()]);
+}
+
+/** The stored flags as they are, so a handoff written before one flag per kind is told apart and tidied. */
+function sameFlags(next: readonly RiskFlag[], stored: readonly RiskFlag[]): boolean {
+  return next.length === stored.length && next.every((flag, i) => flagKey(flag) === flagKey(stored[i]));
+}
+
+/** The opened stored flags (none stored: an empty list), or undefined when this version cannot read them. */
+function storedRiskFlags(stored: unknown): RiskFlag[] | undefined {
+  if (stored === undefined) return [];
+  const parsed = z.array(RiskFlagSchema).safeParse(stored);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function timeOf(at: unknown): unknown {
@@ -131,8 +145,9 @@ export class HandoffRepository {
   /**
    * Opens a handoff for the referral, or adds the reason (and any new flags and transcript) to the active one.
    * New flags and lines are told apart from stored ones on their opened values (sealed copies of the
-   * same line never compare equal), so this reads first and writes only if the arrays have not
-   * grown since; a miss reads again.
+   * same line never compare equal), so this reads first and writes only if the flags and lines have
+   * not changed since; a miss reads again. Flags are kept one per kind of risk (see recordRiskFlags),
+   * so a person repeating crisis words does not grow the handoff.
    */
   async open(input: OpenHandoffInput): Promise<{ handoff: Handoff; created: boolean }> {
     const at = this.now();
@@ -140,7 +155,7 @@ export class HandoffRepository {
     const urgent = input.urgent === true || input.reason === 'crisis';
     const summary = clean(buildSummary(input.referral, input));
     const transcript = newOnly((input.transcript ?? []).map((entry) => clean({ ...entry })), [], entryKey);
-    const riskFlags = newOnly(summary.riskFlags.map((flag) => clean({ ...flag })), [], flagKey);
+    const { raised, urgentMark } = riskFlagsRaised(input.referral, input);
     const reason = { reason: input.reason, at };
     for (let attempt = 0; attempt < MAX_OPEN_ATTEMPTS; attempt++) {
       const current = await this.handoffs.findOne({ openFor: personKey });
@@ -154,7 +169,7 @@ export class HandoffRepository {
           urgent,
           reasons: [reason],
           summary: this.cipher.seal(summary),
-          riskFlags: riskFlags.map((flag) => sealRiskFlag(this.cipher, flag)),
+          riskFlags: summary.riskFlags.map((flag) => sealRiskFlag(this.cipher, clean({ ...flag }))),
           transcript: transcript.map((entry) => sealTranscriptEntry(this.cipher, entry)),
           claimedBy: null,
           claimedAt: null,
@@ -177,16 +192,22 @@ export class HandoffRepository {
         }
       }
       const stored = openStoredHandoff(this.cipher, current);
-      const newFlags = newOnly(riskFlags, stored.riskFlags, flagKey);
+      const storedFlags = storedRiskFlags(stored.riskFlags);
+      const riskFlags = recordRiskFlags(storedFlags ?? [], raised, urgentMark);
       const newLines = newOnly(transcript, stored.transcript, entryKey);
       const filter: Document = { _id: current._id, openFor: personKey };
-      const set: Document = { summary: this.cipher.seal(summary), updatedAt: at };
+      const set: Document = { summary: this.cipher.seal({ ...summary, riskFlags }), updatedAt: at };
       if (input.conversationReference) set.conversationReference = this.cipher.seal(input.conversationReference);
       if (urgent) set.urgent = true;
       const push: Document = { reasons: reason };
-      if (newFlags.length > 0) {
-        push.riskFlags = { $each: newFlags.map((flag) => sealRiskFlag(this.cipher, flag)) };
-        filter.riskFlags = unchangedLength(current.riskFlags);
+      const sealedFlags = (flags: readonly RiskFlag[]) => flags.map((flag) => sealRiskFlag(this.cipher, clean({ ...flag })));
+      if (!storedFlags) {
+        // Stored flags this version cannot read are left as they are; this request's are added after them.
+        if (raised.length > 0) push.riskFlags = { $each: sealedFlags(distinctRiskFlags(raised)) };
+      } else if (!sameFlags(riskFlags, storedFlags)) {
+        // One flag per kind, rewritten in place: only if nobody changed them since they were read.
+        set.riskFlags = sealedFlags(riskFlags);
+        filter.riskFlags = current.riskFlags ?? { $exists: false };
       }
       if (newLines.length > 0) {
         push.transcript = { $each: newLines.map((entry) => sealTranscriptEntry(this.cipher, entry)) };
@@ -357,8 +378,8 @@ export class HandoffRepository {
   /** Every read comes here: sealed fields are opened before the schema sees them, so callers see plain handoffs. */
   private read(doc: Document): Handoff {
     const handoff = HandoffSchema.parse(openStoredHandoff(this.cipher, doc));
-    // Flags gathered over every request while open; the stored summary only has the latest request's.
-    const riskFlags = [...handoff.riskFlags].sort((x, y) => x.at.getTime() - y.at.getTime());
+    // Flags gathered over every request while open (one per kind; older handoffs kept one per message).
+    const riskFlags = distinctRiskFlags(handoff.riskFlags);
     return { ...handoff, riskFlags, summary: { ...handoff.summary, riskFlags } };
   }
 }

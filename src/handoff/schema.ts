@@ -33,11 +33,17 @@ export const TranscriptEntrySchema = z.object({
 });
 export type TranscriptEntry = z.infer<typeof TranscriptEntrySchema>;
 
-/** A crisis or risk rule that fired, with the person's message that raised it (null when it is not known). */
+/**
+ * A crisis or risk rule that fired, with the person's message that raised it (null when it is not known).
+ * A handoff keeps one flag per kind of risk: the first time it was raised, with its words; when the
+ * person said more of the same later, how many times in all and when last (absent when raised once).
+ */
 export const RiskFlagSchema = z.object({
   rule: z.string(),
   message: z.string().nullable(),
   at: z.date(),
+  timesRaised: z.number().int().min(2).optional().catch(undefined),
+  lastAt: z.date().optional().catch(undefined),
 });
 export type RiskFlag = z.infer<typeof RiskFlagSchema>;
 
