@@ -30,6 +30,7 @@ import {
   turnTranslator,
   type DialogConfig,
   type DeleteDataResult,
+  type RestartConfirmResult,
   type RootDialogOptions,
 } from '../dialogs';
 import type { ServiceDirectory } from '../src/directory/directory';
@@ -200,7 +201,7 @@ export class FrontDoorBot extends ActivityHandler {
       .add(new RootDialog(deps.referrals, deps.config, { directory: deps.directory, recognizer: deps.recognizer, log: this.log, handoffs: this.handoffRequests }))
       .add(new ChangeLanguageDialog(deps.referrals))
       .add(new DeleteDataDialog(deps.referrals))
-      .add(new RestartConfirmDialog(deps.referrals))
+      .add(new RestartConfirmDialog(deps.referrals, deps.config))
       .add(new WellbeingRepeatDialog(deps.referrals));
 
     this.onMessage(async (context, next) => {
@@ -391,7 +392,9 @@ export class FrontDoorBot extends ActivityHandler {
     // 4. The conversation itself.
     const result = await dc.continueDialog();
     await this.afterDialogTurn(context, result.result);
+    const askedInstead = (result.result as RestartConfirmResult | undefined)?.then;
     if (isConfirmedRestart(result.result)) await this.startAgain(dc, personKey, result.result.consentAgain);
+    else if (askedInstead) await this.runCommand(dc, { name: askedInstead }, personKey, flags);
     else if (result.status === DialogTurnStatus.empty) await this.beginRoot(dc, personKey, flags, {}, text);
   }
 
@@ -664,7 +667,9 @@ export class FrontDoorBot extends ActivityHandler {
   private async restartOrConfirm(dc: DialogContext, personKey: string): Promise<void> {
     const referral = await this.deps.referrals.find(personKey);
     const consentAgain = consentIsStale(referral) || innermostDialogId(dc) === AFTER_NO;
-    if (hasStoredAnswers(referral)) await dc.beginDialog(RESTART_CONFIRM_DIALOG, { personKey, consentAgain });
+    // A sent referral is kept while the team has it; once its handoff is closed, starting again is a new one.
+    const handoffFinished = (await this.sentReferral(personKey)) === 'finished';
+    if (hasStoredAnswers(referral)) await dc.beginDialog(RESTART_CONFIRM_DIALOG, { personKey, consentAgain, handoffFinished });
     else await this.startAgain(dc, personKey, consentAgain);
   }
 
