@@ -3,7 +3,9 @@ import { ChainGeocoder, DirectoryGeocoder, type Geocoder } from './geocode';
 import { servicesCollection } from './import';
 import { rankServices, type Suggestion } from './match';
 import type { MatchProfile } from './profile';
+import { isPastOneOffEvent } from './oneOffEvents';
 import { readStoredService, type StoredService } from './schema';
+import { serviceFacts } from './serviceFacts';
 
 /**
  * The DB-facing side of matching: reads active services (kept in memory briefly, so a busy bot does
@@ -72,9 +74,10 @@ export class ServiceDirectory {
     return rankServices(services, profile, { ...options, geocoder, now: this.now() });
   }
 
-  /** The active services as last loaded (the same cache suggest uses). */
+  /** The active services as last loaded (the same cache suggest uses), without one-off events already over. */
   async activeServices(): Promise<StoredService[]> {
-    return (await this.current()).services;
+    const nowMs = this.now().getTime();
+    return (await this.current()).services.filter((service) => !isPastOneOffEvent(serviceFacts(service).oneOffEndsMs, nowMs));
   }
 
   /** Stored services by id, in the order asked (ids not found are left out). */

@@ -1,6 +1,7 @@
 import { outsideAudience, type AudienceClues } from './audience';
 import type { Category } from './categories';
 import { milesBetween, type Geocoder, type Point } from './geocode';
+import { isPastOneOffEvent } from './oneOffEvents';
 import type { MatchProfile, WantedCategory } from './profile';
 import { scheduleFit, scheduleFitOnly, whenWanted, type WhenWanted } from './schedule';
 import type { StoredService } from './schema';
@@ -11,7 +12,7 @@ export type { DayCode } from './serviceFacts';
 
 /**
  * Ranks the directory's active services for one person and says why, in reasons a dialog can put
- * into plain words (reasons.ts). Barriers the data can speak to are hard filters (never a paid
+ * into plain words (reasons.ts). A one-off event that is over (oneOffEvents.ts) is never suggested. Barriers the data can speak to are hard filters (never a paid
  * activity for someone who said cost is a barrier); everything else adds to or takes from a score.
  * Pure and deterministic: ties are broken by id, so input order never matters.
  */
@@ -379,7 +380,7 @@ export function rankServices(services: readonly StoredService[], profile: MatchP
     const service = services[i];
     if (service.status !== 'active' || (exclude.size > 0 && exclude.has(service._id))) continue;
     const facts = directory.facts[i];
-    if (breaksBarrier(facts, p) || !relevant(facts, p, text[i])) continue;
+    if (isPastOneOffEvent(facts.oneOffEndsMs, p.nowMs) || breaksBarrier(facts, p) || !relevant(facts, p, text[i])) continue;
     const value = score(facts, p, text[i]);
     if (best.length === window) {
       const last = best[window - 1];

@@ -1,6 +1,7 @@
 import { audiencesOf, type Audience } from './audience';
 import { CATEGORIES, CATEGORY_VOCABULARY, isCategory, type Category } from './categories';
 import type { Point } from './geocode';
+import { oneOffEventEndsMs } from './oneOffEvents';
 import { DAY_CODES, type StoredService } from './schema';
 import { contentWords, inferCategories } from './textRelevance';
 
@@ -56,6 +57,8 @@ export interface ServiceFacts {
   otherLanguages: string[];
   /** Assured (or last modified) date in ms since the epoch, when known. */
   assuredMs?: number;
+  /** For a one-off event dated only in its name or description (no schedule): when it is over. */
+  oneOffEndsMs?: number;
   /** Stemmed content words of the name and the taxonomy term names. */
   nameWords: Set<string>;
   /** Stemmed content words of the description. */
@@ -248,6 +251,7 @@ function derive(service: StoredService): ServiceFacts {
     audiences: audiencesOf(service),
     otherLanguages: service.languages.filter((l) => !ENGLISH.test(l.trim())),
     assuredMs: dateMs(service.provenance.assuredDate) ?? dateMs(service.provenance.lastModified),
+    oneOffEndsMs: service.schedules.length > 0 ? undefined : oneOffEventEndsMs(service.name, service.description),
     nameWords,
     descriptionWords,
   };
