@@ -7,7 +7,8 @@ import type { DialogConfig } from './config';
 import { matchable, matchChoice, type MatchableChoice } from './choiceMatching';
 import { PersonDialog, type PersonOptions } from './personDialog';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
-import { renderMessage } from './render';
+import type { AnswerRecogniser } from './prompts/answerRecogniser';
+import { renderMessage, renderQuestion } from './render';
 import { setTurnLanguage, turnLanguage, turnTranslator } from './turnLanguage';
 
 export const CONSENT_DIALOG = 'consent';
@@ -93,6 +94,8 @@ function marked(text: string, consent: ConsentMark): ReturnType<typeof renderMes
 interface AfterNoState {
   /** The language they used: their referral, which held it, is gone with their no. */
   lang: Language;
+  /** They said "go on" after the no: the consent question was asked again, and waits for its answer. */
+  checking?: boolean;
 }
 
 /** No list is shown after a no, so a "1" there is not a yes: no number picks these. */
@@ -103,21 +106,45 @@ function unnumbered<V extends string>(choice: MatchableChoice<V>): MatchableChoi
 /**
  * After a no, only a clear yes changes it: "ok", "fine" or "iawn" there accept the no (they are a
  * yes only to the question itself). A no again, or a yes mixed with an "ok" ("ia iawn", "yeah
- * fine"), matches something else or nothing, so it is never read as a near yes.
+ * fine"), matches something else or nothing, so it is never read as a near yes. "Go on (then)" or
+ * "carry on" may be a change of mind or only wanting to get on: neither is a clear yes, so the
+ * question is asked again.
  */
+const NOT_A_CHANGE_OF_MIND = [matchable('no', 'consent.no', 'common.choices.no'), matchable('acknowledged', 'consent.acknowledged')];
 const CHANGED_MIND = [
   matchable('yes', 'consent.changedMind'),
-  matchable('no', 'consent.no', 'common.choices.no'),
-  matchable('acknowledged', 'consent.acknowledged'),
+  matchable('goOn', 'consent.goOn', 'commands.synonyms.resume'),
+  ...NOT_A_CHANGE_OF_MIND,
 ].map(unnumbered);
+
+/** "Yes, go on": a clear yes said with a "go on" is still a clear yes ("yeah ok, go on" is not). */
+const YES_OR_GO_ON = [matchable('yes', 'consent.changedMind', 'consent.goOn', 'commands.synonyms.resume'), ...NOT_A_CHANGE_OF_MIND].map(unnumbered);
+
+/** The consent question's own answers, for when it is asked again after a "go on" (its list is shown then). */
+const CONSENT_CHOICES = [matchable('yes', 'consent.yes', 'common.choices.yes'), matchable('no', 'consent.no', 'common.choices.no')];
+
+type AfterNoReading = 'yes' | 'goOn' | 'other';
+
+function readAfterNo(text: string): AfterNoReading {
+  const reading = matchChoice(text, CHANGED_MIND);
+  if (reading === 'yes' || reading === 'goOn') return reading;
+  return reading === undefined && matchChoice(text, YES_OR_GO_ON) === 'yes' ? 'yes' : 'other';
+}
 
 /**
  * After a no: waits without keeping anything. A clear yes ends it (the person changed their mind);
- * anything else, an "ok" too, gets a short, kind reply in their language saying how to carry on.
+ * "go on" asks the consent question again; anything else, an "ok" too, gets a short, kind reply in
+ * their language saying how to carry on. It takes "go on" and "carry on" itself: as a command they
+ * would say "OK, let's carry on" and then that nothing is kept.
  */
-class AfterNoDialog extends Dialog<AfterNoState> {
+class AfterNoDialog extends Dialog<AfterNoState> implements AnswerRecogniser {
   constructor() {
     super(AFTER_NO);
+  }
+
+  acceptsAnswer(text: string, state: object): boolean {
+    const checking = Boolean((state as Partial<AfterNoState>).checking);
+    return readAfterNo(text) !== 'other' || (checking && matchChoice(text, CONSENT_CHOICES) !== undefined);
   }
 
   override async beginDialog(dc: DialogContext, options?: AfterNoState): Promise<DialogTurnResult> {
@@ -126,16 +153,23 @@ class AfterNoDialog extends Dialog<AfterNoState> {
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state as AfterNoState;
     this.speakTheirLanguage(dc.context, dc.activeDialog!);
     const text = dc.context.activity.text ?? '';
-    if (matchChoice(text, CHANGED_MIND) === 'yes') return dc.endDialog('yes');
-    await this.remind(dc.context);
+    const checked = state.checking ? matchChoice(text, CONSENT_CHOICES) : undefined;
+    state.checking = false;
+    const reading = checked ?? readAfterNo(text);
+    if (reading === 'yes') return dc.endDialog('yes');
+    if (reading === 'goOn') await this.askAgain(dc.context, state);
+    else await this.remind(dc.context);
     return Dialog.EndOfTurn;
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     this.speakTheirLanguage(context, instance);
-    await this.remind(context);
+    const state = instance.state as AfterNoState;
+    if (state.checking) await this.askAgain(context, state);
+    else await this.remind(context);
   }
 
   private speakTheirLanguage(context: TurnContext, instance: DialogInstance): void {
@@ -145,6 +179,20 @@ class AfterNoDialog extends Dialog<AfterNoState> {
 
   private async remind(context: TurnContext): Promise<void> {
     await context.sendActivity(renderMessage(turnTranslator(context)('consent.afterDeclined')));
+  }
+
+  /** The consent question again, with its buttons, saying why: nothing is kept until a yes to it. */
+  private async askAgain(context: TurnContext, state: AfterNoState): Promise<void> {
+    const t = turnTranslator(context);
+    state.checking = true;
+    await context.sendActivity(
+      renderQuestion(context.activity.channelId, {
+        lead: [t('consent.goOnCheck')],
+        text: t('consent.ask'),
+        choices: [t('consent.yes.label'), t('consent.no.label')],
+        textOnlyHint: t('common.replyWithNumber'),
+      }),
+    );
   }
 }
 
