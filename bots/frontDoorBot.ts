@@ -549,7 +549,7 @@ export class FrontDoorBot extends ActivityHandler {
     const lang = await this.crisisLanguage(context, personKey, rule);
     const t = turnTranslator(context);
     // Support goes out before anything that could fail; the person's place is kept as it was.
-    const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId));
+    const [support, offer] = crisisActivities(t, this.deps.config.serviceName, isTextOnlyChannel(context.activity.channelId), kind);
     await context.sendActivity(support);
     context.turnState.set(CRISIS_SUPPORT_SENT, true);
     // From the number a web chatter gave: their referral is flagged, and their link worker told.

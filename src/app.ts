@@ -268,8 +268,9 @@ export async function startFrontDoor(
       // Crisis words in a turn that failed before its support went out (the database is down): the
       // support needs nothing stored, so it goes out anyway.
       const text = context.activity.type === 'message' ? (context.activity.text ?? '') : '';
-      if (!context.turnState.get(CRISIS_SUPPORT_SENT) && detectCrisis(text).crisis) {
-        const [support] = crisisActivities(t, config.serviceName, isTextOnlyChannel(context.activity.channelId));
+      const crisis = detectCrisis(text);
+      if (!context.turnState.get(CRISIS_SUPPORT_SENT) && crisis.crisis) {
+        const [support] = crisisActivities(t, config.serviceName, isTextOnlyChannel(context.activity.channelId), crisis.kind);
         await context.sendActivity(support).catch(() => undefined);
       }
       await context.sendActivity(t('common.somethingWrong')).catch(() => undefined);

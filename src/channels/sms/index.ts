@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityHandlerBase, ChannelAccount, ConversationReference, TurnContext } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
+import { crisisSupportText } from '../../../bots/crisisReply';
 import { translator, type Language } from '../../i18n';
 import { shortKey } from '../../identity/personKey';
 import { detectCrisis } from '../../nlu/crisis';
@@ -380,7 +381,7 @@ export async function createSmsChannel(deps: SmsChannelDeps): Promise<SmsChannel
         crisisSupportFor: (text) => {
           const crisis = detectCrisis(text);
           if (!crisis.crisis) return undefined;
-          return splitForSms(plainText(translator(crisis.rule?.startsWith('cy.') ? 'cy' : 'en')('crisis.message')));
+          return splitForSms(plainText(crisisSupportText(translator(crisis.rule?.startsWith('cy.') ? 'cy' : 'en'), crisis.kind)));
         },
         recordStatus: async (sid, status, errorCode) => {
           if (!(await store.recordStatus(sid, status, errorCode))) return;
