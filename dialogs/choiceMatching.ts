@@ -100,12 +100,28 @@ function matchPhrase<V extends string>(phrase: string, choices: readonly Matchab
   // Welsh mutation: "thrafnidiaeth" is "trafnidiaeth" after "a".
   const [first, ...rest] = phrase.split(' ');
   for (const form of unmutatedForms(first)) {
+    if (negatesAYes(first, form)) continue;
     const unmutated = [form, ...rest].join(' ');
     const found = choices.find((choice) => choice.synonyms.includes(unmutated))?.value;
     if (found !== undefined) return found;
   }
   return typoOf(phrase, choices);
 }
+
+/**
+ * A Welsh yes word with the aspirate mutation ("chewch", "chei") is its negative: the mutation
+ * follows a "na", said or left out ("na chewch", "chewch chi ddim"). It is never read as the yes.
+ */
+function negatesAYes(word: string, radical: string): boolean {
+  return ASPIRATE_STARTS.some((start) => word.startsWith(start)) && welshYesWords().has(radical);
+}
+const ASPIRATE_STARTS = ['ch', 'ph', 'th'];
+
+function welshYesWords(): ReadonlySet<string> {
+  welshYesCache ??= new Set(synonymsFor('common.choices.yes', ['cy']));
+  return welshYesCache;
+}
+let welshYesCache: ReadonlySet<string> | undefined;
 
 /**
  * The choice a single long word is a one-letter typo of ("weekdys", "evnings": one letter added,
