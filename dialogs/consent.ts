@@ -1,7 +1,7 @@
-import type { TurnContext } from 'botbuilder';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, WaterfallDialog, type DialogContext, type DialogInstance, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ConsentMark } from '../src/channels/directline';
-import type { Language } from '../src/i18n';
+import { normaliseForMatching, synonymsFor, type Language } from '../src/i18n';
 import type { ReferralRepository } from '../src/referrals';
 import type { DialogConfig } from './config';
 import { matchable, matchChoice, type MatchableChoice } from './choiceMatching';
@@ -38,12 +38,7 @@ export class ConsentDialog extends PersonDialog {
     this.addDialog(new WaterfallDialog<PersonOptions>(`${CONSENT_DIALOG}.steps`, [(s) => this.ask(s), (s) => this.record(s), (s) => this.changedMind(s)]),
     );
     this.addDialog(new AfterNoDialog());
-    this.addDialog(
-      new ChoiceQuestion<'yes' | 'no'>(CONSENT_QUESTION, {
-        textKey: 'consent.ask',
-        choices: [choice('yes', 'consent.yes', 'common.choices.yes'), choice('no', 'consent.no', 'common.choices.no')],
-      }),
-    );
+    this.addDialog(new ConsentQuestion(config));
   }
 
   private async ask(step: WaterfallStepContext<PersonOptions>): Promise<DialogTurnResult> {
@@ -83,6 +78,44 @@ export class ConsentDialog extends PersonDialog {
     await step.context.sendActivity(marked(turnTranslator(step.context)('consent.thanks'), 'given'));
     const result: ConsentResult = { consented: true };
     return step.endDialog(result);
+  }
+}
+
+/** What people ask about the notice before answering, answered from it: `consent.questions.<name>`. */
+const NOTICE_QUESTIONS = ['whoSees', 'howLong', 'sayNo'] as const;
+type NoticeQuestion = (typeof NOTICE_QUESTIONS)[number];
+
+/** Longer than this, a message is someone telling us something, not asking about the notice. */
+const MAX_NOTICE_QUESTION_WORDS = 12;
+
+/** Which question about the notice a message asks ("who sees it?", "pwy sy'n ei weld?"), if any. */
+function askedAboutTheNotice(text: string): NoticeQuestion | undefined {
+  const padded = ` ${normaliseForMatching(text)} `;
+  if (padded.trim().split(' ').length > MAX_NOTICE_QUESTION_WORDS) return undefined;
+  return NOTICE_QUESTIONS.find((question) => synonymsFor(`consent.questions.${question}.words`).some((words) => padded.includes(` ${words} `)));
+}
+
+/**
+ * "Is it OK for us to keep your answers?". A question about the notice asked back ("who sees
+ * it?", "what if I say no?") gets its answer from the notice, and the question again: it is neither
+ * a yes nor a no. (The general answers, e.g. "who sees" after agreeing, would not be true yet.)
+ */
+class ConsentQuestion extends ChoiceQuestion<'yes' | 'no'> {
+  constructor(private readonly service: DialogConfig) {
+    super(CONSENT_QUESTION, {
+      textKey: 'consent.ask',
+      choices: [choice('yes', 'consent.yes', 'common.choices.yes'), choice('no', 'consent.no', 'common.choices.no')],
+    });
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const { type, text } = dc.context.activity;
+    const asked = type === ActivityTypes.Message && typeof text === 'string' && !this.acceptsAnswer(text) ? askedAboutTheNotice(text) : undefined;
+    if (!asked) return super.continueDialog(dc);
+    const { serviceName, closedDays } = this.service;
+    await dc.context.sendActivity(renderMessage(turnTranslator(dc.context)(`consent.questions.${asked}.answer`, { serviceName, closedDays })));
+    await this.repromptDialog(dc.context, dc.activeDialog!);
+    return Dialog.EndOfTurn;
   }
 }
 
