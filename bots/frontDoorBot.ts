@@ -51,6 +51,8 @@ import { DialogMemoryConfiguration } from './dialogMemoryConfiguration';
 import { onlySmallTalk } from '../dialogs/greetings';
 import { arrivalTime, isDoubleSend, textKey, type LastMessageMemory } from './doubleSend';
 import { BotHandoffRequests, HANDOFF_OPENED_THIS_TURN } from './handoffRequests';
+import { answerAgeStatement, YoungPersonDialog, YOUNG_PERSON_DIALOG } from '../dialogs/youngPerson';
+import { DEFAULT_MINIMUM_AGE } from '../src/nlu/age';
 
 export interface FrontDoorBotDeps {
   conversationState: ConversationState;
@@ -84,6 +86,8 @@ export interface FrontDoorBotDeps {
    * means crisis. Returns the rule name when it fires. Never a replacement for the local check.
    */
   extraCrisisCheck?: (text: string, lang: Language) => Promise<string | undefined>;
+  /** MINIMUM_AGE (default 18): someone who says they are younger is pointed to Childline. 0: no age check. */
+  minimumAge?: number;
   /** Follow-ups after a referral: scheduled on confirm; a reply to a check-in ("1", "2", "3") is answered here. */
   followUps?: FollowUpHooks;
 }
@@ -202,7 +206,8 @@ export class FrontDoorBot extends ActivityHandler {
       .add(new ChangeLanguageDialog(deps.referrals))
       .add(new DeleteDataDialog(deps.referrals))
       .add(new RestartConfirmDialog(deps.referrals, deps.config))
-      .add(new WellbeingRepeatDialog(deps.referrals));
+      .add(new WellbeingRepeatDialog(deps.referrals))
+      .add(new YoungPersonDialog(deps.config));
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -375,6 +380,10 @@ export class FrontDoorBot extends ActivityHandler {
       await this.askAgain(dc, flags);
       return;
     }
+
+    // 2b. Someone saying they are under the minimum age: Childline, and nothing they wrote is stored.
+    const ageCheck = { referrals: this.deps.referrals, minimumAge: this.deps.minimumAge ?? DEFAULT_MINIMUM_AGE, log: this.log };
+    if (await answerAgeStatement(dc, personKey, text, ageCheck)) return;
 
     // 3. Global commands, unless the question waiting takes these words as its answer.
     const command = questionTakesIt ? null : recogniseCommand(text, turnLanguage(context), { waitingQuestion: activeQuestionId(dc) });
@@ -734,6 +743,7 @@ export class FrontDoorBot extends ActivityHandler {
 /** What "talk to a person" answers: after a no, what is kept; with nothing waiting, no "carry on with my questions". */
 function humanDoneKey(dc: DialogContext, nothingWaiting: boolean): string {
   if (innermostDialogId(dc) === AFTER_NO) return 'commands.human.doneAfterNo';
+  if (innermostDialogId(dc) === YOUNG_PERSON_DIALOG) return 'root.youngPerson.humanDone';
   return nothingWaiting ? 'commands.human.doneNothingWaiting' : 'commands.human.done';
 }
 

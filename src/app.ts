@@ -219,6 +219,7 @@ export async function startFrontDoor(
       directory,
       recognizer,
       handoffs: { desk, timeZone: config.linkWorkerTimeZone },
+      minimumAge: config.minimumAge,
       // CLU's crisis intent adds to the local detector (never replaces it); offline alone adds nothing.
       followUps: {
         referralReady: (context, personKey) =>

@@ -5,6 +5,7 @@ import { BANK_HOLIDAY_REGIONS, DEFAULT_BANK_HOLIDAYS, type BankHolidayRegion } f
 import { DEFAULT_SERVICE_HOURS, DEFAULT_TIME_ZONE, parseClosedDates, parseServiceHours } from './handoff/serviceHours';
 import { readSmsConfig, SmsConfigError, type SmsConfig } from './channels/sms/config';
 import { FollowUpConfigError, loadFollowUpConfig, type FollowUpConfig } from './followups/config';
+import { DEFAULT_MINIMUM_AGE } from './nlu/age';
 import { CluConfigError, readCluConfig, type CluConfig } from './nlu/clu/config';
 import { DEFAULT_RETENTION, RETENTION_LIMITS, type ReferralRetention } from './retention/policy';
 import { parseFieldKey } from './store/fieldCipher';
@@ -49,6 +50,9 @@ const trustedProxies = z
     }
   });
 
+/** At most 18: the under-age reply points to Childline, so it must never reach an adult. */
+const MAX_MINIMUM_AGE = 18;
+
 const EnvSchema = z.object({
   PORT: z.preprocess(emptyToUndefined, wholeNumber(0, 65535, 'must be a port number from 0 to 65535').default(3978)),
   HOST: optionalString,
@@ -63,6 +67,10 @@ const EnvSchema = z.object({
   FRONTDOOR_DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   SERVICE_NAME: z.preprocess(emptyToUndefined, z.string().max(80).default('Front Door')),
   NEXT_STEPS_DAYS: z.preprocess(emptyToUndefined, wholeNumber(1, 60, 'must be a whole number of days from 1 to 60').default(3)),
+  MINIMUM_AGE: z.preprocess(
+    emptyToUndefined,
+    wholeNumber(0, MAX_MINIMUM_AGE, `must be a whole number of years from 0 (no age check) to ${MAX_MINIMUM_AGE}, e.g. 18`).default(DEFAULT_MINIMUM_AGE),
+  ),
   PUBLIC_BASE_URL: z.preprocess(
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: 'must be an http or https address, e.g. https://frontdoor.example.org' }).optional(),
@@ -151,6 +159,11 @@ export interface Config {
   dbPath: string;
   serviceName: string;
   nextStepsDays: number;
+  /**
+   * Youngest age the service is for (MINIMUM_AGE, default 18). Someone who says they are younger is
+   * told so kindly, given Childline, and asked no more questions. 0: no age check (all-age services).
+   */
+  minimumAge: number;
   publicBaseUrl?: string;
   /** Signs web chat tokens; when unset, a random secret is generated once and kept in the database. */
   directLineTokenSecret?: string;
@@ -231,6 +244,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath: path.join(dataDir, 'db'),
     serviceName: e.SERVICE_NAME,
     nextStepsDays: e.NEXT_STEPS_DAYS,
+    minimumAge: e.MINIMUM_AGE,
     publicBaseUrl: e.PUBLIC_BASE_URL,
     directLineTokenSecret: e.DIRECTLINE_TOKEN_SECRET,
     bot: { appId: e.MicrosoftAppId, appPassword: e.MicrosoftAppPassword, appType: e.MicrosoftAppType, tenantId: e.MicrosoftAppTenantId, anonymous },

@@ -29,6 +29,7 @@ describe('defaults', () => {
       dbPath: path.join(path.resolve('./data'), 'db'),
       serviceName: 'Front Door',
       nextStepsDays: 3,
+      minimumAge: 18,
       publicBaseUrl: undefined,
       linkWorkerHours: 'Mon-Fri 09:00-17:00',
       linkWorkerTimeZone: 'Europe/London',

@@ -232,6 +232,24 @@ export class ReferralRepository {
     await this.upsert(personKey, channel, lang, { urgent: { rule, flaggedAt: this.now() } });
   }
 
+  /**
+   * The person said they are under the service's minimum age. The referral (if there is one; none is
+   * made) keeps a flag saying so, never the age. Answers not yet with the team are cleared and consent
+   * withdrawn, as the service is not for them; a referral already with the team is left for the link worker.
+   */
+  async markUnderMinimumAge(personKey: string): Promise<void> {
+    const existing = await this.find(personKey);
+    if (!existing) return;
+    if (existing.status === 'ready') {
+      await this.update(personKey, { $set: { underMinimumAge: true } });
+      return;
+    }
+    await this.update(personKey, {
+      $set: { underMinimumAge: true, answers: {}, wellbeing: {} },
+      $unset: { consent: '', suggestions: '', readyAt: '' },
+    });
+  }
+
   /** Records that the person asked to talk to a person. */
   async recordHumanRequest(personKey: string, channel = 'unknown', lang: Language = 'en'): Promise<void> {
     await this.upsert(personKey, channel, lang, { humanRequestedAt: this.now() });

@@ -165,6 +165,8 @@ export const ReferralSchema = z.object({
     .optional()
     .catch(undefined),
   humanRequestedAt: z.date().optional().catch(undefined),
+  /** The person said they are younger than the service's minimum age (MINIMUM_AGE): a flag only, never the age. */
+  underMinimumAge: z.literal(true).optional().catch(undefined),
   suggestions: SuggestionRecordSchema.catch(noSuggestions),
   followUps: FollowUpRepliesSchema.optional().catch(undefined),
   createdAt: z.date().catch(new Date(0)),
