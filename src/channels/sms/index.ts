@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityHandlerBase, ChannelAccount, ConversationReference, TurnContext } from 'botbuilder';
 import type { Db } from 'mongodb';
 import type { Server } from 'restify';
-import { crisisSupportText } from '../../../bots/crisisReply';
+import { crisisSupportText } from '../../nlu/crisis/support';
 import { translator, type Language } from '../../i18n';
 import { shortKey } from '../../identity/personKey';
 import { detectCrisis } from '../../nlu/crisis';
