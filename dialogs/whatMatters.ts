@@ -1,4 +1,5 @@
 import { normaliseForMatching, stripFillers, synonymsFor } from '../src/i18n';
+import { leftOutWording, withoutIdentifiers } from '../src/privacy';
 import type { Referral, ReferralRepository, Barrier, ContactMethod, Days, Interest, TimeOfDay } from '../src/referrals';
 import { INTERESTS } from '../src/referrals';
 import { choice, ChoiceQuestion } from './prompts/choiceQuestion';
@@ -34,8 +35,24 @@ const option = <V extends string>(value: V, group: string, exclusive = false): M
  */
 export class WhatMattersDialog extends QuestionSequenceDialog {
   constructor(repo: ReferralRepository) {
-    super(WHAT_MATTERS_DIALOG, repo, buildQuestions(repo));
+    super(WHAT_MATTERS_DIALOG, repo, buildQuestions(repo).map(tellingWhatWasLeftOut));
   }
+}
+
+/** Questions answered in the person's own words: the repository leaves NHS numbers and dates of birth out of these. */
+const OWN_WORDS_QUESTIONS: ReadonlySet<string> = new Set(['whatMatters', 'whatMattersMore', 'interests', 'name']);
+
+/** Tells the person, in one plain line, when an identifier they typed was left out of their answer. */
+function tellingWhatWasLeftOut(question: SequenceQuestion): SequenceQuestion {
+  if (!OWN_WORDS_QUESTIONS.has(question.id)) return question;
+  return {
+    ...question,
+    save: async (personKey, result) => {
+      const outcome = (await question.save(personKey, result)) ?? {};
+      const { leftOut } = withoutIdentifiers(result);
+      return leftOut.length > 0 && !outcome.noteKey ? { ...outcome, noteKey: `whatMatters.leftOut.${leftOutWording(leftOut)}` } : outcome;
+    },
+  };
 }
 
 /** The person is talking to us by SMS, so "text message" means this number. */

@@ -1,3 +1,4 @@
+import { withoutIdentifiersInText } from '../privacy/identifiers';
 import type { ReferralRepository } from '../referrals';
 import type { Referral } from '../referrals/schema';
 import type { Handoff, HandoffReason, RiskFlag, TranscriptEntry } from './schema';
@@ -97,7 +98,8 @@ export class HandoffDesk {
    */
   private async transcriptFor(referral: Referral, channel: PersonChannel): Promise<TranscriptEntry[]> {
     if (!referral.consent) return [];
-    const copied = (await this.deps.transcriptOf?.(channel)) ?? [];
+    // An NHS number or date of birth the person typed to the bot is left out here too, as in their answers.
+    const copied = ((await this.deps.transcriptOf?.(channel)) ?? []).map((line) => (line.from === 'person' ? { ...line, text: withoutIdentifiersInText(line.text).value } : line));
     // Words relayed as they came (while a link worker holds it, or passed on while it waits) are already there.
     const active = await this.deps.handoffs.activeFor(referral.personKey);
     return active ? copied.filter((line) => !alreadyRelayed(line, active.transcript)) : copied;
@@ -141,7 +143,8 @@ export class HandoffDesk {
     const active = await this.deps.handoffs.activeFor(personKey);
     if (!active) return false;
     const there = new Set(active.transcript.filter((entry) => entry.from === 'person').map((entry) => entry.text));
-    for (const text of texts) if (!there.has(text)) await this.deps.handoffs.recordPersonMessage(personKey, text);
+    const minimised = texts.map((text) => withoutIdentifiersInText(text).value);
+    for (const text of minimised) if (!there.has(text)) await this.deps.handoffs.recordPersonMessage(personKey, text);
     return true;
   }
 

@@ -1,6 +1,7 @@
 import { MongoServerError, type Collection, type Db, type Document } from 'mongodb';
 import { z } from 'zod';
 import type { Language } from '../i18n/languages';
+import { withoutIdentifiers } from '../privacy/identifiers';
 import { Collections } from '../store/collections';
 import type { FieldCipher } from '../store/fieldCipher';
 import { fieldCipherOf } from '../store/fieldEncryption';
@@ -40,6 +41,9 @@ const DUPLICATE_KEY = 11000;
 
 /** Answers sealed at rest when a field key is configured (src/store/fieldCipher.ts). */
 const SEALED_ANSWERS: ReadonlySet<AnswerField> = new Set(PERSONAL_ANSWER_FIELDS);
+
+/** Answers in the person's own words (free text), where identifiers they typed are left out. */
+const OWN_WORDS_ANSWERS: ReadonlySet<AnswerField> = new Set<AnswerField>(['whatMatters', 'whatMattersMore', 'interests', 'preferredName']);
 
 /** The driver would store an undefined property as null; an absent answer part should stay absent. */
 function withoutUndefined<T>(value: T): T {
@@ -132,7 +136,9 @@ export class ReferralRepository {
     if (!checked.success) {
       throw new Error(`Answer "${field}" has the wrong shape: ${checked.error.issues.map((i) => i.message).join('; ')}`);
     }
-    const stored = SEALED_ANSWERS.has(field) ? this.cipher.seal(withoutUndefined(checked.data)) : withoutUndefined(checked.data);
+    // Data minimisation: an NHS number or date of birth typed into their words is never stored.
+    const minimised = OWN_WORDS_ANSWERS.has(field) ? withoutIdentifiers(checked.data).value : checked.data;
+    const stored = SEALED_ANSWERS.has(field) ? this.cipher.seal(withoutUndefined(minimised)) : withoutUndefined(minimised);
     await this.update(personKey, { $set: { [`answers.${field}`]: stored } });
   }
 
