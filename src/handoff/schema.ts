@@ -61,6 +61,8 @@ export const HandoffSummarySchema = z.object({
   language: z.enum(SUPPORTED_LANGUAGES),
   /** The language they wrote in when not English or Welsh (ISO 639 code; "und": not known which): book an interpreter. */
   interpreterLanguage: z.string().optional(),
+  /** They said they are younger than the service's minimum age (MINIMUM_AGE): Childline was given. */
+  underMinimumAge: z.literal(true).optional(),
   channel: z.string(),
   wellbeingBaseline: z.object({
     lifeSatisfaction: Ons4ScoreSchema,

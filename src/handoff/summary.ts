@@ -33,6 +33,7 @@ export function buildSummary(referral: Referral, input: SummaryInput = {}): Hand
     contact: { method: a.contactMethod ?? null, number: a.contactNumber ?? null },
     language: referral.lang,
     ...interpreterLanguageOf(referral),
+    ...(referral.underMinimumAge ? { underMinimumAge: true as const } : {}),
     channel: referral.channel,
     wellbeingBaseline: {
       lifeSatisfaction: w.lifeSatisfaction ?? null,

@@ -414,6 +414,7 @@ function listItem(handoff: Handoff) {
     categories: s.categories,
     language: s.language,
     interpreterLanguage: s.interpreterLanguage ?? null,
+    underMinimumAge: s.underMinimumAge === true,
     channel: s.channel,
     riskFlagCount: distinctRiskFlags(handoff.riskFlags).length,
     claimedBy: handoff.claimedBy,

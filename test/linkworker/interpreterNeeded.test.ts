@@ -10,6 +10,7 @@ import { buildSummary } from '../../src/handoff/summary';
 import { AccountRepository } from '../../src/linkworker';
 import { ReferralRepository } from '../../src/referrals';
 import type { Referral } from '../../src/referrals/schema';
+import { openDashboard } from '../helpers/dashboard';
 import { describeInBrowser, inPage, launchBrowser, openWatchedPage, waitInPage, type WatchedPage } from '../helpers/browser';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
 
@@ -74,13 +75,7 @@ describeInBrowser('the dashboard for someone who needs an interpreter', () => {
     const id = handoff._id.toHexString();
 
     const w = worker.page;
-    await w.goto(`${app.url}/linkworker/?lang=${lang}`);
-    await waitInPage(w, "!document.getElementById('login-view').hidden || !document.getElementById('work-view').hidden");
-    if (await w.locator('#login-view').isVisible()) {
-      await w.locator('#login-email').fill(EMAIL);
-      await w.locator('#login-password').fill(PASSWORD);
-      await w.locator('#login-button').click();
-    }
+    await openDashboard(w, app.url, lang, EMAIL, PASSWORD);
     await waitInPage(w, `document.querySelector('#queue button[data-handoff-id="${id}"]') !== null`);
     // The queue card says so before it is opened.
     const card = await inPage<string>(w, `document.querySelector('#queue button[data-handoff-id="${id}"]').closest('li').textContent`);

@@ -151,6 +151,8 @@
     if (handoff.language) facts.push(valueWord('languages', handoff.language));
     // Seen before opening it: the first call needs an interpreter booked.
     if (handoff.interpreterLanguage) facts.push(t('summary.interpreter') + ': ' + valueWord('interpreterLanguages', handoff.interpreterLanguage));
+    // Seen before opening it: the first call is with a young person, not an adult.
+    if (handoff.underMinimumAge) facts.push(t('queue.underMinimumAge'));
     if (handoff.channel) facts.push(valueWord('channels', handoff.channel));
     if (handoff.optedOutOfTexts) facts.push(t('queue.optedOut'));
     // Said on the card too, so a worker does not expect their earlier answers when they open it.
@@ -509,6 +511,7 @@
     );
     // Near the top: the first call needs the interpreter booked (the chat was English or Welsh only).
     if (s.interpreterLanguage) row('summary.interpreter', valueWord('interpreterLanguages', s.interpreterLanguage));
+    if (s.underMinimumAge) row('summary.age', t('summary.underMinimumAge'));
     var flags = s.riskFlags || [];
     row('summary.riskFlags', flags.length === 0 ? t('summary.none') : bullets(
       flags.map(function (flag) {
@@ -519,6 +522,8 @@
             ? t('summary.riskFlag', { kind: riskKind(flag.rule), time: when(flag.at), message: flag.message })
             : t('summary.riskFlagNoMessage', { kind: riskKind(flag.rule), time: when(flag.at) }),
         );
+        // A flag is stored once per kind: a worry raised again says how often, and when last.
+        if (flag.timesRaised > 1) item.appendChild(document.createTextNode(' ' + t('summary.riskFlagAgain', { count: flag.timesRaised, time: when(flag.lastAt) })));
         // Only the plain kind of risk: the rule id is for the record (the export and logs keep it).
         return item;
       }),
