@@ -4,6 +4,7 @@ import type { QuestionView } from '../render';
 import { parseFreeText } from '../validation';
 import type { AnswerRecogniser } from './answerRecogniser';
 import type { ChoiceSpec } from './choiceQuestion';
+import { meansNothingElse } from './nothingElse';
 import { Question, type QuestionOptions, type QuestionState, type Reading } from './question';
 
 export interface MultiChoiceSpec<V extends string> extends ChoiceSpec<V> {
@@ -68,7 +69,8 @@ export class MultiChoiceQuestion<V extends string>
   }
 
   acceptsAnswer(text: string, state: object): boolean {
-    return matchChoices(text, this.answerable(state as MultiChoiceState<V>)) !== undefined;
+    const asked = state as MultiChoiceState<V>;
+    return matchChoices(text, this.answerable(asked)) !== undefined || (asked.selected.length > 0 && meansNothingElse(text));
   }
 
   protected override initialState(options: MultiChoiceOptions<V> | undefined): MultiChoiceState<V> {
@@ -110,6 +112,8 @@ export class MultiChoiceQuestion<V extends string>
       const complete = finished || nothingLeft || (!more && ordinary.length > 1);
       return { kind: 'answer', result: { values, complete } };
     }
+    // "N", "no thats all", "ok thank you dear" to "Anything else?": nothing else, not their own words.
+    if (more && meansNothingElse(text)) return { kind: 'answer', result: { values: state.selected, complete: true } };
     const understood = this.understood(text, state);
     if (understood.length > 0) {
       const values = [...state.selected, ...understood];

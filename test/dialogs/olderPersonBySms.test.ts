@@ -1,0 +1,83 @@
+/**
+ * An older person texting from a basic phone (ALL CAPS, short replies): "N" or "ok thank you dear"
+ * to "Anything else?" means nothing else; a second miss offers skip or a person; a number past the
+ * list says which numbers there are; and coming back a week later says plainly that nothing has gone
+ * to the team yet, so nobody will ring until it has.
+ */
+import { WellbeingDialog, WhatMattersDialog } from '../../dialogs';
+import { preferSmsVariants } from '../../dialogs/render';
+import type { Language } from '../../src/i18n';
+import { ReferralRepository } from '../../src/referrals';
+import { startTestDatabase, type TestDatabase } from '../helpers/db';
+import { consentedPerson, Conversation, storedAnswers, tFor } from './support';
+
+let database: TestDatabase;
+let repo: ReferralRepository;
+beforeAll(async () => {
+  database = await startTestDatabase();
+  repo = new ReferralRepository(database.db);
+});
+afterAll(async () => database.stop());
+
+const smsFor = (lang: Language) => preferSmsVariants(tFor(lang), lang);
+
+async function bySms(lang: Language, only?: string, wellbeing = false) {
+  const personKey = await consentedPerson(repo, lang, 'older');
+  const dialog = wellbeing ? new WellbeingDialog(repo) : new WhatMattersDialog(repo);
+  const conversation = new Conversation(dialog, { personKey, only }, 'sms');
+  const opening = await conversation.say('HELLO');
+  return { personKey, conversation, opening };
+}
+
+describe('"nothing else" to "Anything else?"', () => {
+  const NOTHING_ELSE: [Language, string][] = [
+    ['en', 'N'],
+    ['en', 'ok thank you dear'],
+    ['en', 'no thats all'],
+    ['en', 'NO'],
+    ['en', 'nope'],
+    ['en', 'thats it thanks'],
+    ['en', 'THATS ALL LOVE'],
+    ['cy', 'na'],
+    ['cy', 'dim'],
+    ["cy", "dyna'r cyfan"],
+    ['cy', 'dim byd arall diolch'],
+  ];
+
+  it.each(NOTHING_ELSE)('(%s) "%s" after a pick at "what gets in the way" ends the question, keeping the pick', async (lang, text) => {
+    const t = tFor(lang);
+    const { personKey, conversation } = await bySms(lang, 'barriers');
+    expect((await conversation.say('1')).text).toContain(t('whatMatters.barriers.more'));
+    const reply = await conversation.say(text);
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['cost']);
+  });
+
+  it.each(NOTHING_ELSE)('(%s) "%s" at "Anything else you enjoy?" is not kept as their own words', async (lang, text) => {
+    const { personKey, conversation } = await bySms(lang, 'interests');
+    await conversation.say('4');
+    await conversation.say(text);
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).interests).toEqual({ chosen: ['music'] });
+  });
+
+  it.each(['N', 'ok thank you dear'])('"%s" after a time of day moves on', async (text) => {
+    const { personKey, conversation } = await bySms('en', 'when');
+    await conversation.say('3');
+    await conversation.say('1');
+    await conversation.say(text);
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).times).toEqual(['mornings']);
+  });
+
+  it('real answers still count: a number, a word, and "no" on its own at the first asking is not "nothing else"', async () => {
+    const { personKey, conversation } = await bySms('en', 'barriers');
+    expect((await conversation.say('OK THANK YOU DEAR')).text).toContain(tFor('en')('common.notUnderstood'));
+    await conversation.say('1');
+    await conversation.say('2');
+    await conversation.say('CARING');
+    await conversation.say('N');
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['cost', 'transport', 'caring']);
+  });
+});
