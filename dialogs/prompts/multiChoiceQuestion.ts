@@ -77,9 +77,9 @@ export class MultiChoiceQuestion<V extends string>
     return { ...super.initialState(options), selected: [...(options?.selected ?? [])] };
   }
 
-  /** With own words allowed, "nothing" or "skip" moves on. */
-  protected override canSkip(): boolean {
-    return Boolean(this.config.allowOwnWords);
+  /** With own words allowed, or at "Anything else?", "nothing" or "skip" moves on. */
+  protected override canSkip(state: MultiChoiceState<V>): boolean {
+    return Boolean(this.config.allowOwnWords) || state.selected.length > 0;
   }
 
   protected view(t: Translate, state: MultiChoiceState<V>): QuestionView {

@@ -56,7 +56,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
 
   /** For a person stuck on this question: what was wrong with a way forward, then the way forward alone. */
   protected stuckTexts(t: Translate, state: S, problemKey: string): string[] {
-    const wayForward = t(this.canSkip(state) ? 'faq.stuck.skipOrPerson' : 'faq.stuck.person');
+    const wayForward = t(this.canSkip(state) ? 'common.stuck.skipOrPerson' : 'common.stuck.person');
     return [`${t(problemKey)} ${wayForward}`, wayForward];
   }
 
@@ -153,7 +153,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
   }
 
   /**
-   * What was wrong with the answer, longest first. From the third miss in a row, also a way
+   * What was wrong with the answer, longest first. From the second miss in a row, also a way
    * forward (the same "Sorry, I didn't understand" again and again leaves a person nowhere to go);
    * where that is too long for a text, the way forward alone.
    */
@@ -163,7 +163,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
 }
 
 /** Misses in a row after which the question offers a way forward (skip, or talk to a person). */
-const STUCK_AFTER_MISSES = 3;
+const STUCK_AFTER_MISSES = 2;
 
 /** Two SMS parts of plain text (153 characters each): a question asked again by text stays within them. */
 const TWO_TEXTS = 306;

@@ -81,3 +81,41 @@ describe('"nothing else" to "Anything else?"', () => {
     expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['cost', 'transport', 'caring']);
   });
 });
+
+describe('stuck on a question: from the second miss, skip or a person is offered', () => {
+  it.each(['en', 'cy'] as const)('(%s) at "Which days?" (no skip there) the second miss offers a person, kindly', async (lang) => {
+    const sms = smsFor(lang);
+    const { conversation } = await bySms(lang, 'when');
+    expect((await conversation.say('ZZZ QQQ')).text).not.toContain(sms('common.stuck.person'));
+    const second = await conversation.say('ZZZ QQQ');
+    expect(second.text).toContain(sms('common.stuck.person'));
+    expect(second.text).not.toContain(sms('common.stuck.skipOrPerson'));
+    expect(second.text).toContain(tFor(lang)('whatMatters.days.ask'));
+  });
+
+  it.each(['en', 'cy'] as const)('(%s) at "Anything else that gets in the way?" skip is offered, and skip works', async (lang) => {
+    const sms = smsFor(lang);
+    const { personKey, conversation } = await bySms(lang, 'barriers');
+    await conversation.say('2');
+    await conversation.say('ZZZ QQQ');
+    expect((await conversation.say('ZZZ QQQ')).text).toContain(sms('common.stuck.skipOrPerson'));
+    await conversation.say(lang === 'en' ? 'SKIP' : 'HEPGOR');
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).barriers).toEqual(['transport']);
+  });
+
+  it('at a typed question that can be skipped (where), skip is offered and works', async () => {
+    const { personKey, conversation } = await bySms('en', 'place');
+    await conversation.say('12345 ???');
+    expect((await conversation.say('12345 ???')).text).toContain(smsFor('en')('common.stuck.skipOrPerson'));
+    await conversation.say('SKIP');
+    expect(conversation.finished).toBe(true);
+    expect((await storedAnswers(database.db, personKey)).place).toBeNull();
+  });
+
+  it('at a wellbeing score, skip is offered on the second miss', async () => {
+    const { conversation } = await bySms('en', undefined, true);
+    await conversation.say('ZZZ');
+    expect((await conversation.say('ZZZ')).text).toContain(smsFor('en')('common.stuck.skipOrPerson'));
+  });
+});

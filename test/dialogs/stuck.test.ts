@@ -1,5 +1,5 @@
 /**
- * Stuck on a question: from the third miss in a row, the question asked again also offers a way
+ * Stuck on a question: from the second miss in a row, the question asked again also offers a way
  * forward ("skip" where the question can be skipped, and "talk to a person" always).
  */
 import { WellbeingDialog, WhatMattersDialog } from '../../dialogs';
@@ -32,24 +32,24 @@ async function misses(lang: Language, start: { only?: string; wellbeing?: boolea
 describe.each(LANGUAGES)('stuck on a question (%s)', (lang) => {
   const t = tFor(lang);
 
-  it('the first two misses just ask again; from the third, skip or talk to a person is offered', async () => {
+  it('the first miss just asks again; from the second, skip or talk to a person is offered', async () => {
     const replies = await misses(lang, { wellbeing: true }, 4);
-    expect(replies[0]).not.toContain(t('faq.stuck.skipOrPerson'));
-    expect(replies[1]).not.toContain(t('faq.stuck.skipOrPerson'));
-    expect(replies[2]).toContain(t('faq.stuck.skipOrPerson'));
-    expect(replies[3]).toContain(t('faq.stuck.skipOrPerson'));
+    expect(replies[0]).not.toContain(t('common.stuck.skipOrPerson'));
+    expect(replies[1]).toContain(t('common.stuck.skipOrPerson'));
+    expect(replies[2]).toContain(t('common.stuck.skipOrPerson'));
+    expect(replies[3]).toContain(t('common.stuck.skipOrPerson'));
     expect(replies[2]).toContain(t('wellbeing.lifeSatisfaction.ask'));
   });
 
   it('a question that cannot be skipped offers only talking to a person', async () => {
     const replies = await misses(lang, { only: 'when' }, 3);
-    expect(replies[2]).toContain(t('faq.stuck.person'));
-    expect(replies[2]).not.toContain(t('faq.stuck.skipOrPerson'));
+    expect(replies[2]).toContain(t('common.stuck.person'));
+    expect(replies[2]).not.toContain(t('common.stuck.skipOrPerson'));
   });
 
   it('by text, the way forward is in the SMS words', async () => {
     const sms = preferSmsVariants(t, lang);
     const replies = await misses(lang, { wellbeing: true }, 3, 'sms');
-    expect(replies[2]).toContain(sms('faq.stuck.skipOrPerson'));
+    expect(replies[2]).toContain(sms('common.stuck.skipOrPerson'));
   });
 });
