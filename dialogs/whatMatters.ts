@@ -94,6 +94,24 @@ function timeGreetedWith(text: string): TimeOfDay | undefined {
   return GREETED_TIMES.find((time) => synonymsFor(`whatMatters.times.greetings.${time}`).includes(said));
 }
 
+/** Words joining times of day in one reply: "mornings or afternoons", "boreau a phrynhawniau". */
+const TIME_JOINERS = new Set(['and', 'or', 'n', 'a', 'ac', 'neu']);
+
+/**
+ * "Mornings" or "evenings and afternoons" (and nothing else) to "Which days suit you?": a time of day
+ * is asked next, so the person is told that kindly rather than "Sorry, I didn't understand".
+ */
+function namesOnlyTimesOfDay(text: string): boolean {
+  const said = stripFillers(normaliseForMatching(text));
+  const times = new Set([
+    ...synonymsFor('common.fillers.timesOfDay'),
+    ...GREETED_TIMES.flatMap((time) => synonymsFor(`whatMatters.times.options.${time}`)),
+  ]);
+  if (times.has(said)) return true;
+  const words = said.split(' ').filter(Boolean);
+  return words.some((word) => times.has(word)) && words.every((word) => times.has(word) || TIME_JOINERS.has(word));
+}
+
 /**
  * "What time of day suits you?". The rule: "good morning" (or "bore da", "good evening") on its own
  * here answers the question: the person is looking at a list of times of day, "Hello again" back
@@ -188,6 +206,7 @@ function buildQuestions(repo: ReferralRepository): SequenceQuestion[] {
         choices: (['weekdays', 'weekends', 'any'] as const).map((d) => choice(d, `whatMatters.days.options.${d}`)),
         // "Monday or Saturday": some of each is any day.
         several: 'any',
+        aside: (text) => (namesOnlyTimesOfDay(text) ? 'whatMatters.days.timesNext' : undefined),
       }),
       isAnswered: has('days'),
       save: (personKey, days) => repo.saveAnswer(personKey, 'days', days!),

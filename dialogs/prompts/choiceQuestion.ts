@@ -1,4 +1,4 @@
-import type { Translate } from '../../src/i18n';
+import { normaliseForMatching, stripFillers, type Translate } from '../../src/i18n';
 import { isSkip, matchable, matchChoice, matchChoices, type MatchableChoice } from '../choiceMatching';
 import type { QuestionView } from '../render';
 import type { AnswerRecogniser } from './answerRecogniser';
@@ -23,6 +23,20 @@ export interface ChoiceQuestionConfig<V extends string> {
   allowSkip?: boolean;
   /** The choice that means "more than one of these" ("Any day"), for a message naming several ("Monday or Saturday"). */
   several?: V;
+  /**
+   * A kind reply (a locale key) to a message that is not an answer but is not to be met with "Sorry,
+   * I didn't understand" either ("mornings" to "Which days?"); the question is asked again after it.
+   */
+  aside?: (text: string) => string | undefined;
+}
+
+/** Words that may join numbers in one reply: "1 and 3", "1 a 3", "2 or 4". */
+const NUMBER_JOINERS = new Set(['and', 'n', 'an', 'a', 'ac', 'or', 'neu', 'plus']);
+
+/** True when a reply is only numbers typed as digits ("5", "1 and 12"), polite words aside. */
+export function onlyNumbers(text: string): boolean {
+  const words = stripFillers(normaliseForMatching(text)).split(' ').filter(Boolean);
+  return words.some((word) => /^\d+$/.test(word)) && words.every((word) => /^\d+$/.test(word) || NUMBER_JOINERS.has(word));
 }
 
 /** One answer from a list, by button, number or word (English or Welsh). Ends with the value, or null if skipped. */
@@ -60,7 +74,10 @@ export class ChoiceQuestion<V extends string> extends Question<V | null> impleme
     const value = this.match(text);
     if (value !== undefined) return { kind: 'answer', result: value };
     if (this.config.allowSkip && isSkip(text)) return { kind: 'answer', result: null };
-    return { kind: 'problem', problemKey: 'common.notUnderstood' };
+    // "5" where the list stops at 3: say which numbers there are, rather than "Sorry".
+    if (onlyNumbers(text)) return { kind: 'problem', problemKey: 'common.pickNumber', params: { max: this.config.choices.length } };
+    const asideKey = this.config.aside?.(text);
+    return { kind: 'problem', problemKey: asideKey ?? 'common.notUnderstood' };
   }
 
   /** The one choice a message picks; several different ones mean the `several` choice, if there is one. */

@@ -3,7 +3,7 @@ import { isNoAnswer, matchable, matchChoices, meansAnything, type MatchableChoic
 import type { QuestionView } from '../render';
 import { parseFreeText } from '../validation';
 import type { AnswerRecogniser } from './answerRecogniser';
-import type { ChoiceSpec } from './choiceQuestion';
+import { onlyNumbers, type ChoiceSpec } from './choiceQuestion';
 import { meansNothingElse } from './nothingElse';
 import { Question, type QuestionOptions, type QuestionState, type Reading } from './question';
 
@@ -114,6 +114,8 @@ export class MultiChoiceQuestion<V extends string>
     }
     // "N", "no thats all", "ok thank you dear" to "Anything else?": nothing else, not their own words.
     if (more && meansNothingElse(text)) return { kind: 'answer', result: { values: state.selected, complete: true } };
+    // "5" where the list stops at 4 (or "1 and 12"): say which numbers there are, rather than "Sorry".
+    if (onlyNumbers(text)) return { kind: 'problem', problemKey: 'common.pickNumber', params: { max: this.highestNumber(state) } };
     const understood = this.understood(text, state);
     if (understood.length > 0) {
       const values = [...state.selected, ...understood];
@@ -133,6 +135,10 @@ export class MultiChoiceQuestion<V extends string>
       return { kind: 'problem', problemKey: ownWords.problemKey };
     }
     return { kind: 'problem', problemKey: 'common.notUnderstood' };
+  }
+
+  private highestNumber(state: MultiChoiceState<V>): number {
+    return Math.max(...this.offered(state).map((c, index) => c.number ?? index + 1));
   }
 
   /** What is chosen, then every ordinary choice not chosen yet. */

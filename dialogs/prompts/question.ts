@@ -24,8 +24,8 @@ export interface QuestionState extends QuestionOptions {
 export type Reading<R> =
   /** `noted`: locale keys of what was understood from the person's own words, said back to them. */
   | { kind: 'answer'; result: R; noted?: string[] }
-  /** Not an answer: explain with this message and ask again. */
-  | { kind: 'problem'; problemKey: string };
+  /** Not an answer: explain with this message (and its values) and ask again. */
+  | { kind: 'problem'; problemKey: string; params?: TranslationParams };
 
 /**
  * A question that renders itself from locale keys every time it is shown, so asking again after a
@@ -55,9 +55,9 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
   }
 
   /** For a person stuck on this question: what was wrong with a way forward, then the way forward alone. */
-  protected stuckTexts(t: Translate, state: S, problemKey: string): string[] {
+  protected stuckTexts(t: Translate, state: S, problemKey: string, params?: TranslationParams): string[] {
     const wayForward = t(this.canSkip(state) ? 'common.stuck.skipOrPerson' : 'common.stuck.person');
-    return [`${t(problemKey)} ${wayForward}`, wayForward];
+    return [`${t(problemKey, params)} ${wayForward}`, wayForward];
   }
 
   /** Sets up extra state from the options; the base keeps params, textKey and attempts. */
@@ -87,7 +87,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
       return dc.endDialog(reading.result);
     }
     state.attempts += 1;
-    await this.ask(dc.context, state, reading.problemKey);
+    await this.ask(dc.context, state, reading.problemKey, reading.params);
     return Dialog.EndOfTurn;
   }
 
@@ -129,10 +129,10 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return t(state.textKey ?? defaultKey, state.params);
   }
 
-  private async ask(context: TurnContext, state: S, problemKey?: string): Promise<void> {
+  private async ask(context: TurnContext, state: S, problemKey?: string, params?: TranslationParams): Promise<void> {
     if (!problemKey) return this.show(context, state, [], []);
     const t = turnTranslator(context);
-    await this.show(context, state, this.problemTexts(t, state, problemKey), [t('common.wayOut'), t('common.wayOutShort')]);
+    await this.show(context, state, this.problemTexts(t, state, problemKey, params), [t('common.wayOut'), t('common.wayOutShort')]);
   }
 
   /**
@@ -157,8 +157,8 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
    * forward (the same "Sorry, I didn't understand" again and again leaves a person nowhere to go);
    * where that is too long for a text, the way forward alone.
    */
-  private problemTexts(t: Translate, state: S, problemKey: string): string[] {
-    return state.attempts < STUCK_AFTER_MISSES ? [t(problemKey)] : this.stuckTexts(t, state, problemKey);
+  private problemTexts(t: Translate, state: S, problemKey: string, params?: TranslationParams): string[] {
+    return state.attempts < STUCK_AFTER_MISSES ? [t(problemKey, params)] : this.stuckTexts(t, state, problemKey, params);
   }
 }
 

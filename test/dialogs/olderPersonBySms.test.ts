@@ -119,3 +119,50 @@ describe('stuck on a question: from the second miss, skip or a person is offered
     expect((await conversation.say('ZZZ')).text).toContain(smsFor('en')('common.stuck.skipOrPerson'));
   });
 });
+
+describe('numbers past the list, and a time of day at "Which days?"', () => {
+  it.each(['4', '5', '6', 'NUMBER 5'])('"%s" to a list of 3 says to reply with a number from 1 to 3', async (text) => {
+    const { personKey, conversation } = await bySms('en', 'when');
+    const reply = await conversation.say(text);
+    expect(reply.text).toContain(tFor('en')('common.pickNumber', { max: 3 }));
+    expect(reply.text).not.toContain(tFor('en')('common.notUnderstood'));
+    expect((await storedAnswers(database.db, personKey)).days).toBeUndefined();
+  });
+
+  it('in Welsh too', async () => {
+    const { conversation } = await bySms('cy', 'when');
+    expect((await conversation.say('5')).text).toContain(tFor('cy')('common.pickNumber', { max: 3 }));
+  });
+
+  it('"3" is still Any day', async () => {
+    const { personKey, conversation } = await bySms('en', 'when');
+    await conversation.say('3');
+    expect((await storedAnswers(database.db, personKey)).days).toBe('any');
+  });
+
+  it('"12" where the list stops at 9 says so, and is not kept as their own words', async () => {
+    const { personKey, conversation } = await bySms('en', 'interests');
+    expect((await conversation.say('1 AND 12')).text).toContain(tFor('en')('common.pickNumber', { max: 9 }));
+    expect((await storedAnswers(database.db, personKey)).interests).toBeUndefined();
+  });
+
+  it.each([
+    ['en', 'MORNINGS'],
+    ['en', 'mornings or afternoons please'],
+    ['cy', 'boreau'],
+  ] as const)('(%s) "%s" at "Which days?" is told the time of day comes next, not "Sorry"', async (lang, text) => {
+    const t = tFor(lang);
+    const { personKey, conversation } = await bySms(lang, 'when');
+    const reply = await conversation.say(text);
+    expect(reply.text).toContain(t('whatMatters.days.timesNext'));
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(reply.text).toContain(t('whatMatters.days.ask'));
+    expect((await storedAnswers(database.db, personKey)).days).toBeUndefined();
+  });
+
+  it('"weekday mornings" is still Weekdays', async () => {
+    const { personKey, conversation } = await bySms('en', 'when');
+    await conversation.say('WEEKDAY MORNINGS');
+    expect((await storedAnswers(database.db, personKey)).days).toBe('weekdays');
+  });
+});
