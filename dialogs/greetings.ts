@@ -84,3 +84,13 @@ export function onlySmallTalk(text: string): boolean {
   const words = normaliseForMatching(text).split(' ').filter(Boolean);
   return words.length > 0 && words.every((word) => SMALL_TALK_WORDS.has(word));
 }
+
+/**
+ * True when a message asks after an earlier one, or says nobody has been in touch: "did anyone get
+ * my message", "NOBODY HAS RUNG ME", "gawsoch chi fy neges", "does neb wedi ffonio". The phrases
+ * (per language in locales) may sit anywhere in a longer message.
+ */
+export function asksAfterMessage(text: string): boolean {
+  const said = ` ${normaliseForMatching(text)} `;
+  return synonymsFor('common.askingAfterMessage').some((phrase) => said.includes(` ${phrase} `));
+}

@@ -117,7 +117,7 @@ export abstract class QuestionSequenceDialog extends PersonDialog<SequenceOption
     }
     (step.values as StepValues).questionId = question.id;
     const beginOptions = options.pending ? { selected: options.pending.selected } : question.beginOptions?.(referral);
-    return step.beginDialog(question.dialog.id, beginOptions);
+    return step.beginDialog(question.dialog.id, { ...beginOptions, ...notSentOption(referral) });
   }
 
   private async saveAnswer(step: WaterfallStepContext<LoopOptions>): Promise<DialogTurnResult> {
@@ -135,4 +135,12 @@ export abstract class QuestionSequenceDialog extends PersonDialog<SequenceOption
     };
     return step.replaceDialog(this.loopId, next);
   }
+}
+
+/**
+ * While the answers have not gone to the team (the summary is not confirmed, and no person was
+ * asked for), nobody will call: a person who comes back, or asks after their message, is told so.
+ */
+function notSentOption(referral: Referral): QuestionOptions {
+  return referral.status !== 'ready' && !referral.humanRequestedAt ? { notSentKey: 'common.notSentYet' } : {};
 }

@@ -82,6 +82,10 @@ export class MultiChoiceQuestion<V extends string>
     return Boolean(this.config.allowOwnWords) || state.selected.length > 0;
   }
 
+  protected override readsOwnWords(): boolean {
+    return Boolean(this.config.allowOwnWords);
+  }
+
   protected view(t: Translate, state: MultiChoiceState<V>): QuestionView {
     const more = state.selected.length > 0;
     return {

@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { formatList, type Translate, type TranslationParams } from '../../src/i18n';
 import { commonAnswer, recogniseCommonQuestion } from '../commonQuestions';
-import { isOnlyGreeting } from '../greetings';
+import { asksAfterMessage, isOnlyGreeting, openingGreeting } from '../greetings';
 import { isTextOnlyChannel, renderMessage, renderQuestion, type QuestionView } from '../render';
 import { turnLanguage, turnTranslator } from '../turnLanguage';
 import { isAnswerRecogniser } from './answerRecogniser';
@@ -13,11 +13,18 @@ export interface QuestionOptions {
   params?: TranslationParams;
   /** Use this message instead of the question's usual one (e.g. a variant with the person's name). */
   textKey?: string;
+  /**
+   * Said to a person who comes back after a break, or asks whether anyone got their message, while
+   * their answers have not gone to the team: nobody will call until they do (a locale key).
+   */
+  notSentKey?: string;
 }
 
 /** Dialog state of a question between turns. */
 export interface QuestionState extends QuestionOptions {
   attempts: number;
+  /** The `notSentKey` message was said while this question waited. */
+  toldNotSent?: boolean;
 }
 
 /** How a question read a message. */
@@ -60,9 +67,14 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     return [`${t(problemKey, params)} ${wayForward}`, wayForward];
   }
 
+  /** Whether the question keeps any typed words as the answer (so a sentence to us may be one). */
+  protected readsOwnWords(_state: S): boolean {
+    return false;
+  }
+
   /** Sets up extra state from the options; the base keeps params, textKey and attempts. */
   protected initialState(options: O | undefined): S {
-    return { params: options?.params, textKey: options?.textKey, attempts: 0 } as S;
+    return { params: options?.params, textKey: options?.textKey, notSentKey: options?.notSentKey, attempts: 0 } as S;
   }
 
   override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
@@ -80,6 +92,7 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
     const text = typeof activity.text === 'string' ? activity.text : '';
     if (await this.answeredCommonQuestion(dc.context, text, state)) return Dialog.EndOfTurn;
     if (await this.greetedBack(dc.context, text, state)) return Dialog.EndOfTurn;
+    if (await this.answeredAskingAfterMessage(dc.context, text, state)) return Dialog.EndOfTurn;
     const reading: Reading<R> = text.trim() ? this.read(text, state) : { kind: 'problem', problemKey: 'common.needText' };
     if (reading.kind === 'answer') {
       // Read from a sentence rather than picked: say what was understood, so a wrong guess shows.
@@ -115,8 +128,31 @@ export abstract class Question<R, O extends QuestionOptions = QuestionOptions, S
   private async greetedBack(context: TurnContext, text: string, state: S): Promise<boolean> {
     if (!isOnlyGreeting(text) || this.greetingMayAnswer()) return false;
     if (isAnswerRecogniser(this) && this.acceptsAnswer(text, state)) return false;
+    if (!state.toldNotSent) await this.tellNotSent(context, state);
     await this.show(context, state, [turnTranslator(context)('faq.greetings.reply')], []);
     return true;
+  }
+
+  /**
+   * "Did anyone get my message? Nobody has rung me", while the answers have not gone to the team:
+   * said plainly why nobody has called, and the question shown again. Not a miss. Where typed words
+   * may be the answer, only when it opens with hello or asks a question ("nobody has called me in
+   * years" can be what matters to someone).
+   */
+  private async answeredAskingAfterMessage(context: TurnContext, text: string, state: S): Promise<boolean> {
+    if (!state.notSentKey || !asksAfterMessage(text)) return false;
+    if (isAnswerRecogniser(this) && this.acceptsAnswer(text, state)) return false;
+    const greeted = openingGreeting(text) !== undefined;
+    if (this.readsOwnWords(state) && !greeted && !text.includes('?')) return false;
+    await this.tellNotSent(context, state);
+    await this.show(context, state, greeted ? [turnTranslator(context)('faq.greetings.reply')] : [], []);
+    return true;
+  }
+
+  private async tellNotSent(context: TurnContext, state: S): Promise<void> {
+    if (!state.notSentKey) return;
+    state.toldNotSent = true;
+    await context.sendActivity(renderMessage(turnTranslator(context)(state.notSentKey)));
   }
 
   /** Whether a greeting may answer this question (the welcome's "Which language?" says yes: "shwmae" is Cymraeg). */

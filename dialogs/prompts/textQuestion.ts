@@ -25,6 +25,10 @@ export class TextQuestion<T> extends Question<T | null> {
     return Boolean(this.config.allowSkip);
   }
 
+  protected override readsOwnWords(): boolean {
+    return true;
+  }
+
   protected view(t: Translate, state: QuestionState): QuestionView {
     const skip = Boolean(this.config.allowSkip);
     return {

@@ -8,7 +8,9 @@ import { WellbeingDialog, WhatMattersDialog } from '../../dialogs';
 import { preferSmsVariants } from '../../dialogs/render';
 import type { Language } from '../../src/i18n';
 import { ReferralRepository } from '../../src/referrals';
+import { Collections } from '../../src/store/collections';
 import { startTestDatabase, type TestDatabase } from '../helpers/db';
+import { startSmsApp, type SmsApp } from '../helpers/smsApp';
 import { consentedPerson, Conversation, storedAnswers, tFor } from './support';
 
 let database: TestDatabase;
@@ -164,5 +166,83 @@ describe('numbers past the list, and a time of day at "Which days?"', () => {
     const { personKey, conversation } = await bySms('en', 'when');
     await conversation.say('WEEKDAY MORNINGS');
     expect((await storedAnswers(database.db, personKey)).days).toBe('weekdays');
+  });
+});
+
+describe('coming back to an unfinished conversation', () => {
+  const MARGARET = 'HELLO ITS MARGARET AGAIN DID ANYONE GET MY MESSAGE NOBODY HAS RUNG ME';
+
+  it.each([
+    ['en', MARGARET],
+    ['en', 'nobody has called me'],
+    ['cy', 'gawsoch chi fy neges? does neb wedi ffonio'],
+  ] as const)('(%s) "%s" is told plainly nothing has gone to the team yet, and the question comes again', async (lang, text) => {
+    const t = tFor(lang);
+    const { personKey, conversation } = await bySms(lang, 'when');
+    await conversation.say('3');
+    const reply = await conversation.say(text);
+    expect(reply.text).toContain(smsFor(lang)('common.notSentYet'));
+    expect(reply.text).not.toContain(t('common.notUnderstood'));
+    expect(reply.text).toContain(t('whatMatters.times.ask'));
+    expect((await storedAnswers(database.db, personKey)).times).toBeUndefined();
+    // Carrying on where they left off still works.
+    await conversation.say('1 AND 2');
+    expect((await storedAnswers(database.db, personKey)).times).toEqual(['mornings', 'afternoons']);
+  });
+
+  it('by web chat, the longer words say to type "talk to a person"', async () => {
+    const personKey = await consentedPerson(repo, 'en', 'older-web');
+    const conversation = new Conversation(new WhatMattersDialog(repo), { personKey, only: 'when' }, 'test');
+    await conversation.say('hello');
+    expect((await conversation.say(MARGARET)).text).toContain(tFor('en')('common.notSentYet'));
+  });
+
+  it.each([
+    ['en', 'hello, sorry I had to go'],
+    ['cy', 'shwmae'],
+  ] as const)('(%s) a greeting after a break is greeted, told nothing has gone yet, once', async (lang, text) => {
+    const t = tFor(lang);
+    const { conversation } = await bySms(lang, 'barriers');
+    const first = await conversation.say(text);
+    expect(first.text).toContain(t('faq.greetings.reply'));
+    expect(first.text).toContain(smsFor(lang)('common.notSentYet'));
+    expect(first.text).toContain(t('whatMatters.barriers.ask'));
+    const again = await conversation.say(text);
+    expect(again.text).toContain(t('faq.greetings.reply'));
+    expect(again.text).not.toContain(smsFor(lang)('common.notSentYet'));
+  });
+
+  it('at "What matters to you?", "nobody has called me in years" is their answer', async () => {
+    const { personKey, conversation } = await bySms('en');
+    await conversation.say('Nobody has called me in years');
+    expect((await storedAnswers(database.db, personKey)).whatMatters).toBe('Nobody has called me in years');
+  });
+
+  it('once they have asked for a person, it is not said', async () => {
+    const { personKey, conversation } = await bySms('en', 'when');
+    await repo.recordHumanRequest(personKey, 'sms', 'en');
+    await conversation.say('3');
+    expect((await conversation.say('hello again')).text).not.toContain(smsFor('en')('common.notSentYet'));
+  });
+});
+
+describe('by text, through the whole app', () => {
+  let sms: SmsApp;
+  beforeAll(async () => {
+    sms = await startSmsApp();
+  });
+  afterAll(async () => sms.stop());
+
+  it('Margaret stops mid-way, texts a week later, is told why nobody rang, and PERSON sends what she has', async () => {
+    const from = '+447700900612';
+    for (const body of ['HELLO', 'ENGLISH', 'YES', 'I AM LONELY SINCE MY HUSBAND DIED', '3', 'N', '1', 'NO']) await sms.text(from, body);
+    const back = (await sms.text(from, 'HELLO ITS MARGARET AGAIN DID ANYONE GET MY MESSAGE NOBODY HAS RUNG ME')).join('\n');
+    expect(back).toContain(smsFor('en')('common.notSentYet'));
+    expect(back).not.toContain(tFor('en')('common.notUnderstood'));
+    expect(back).toContain(tFor('en')('whatMatters.days.ask'));
+    await sms.text(from, 'PERSON');
+    const referral = await sms.database.db.collection(Collections.referrals).findOne({});
+    expect(referral?.humanRequestedAt).toBeInstanceOf(Date);
+    expect(referral?.answers).toMatchObject({ interests: { chosen: ['gardening'] }, barriers: ['cost'] });
   });
 });
