@@ -62,6 +62,19 @@ function startEchoBot(): Promise<Bot> {
   return serve(adapter, bot);
 }
 
+/** A bot with its own embedded database, with the same connector-client reuse as Front Door. */
+async function serveWithDatabase(bot: ActivityHandler, database: { close: () => Promise<void> }): Promise<Bot> {
+  const adapter = new CloudAdapter(new ReusedConnectorClientsAuthentication(new ConfigurationBotFrameworkAuthentication({})));
+  const served = await serve(adapter, bot);
+  return {
+    url: served.url,
+    close: async () => {
+      await served.close();
+      await database.close();
+    },
+  };
+}
+
 /**
  * For scale, not judged: the least a dialog bot with MongoDB-backed state can do on this stack (one
  * waterfall re-asking one text prompt, state on the same embedded server through MongoBotStorage),
@@ -79,15 +92,7 @@ async function startMinimalDialogBot(dataDir: string): Promise<Bot> {
     await state.saveChanges(context);
     await next();
   });
-  const adapter = new CloudAdapter(new ReusedConnectorClientsAuthentication(new ConfigurationBotFrameworkAuthentication({})));
-  const served = await serve(adapter, bot);
-  return {
-    url: served.url,
-    close: async () => {
-      await served.close();
-      await database.close();
-    },
-  };
+  return serveWithDatabase(bot, database);
 }
 
 /**
@@ -113,15 +118,7 @@ async function startStorageFloorBot(dataDir: string): Promise<Bot> {
     await state.saveChanges(context);
     await next();
   });
-  const adapter = new CloudAdapter(new ReusedConnectorClientsAuthentication(new ConfigurationBotFrameworkAuthentication({})));
-  const served = await serve(adapter, bot);
-  return {
-    url: served.url,
-    close: async () => {
-      await served.close();
-      await database.close();
-    },
-  };
+  return serveWithDatabase(bot, database);
 }
 
 async function advance(url: string, prefix: string, texts: string[]): Promise<void> {
