@@ -15,7 +15,16 @@ import { RULE_SPECS } from '../../src/nlu/crisis/rules';
 
 export const FIXTURE_PATH = join(__dirname, '..', '..', 'test', 'fixtures', 'crisis', 'messages.json');
 
-const crisisKind = z.enum(['suicide', 'self_harm', 'harm_to_others', 'abuse_or_danger', 'medical_emergency']);
+const crisisKind = z.enum([
+  'suicide',
+  'self_harm',
+  'harm_to_others',
+  'abuse_or_danger',
+  'medical_emergency',
+  'someone_else_at_risk',
+  'sexual_violence',
+  'child_at_risk',
+]);
 
 const messageSchema = z
   .object({

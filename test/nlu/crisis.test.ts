@@ -204,8 +204,8 @@ describe('grief about someone else is not the person’s crisis', () => {
 });
 
 describe('policy decisions', () => {
-  it('flags another person’s overdose now, but not one in the past', () => {
-    expect(detectCrisis('My son has taken an overdose').kind).toBe('medical_emergency');
+  it('flags another person’s overdose now (the writer is a helper), but not one in the past', () => {
+    expect(detectCrisis('My son has taken an overdose').kind).toBe('someone_else_at_risk');
     expect(flags('My son took an overdose')).toBe(true);
     expect(flags('My aunt took an overdose in the nineties')).toBe(false);
     expect(flags('My grandson overdosed and died in March')).toBe(false);

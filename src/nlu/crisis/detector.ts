@@ -1,11 +1,15 @@
 /**
  * The crisis detector: normalise, then try each rule in priority order; the first match that is not
- * negated and not cancelled by the rule's exceptions decides. Pure, synchronous and deterministic.
+ * negated and not cancelled by the rule's exceptions decides. Two adjustments follow:
+ * - a someone-else match yields to a risk of the writer's own found outside its words ("my friend wants
+ *   to die and so do i": the writer's own crisis reply comes first);
+ * - a refinement may re-label the decision ("i'm 14" with abuse is a child at risk).
+ * Pure, synchronous and deterministic.
  */
 import { isNegated } from './negation';
 import { BOUNDARY, normalise } from './normalise';
-import { RULES, type CompiledRule } from './rules';
-import type { CrisisResult } from './types';
+import { REFINEMENTS, RULES, type CompiledRule } from './rules';
+import type { CrisisKind, CrisisResult } from './types';
 
 const noCrisis = (): CrisisResult => ({ crisis: false });
 
@@ -33,6 +37,9 @@ function accepts(rule: CompiledRule, text: string, start: number, end: number): 
   if (rule.negatable && isNegated(text, start)) return false;
   if (rule.unlessBefore !== undefined && rule.unlessBefore.test(`${clauseBefore(text, start)} `)) return false;
   if (rule.unlessAfter !== undefined && rule.unlessAfter.test(clauseAfter(text, end))) return false;
+  if (rule.unlessFollowedBy !== undefined && rule.unlessFollowedBy.test(text.slice(end, end + CONTEXT_CHARS).trim())) {
+    return false;
+  }
   return true;
 }
 
@@ -41,9 +48,23 @@ const containsAny = (words: ReadonlySet<string>, anchors: ReadonlySet<string>): 
   return false;
 };
 
-function firstMatchingRule(text: string): CompiledRule | undefined {
-  const words = new Set(text.split(' '));
-  for (const rule of RULES) {
+interface Match {
+  readonly rule: CompiledRule;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A span of text whose matches do not count (the words a someone-else rule already read). */
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+const inside = (start: number, end: number, span: Span | undefined): boolean =>
+  span !== undefined && start >= span.start && end <= span.end;
+
+function firstMatch(text: string, words: ReadonlySet<string>, rules: readonly CompiledRule[], skip?: Span): Match | undefined {
+  for (const rule of rules) {
     for (const { regex, anchors } of rule.matchers) {
       if (anchors !== undefined && !containsAny(words, anchors)) continue;
       regex.lastIndex = 0;
@@ -54,11 +75,32 @@ function firstMatchingRule(text: string): CompiledRule | undefined {
           regex.lastIndex++;
           continue;
         }
-        if (accepts(rule, text, m.index, m.index + m[0].length)) return rule;
+        const end = m.index + m[0].length;
+        if (!inside(m.index, end, skip) && accepts(rule, text, m.index, end)) return { rule, start: m.index, end };
       }
     }
   }
   return undefined;
+}
+
+const OWN_RISK_RULES: readonly CompiledRule[] = RULES.filter((rule) => rule.kind !== 'someone_else_at_risk');
+
+/** Refinements by the kind they re-label, worked out once. */
+const REFINEMENTS_OF = new Map<CrisisKind, CompiledRule[]>();
+for (const refinement of REFINEMENTS) {
+  for (const kind of refinement.refines ?? []) REFINEMENTS_OF.set(kind, [...(REFINEMENTS_OF.get(kind) ?? []), refinement]);
+}
+
+function decidingRule(text: string): CompiledRule | undefined {
+  const words = new Set(text.split(' '));
+  const first = firstMatch(text, words, RULES);
+  if (first === undefined) return undefined;
+  let rule = first.rule;
+  if (rule.kind === 'someone_else_at_risk') {
+    rule = firstMatch(text, words, OWN_RISK_RULES, first)?.rule ?? rule;
+  }
+  const refinements = REFINEMENTS_OF.get(rule.kind);
+  return (refinements === undefined ? undefined : firstMatch(text, words, refinements)?.rule) ?? rule;
 }
 
 /**
@@ -71,7 +113,7 @@ export function detectCrisis(text: string): CrisisResult {
   try {
     const normalised = normalise(text);
     if (normalised.length === 0) return noCrisis();
-    const rule = firstMatchingRule(normalised);
+    const rule = decidingRule(normalised);
     return rule === undefined ? noCrisis() : { crisis: true, kind: rule.kind, rule: rule.id };
   } catch {
     return { crisis: true, rule: 'detector.error' };

@@ -19,10 +19,17 @@ const PERSON =
   'mother|dad|father|stepdad|step dad|stepmum|stepfather|stepmother|son|daughter|stepson|stepdaughter|brother|' +
   'sister|uncle|aunt|auntie|cousin|grandad|granddad|grandpa|grandma|gran|nan|nana|grandson|granddaughter|carer|' +
   'neighbour|neighbor|neighbours|landlord|flatmate|housemate|lodger|boss|friend|best friend|kids|kid|child|' +
-  'children|baby|family|parents|nephew|niece|other half|fella|bloke|man)';
+  'children|baby|family|parents|nephew|niece|other half|fella|bloke|man|mate|best mate|pal|bestie|bff|step mum|' +
+  'stepbrother|step brother|stepsister|step sister|teacher|coach|colleague|classmate)';
 
 /** People as the doer of harm to the person writing. */
 const SUBJ = `(?:he|she|they|someone|somebody|(?:my|our|the) (?:ex )?${PERSON})`;
+
+/**
+ * Someone other than the writer, as the subject of their own risk: "she", "my friend", "my friend's husband"
+ * (the possessive 's is dropped by normalise.ts), "her boyfriend".
+ */
+const THIRD = `(?:he|she|they|(?:my|our|her|his|their) (?:ex )?${PERSON}(?: ${PERSON})?)`;
 
 /** People as the target of harm. */
 const OBJ =
@@ -32,17 +39,19 @@ const OBJ =
 const MEDS =
   '(?:pills|tablets|paracetamol|paracetamols|painkillers|meds|medication|medicine|antidepressants|sleeping pills|' +
   'sleeping tablets|codeine|co codamol|cocodamol|ibuprofen|aspirin|insulin|sertraline|citalopram|amitriptyline|' +
-  'diazepam|tramadol|morphine|lithium|propranolol|zopiclone|mirtazapine|fluoxetine|quetiapine|olanzapine)';
+  'diazepam|tramadol|morphine|lithium|propranolol|zopiclone|mirtazapine|fluoxetine|quetiapine|olanzapine|' +
+  'pill|tablet|pils|paras|prescription|prescribed meds|capsules)';
 
 /** Welsh: the people list after "fy" (my), with the nasal mutation it causes. */
 const PERSON_CY =
   '(?:ngwr|ngwraig|mhartner|mhartneres|nghariad|nhad|llystad|mam|llysfam|mab|merch|mrawd|chwaer|nghymydog|' +
-  'mhlant|mabi|mhlentyn|nheulu)';
+  'mhlant|mabi|mhlentyn|nheulu|ffrind|ffrindiau)';
 
 const MACROS: Readonly<Record<string, string>> = {
   PERSON,
   SUBJ,
   OBJ,
+  THIRD,
   MEDS,
   PERSON_CY,
   END: '(?= \\.|$)',

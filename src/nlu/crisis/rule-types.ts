@@ -21,4 +21,15 @@ export interface RuleSpec {
   readonly unlessBefore?: string;
   /** Cancel the match when the words straight after it (same clause) start like this. */
   readonly unlessAfter?: string;
+  /**
+   * Like unlessAfter, but may reach into the next clause (write the boundary as `\\.`): for a reason given
+   * after a comma, "i won't be around for long, i'm moving to Spain".
+   */
+  readonly unlessFollowedBy?: string;
+  /**
+   * A refinement: never fires alone. When the rule that decided is of one of these kinds and this rule
+   * also matches somewhere in the message, this rule's id and kind are reported instead ("i'm 14" with
+   * abuse is a child at risk).
+   */
+  readonly refines?: readonly CrisisKind[];
 }

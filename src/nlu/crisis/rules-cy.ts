@@ -9,19 +9,45 @@
  */
 import type { RuleSpec } from './rule-types';
 
+/** Taken or swallowed, after "wedi", its short form "di" ("dwi di cymryd"), or "newydd" (just). */
+const HAVE_TAKEN = '(wedi|di|newydd) <0-1>(cymryd|gymryd|llyncu|lyncu)';
+
+const TABLETS_CY = '(dabledi|tabledi|nhabledi|pils|bils|moddion|foddion|paracetamol|parasetamol|barasetamol|tabledi cysgu|dabledi cysgu)';
+
 export const RULES_CY: readonly RuleSpec[] = [
+  // ---------------------------------------------------------------- someone_else_at_risk (the writer helps)
+  {
+    id: 'cy.someone_else_at_risk.kill_self',
+    kind: 'someone_else_at_risk',
+    example: 'Mae fy ffrind yn dweud ei bod hi am ladd ei hun heno',
+    patterns: [
+      // "ei hun" (herself / himself), "eu hunain" (themselves)
+      '(lladd|ladd|nladd|niweidio|anafu|brifo|frifo|torri|dorri|llosgi|losgi) (ei|eu) (hun|hunan|hunain)',
+      '(ei bod hi|ei fod e|ei fod o|eu bod nhw|mae hi|mae e|mae o|maen nhw|fy {PERSON_CY}) (yn )?(eisiau|am) (marw|farw)',
+      '(fy {PERSON_CY}|hi|e|o|nhw) yn (teimlo yn )?(hunanladdol|hunan laddol|hunan niweidio|hunanniweidio)',
+    ],
+    // "wedi lladd ei hun" (has killed himself): grief, as in English
+    unlessBefore: '(wedi|di)',
+    unlessAfter: '(flynyddoedd yn ol|yn y gorffennol|pan oeddwn i yn)',
+  },
+
   // ---------------------------------------------------------------- medical_emergency
   {
     id: 'cy.medical.overdose_taken',
     kind: 'medical_emergency',
     example: "Dw i wedi llyncu'r tabledi i gyd",
     patterns: [
-      '(wedi|newydd) <0-1>(cymryd|gymryd|llyncu|lyncu) (gorddos|orddos|yr tabledi i gyd|tabledi i gyd|yr holl dabledi|' +
+      `${HAVE_TAKEN} (gorddos|orddos|yr tabledi i gyd|tabledi i gyd|yr holl dabledi|` +
         'llwyth o dabledi|gormod o dabledi|pecyn cyfan|y pecyn i gyd|yr pecyn i gyd|llond llaw o dabledi|y tabledi i gyd)',
       // "llond pecyn o barasetamol" (a packetful of paracetamol), "potel gyfan o dabledi"
-      '(wedi|newydd) <0-1>(cymryd|gymryd|llyncu|lyncu) (llond|pecyn|pecynnau|bocs|bocsys|potel|llwyth|gormod|yr holl|holl) <0-2>' +
+      `${HAVE_TAKEN} (llond|pecyn|pecynnau|bocs|bocsys|potel|llwyth|gormod|yr holl|holl|fy holl) <0-2>` +
         '(dabledi|tabledi|paracetamol|pils|moddion|feddyginiaeth|meddyginiaeth|tabledi cysgu|dabledi cysgu)',
+      // "fy nhabledi i gyd" (all my tablets), "30 paracetamol"
+      `${HAVE_TAKEN} (fy |y |yr )?${TABLETS_CY} (i gyd|gyd)`,
+      `${HAVE_TAKEN} ([1-9][0-9]+|deg|ugain|llwyth) <0-1>${TABLETS_CY}`,
     ],
+    // "y tabledi i gyd am heddiw" (all the tablets for today)
+    unlessAfter: '(am (heddiw|y dydd|y bore|heno)|fel y dylwn|fel y dywedodd)',
   },
   {
     id: 'cy.medical.cant_breathe',
@@ -131,6 +157,10 @@ export const RULES_CY: readonly RuleSpec[] = [
     patterns: [
       '(fyw|byw) neu yn (farw|marw)',
       '(neb|dim un) <0-2>(sylwi|poeni|malio|becso|hidio|gweld eisiau) <0-1>(pe|petawn|petai|os) <0-3>(yn farw|wedi marw|wedi mynd|marw|farw)',
+      // "fydd neb yn gweld fy eisiau" (nobody will miss me); not "yn y gwaith" (at work)
+      '(neb|dim un) (yn )?(gweld|weld) (fy |f )?(eisiau|ngholli)(?! (yn y|yn yr|am|tra|dros)(?![^ ]))',
+      // "beth yw'r pwynt?" on its own, as English "what's the point?"
+      '(beth|be) (yw|ydy|di|ydi|sy) (yr|y|r) (pwynt|diben)(?= \\.|$| mwyach| rhagor| bellach)',
     ],
     negatable: false,
   },
@@ -138,7 +168,18 @@ export const RULES_CY: readonly RuleSpec[] = [
     id: 'cy.suicide.goodbye',
     kind: 'suicide',
     example: "Dw i wedi ysgrifennu llythyrau ffarwel",
-    patterns: ['(llythyr|llythyrau|lythyr|lythyrau|nodyn|nodiadau|neges|negeseuon) (ffarwel|ffarwelio|hwyl fawr)', 'dyma (fy )?(neges olaf|ffarwel)'],
+    patterns: [
+      '(llythyr|llythyrau|lythyr|lythyrau|nodyn|nodiadau|neges|negeseuon) (ffarwel|ffarwelio|hwyl fawr)',
+      'dyma (fy )?(neges olaf|ffarwel)',
+      // Letters to the family as a whole, as in English (not to a pen pal)
+      '(ysgrifennu|sgwennu|sgrifennu|gadael) (llythyr|llythyrau|lythyr|lythyrau|nodyn|nodiadau) (at|i|ar gyfer) ' +
+        '(fy nheulu|nheulu|bawb|pawb|fy mhlant|y teulu|teulu|fy anwyliaid)',
+      // "fydda i ddim o gwmpas yn hir" (I won't be around long)
+      '(fydda|fyddaf|bydda|fyddai) i ddim (o gwmpas|yma|yn fyw) (yn hir|yn hwy|lawer hirach|llawer hirach|am lawer hirach|ar ol heno|erbyn yfory|erbyn bore fory)',
+    ],
+    // "..., dw i'n symud i Sbaen" (I'm moving to Spain)
+    unlessFollowedBy: '(\\. )?<0-3>(symud|ymfudo|ar (wyliau|fy ngwyliau)|mynd (i ffwrdd|dramor|ar wyliau)|gadael (yr ardal|y wlad|cymru))',
+    negatable: false,
   },
   {
     id: 'cy.suicide.tired_of_life',
@@ -197,6 +238,14 @@ export const RULES_CY: readonly RuleSpec[] = [
     unlessAfter: '(pan|am|lol|haha)',
   },
   {
+    id: 'cy.danger.controlled',
+    kind: 'abuse_or_danger',
+    example: 'Dydy e ddim yn gadael i mi adael y tŷ',
+    // "won't let me leave / go out / see / phone"
+    patterns: ['(ddim|byth) yn (gadael|gadel|caniatau) i (mi|fi) (adael|gadael|fynd|mynd|weld|gweld|siarad|ffonio|gael|cael)'],
+    negatable: false,
+  },
+  {
     id: 'cy.danger.in_danger',
     kind: 'abuse_or_danger',
     example: 'Dw i mewn perygl',
@@ -215,9 +264,21 @@ export const RULES_CY: readonly RuleSpec[] = [
       'ofn (fy |ei )?(ngwr|gwr|mhartner|nghariad|nhad|llystad|mam|mab|e|o|hi) arna i',
       '(arna i|gen i) ofn (fy |ei )?(ngwr|gwr|mhartner|nghariad|nhad|llystad|mam|mab|e|o|hi)',
       'ofni (fy )?(ngwr|mhartner|nghariad|nhad|llystad|mab)',
-      'ofn mynd (adref|adre|gartref|nol adre|yn ol adref)',
+      // "ofn mynd adre", "mae ofn arna i fynd adref"
+      'ofn (arna i |arnaf i |gen i )?(mynd|fynd) (adref|adre|gartref|nol adre|yn ol adref)',
     ],
     unlessAfter: '(pan oeddwn i yn blentyn|flynyddoedd yn ol|yn y gorffennol)',
+  },
+
+  // ---------------------------------------------------------------- child_at_risk
+  {
+    // As English child_at_risk.stated_age: "dw i'n 14 oed" with abuse is a child at risk.
+    id: 'cy.child_at_risk.stated_age',
+    kind: 'child_at_risk',
+    example: "Dw i'n 14 ac mae fy nhad yn fy nharo i",
+    refines: ['abuse_or_danger', 'sexual_violence'],
+    patterns: ['(dw i|rydw i|rwy|dwi) yn (1[0-7]|[89])( oed| mlwydd oed)?(?= ac| a| ond| \\.|$)'],
+    negatable: false,
   },
 
   // ---------------------------------------------------------------- harm_to_others

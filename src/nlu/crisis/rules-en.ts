@@ -20,7 +20,8 @@ const ACCIDENT_AFTER =
   '(?!<0-9>(on purpose|deliberately|intentionally|to (feel|punish|cope)))(by accident|accidentally|shaving|cooking|chopping|peeling|slicing|gardening|falling|when i (fell|tripped|slipped)|' +
   'while [a-z]+ing|playing|lifting|at the gym|at work|exercising|running|doing (diy|yoga|sport|exercise|the [a-z]+)|' +
   'in the (kitchen|garden)|out|up|' +
-  'with the (kettle|iron|oven|knife|tin|pan|scissors)|on (a|an|the|some|that|this)(?! (arms?|legs?|wrists?|thighs?|stomach|skin|hips?)(?![^ ])))';
+  'with the (kettle|iron|oven|knife|tin|pan|scissors)|(a|an|some|another) (slice|piece|bit|wedge|portion|chunk|sliver|plate|bowl|helping)|' +
+  'on (a|an|the|some|that|this)(?! (arms?|legs?|wrists?|thighs?|stomach|skin|hips?)(?![^ ])))';
 
 /** Someone else's death or past attempt: grief, not the person's own crisis. */
 const GRIEF_BEFORE =
@@ -42,10 +43,130 @@ const FIGURATIVE_OVERDOSE = `of ${FIGURATIVE_THINGS}`;
 /** "Rather die than do karaoke" is hyperbole; "rather die than live like this" is not. */
 const THAN_HYPERBOLE = 'than(?! (live|living|go on|carry on|be here|be alive|keep (living|going)|continue|feel like this|suffer|face))';
 
+/** "herself / himself / themselves": the risk is someone else's. */
+const THEMSELF = '(herself|himself|themselves|themself)';
+
+/** Drinks taken with pills. */
+const DRINK =
+  '(vodka|voddy|wine|whisky|whiskey|gin|rum|cider|beer|lager|brandy|booze|alcohol|spirits|drink|jack daniels|jd)';
+
+/** Historic abuse is not present danger (policy above). */
+const HISTORIC_AFTER =
+  '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up|for years when)';
+
+/** A reason for not being around that is not death: "i won't be around for long, i'm moving to Spain". */
+const AWAY_REASON =
+  '(\\. )?(because |cos |coz |as |since )?(i am|i will be|we are|we will be|i have got|i|we) <0-1>' +
+  '(moving|emigrating|relocating|retiring|travelling|away|on holiday|going (abroad|away|travelling|on holiday|back home|into hospital)|' +
+  'off (abroad|travelling|on holiday)|leaving (the|this) (area|country|town|city|job|group)|starting (a|my) new)';
+
+/** A partner, or "he / she", as the controlling one. */
+const PARTNER =
+  '(he|she|my (ex )?(husband|wife|partner|boyfriend|girlfriend|fiance|fiancee|spouse|other half|fella|ex|ex partner))';
+
+/** Who might be breaking in: not "the kids are trying to get in the house". */
+const INTRUDER =
+  '(someone|somebody|a (man|woman|guy|stranger|person|group|gang)|some (men|people|guys|lads)|people|strangers|he|she|they|' +
+  'my ex( partner| husband| wife| boyfriend| girlfriend)?|my (husband|partner|boyfriend|stepdad|dad))';
+
+/** Children, as the ones hurt. */
+const CHILD =
+  '(kids|children|child|baby|babies|toddler|kid|little (boy|girl|one|ones)|son|daughter|stepson|stepdaughter|' +
+  'grandchildren|grandkids|grandson|granddaughter|niece|nephew)';
+
+/** An age under 18, as a number or a word ("i'm 14", "im fifteen"). */
+const MINOR_AGE = '(1[0-7]|[89]|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)';
+
 /** Being told to kill yourself is bullying (abuse_or_danger), reported by a separate rule. */
 const TOLD_TO_BEFORE = '(told|tell|tells|telling|said|says|saying|asked|asks|keep telling|keeps telling) me to( go| just)?';
 
 export const RULES_EN: readonly RuleSpec[] = [
+  // ---------------------------------------------------------------- someone_else_at_risk (the writer helps)
+  {
+    id: 'someone_else_at_risk.kill_self',
+    kind: 'someone_else_at_risk',
+    example: "my friend says she'll kill herself tonight",
+    patterns: [
+      '(kill|kills|killing|unalive|unaliving|end|ending|hang|hanging|drown|drowning|shoot|shooting|gas|gassing|' +
+        `poison|poisoning|suffocate|suffocating|top|topping|off|offing) ${THEMSELF}`,
+      // "take his own life", not "took his own life" (grief)
+      '(take|taking|end|ending) (her|his|their) (own )?life',
+    ],
+    // "killing herself laughing / working", "top himself up", a past attempt
+    unlessAfter: `(laughing|with laughter|trying|working|at work|in the foot|up|${PAST_TIME_AFTER})`,
+    unlessBefore: '(vet|vets|the vet) <0-3>',
+  },
+  {
+    id: 'someone_else_at_risk.wants_to_die',
+    kind: 'someone_else_at_risk',
+    example: 'my sister said she wants to die',
+    patterns: [
+      '{THIRD} (really |still |just |honestly )?(wants|want|is going|are going|is planning|plans|is trying|are trying|' +
+        'is ready|wishes|wish|has decided|is about) to <0-1>(die|be dead|not be here|not be alive|not exist|' +
+        'end it|end it all|end things|end everything)',
+      '{THIRD} (does not|do not|no longer|never) (want|wants) to (live|be alive|be here|go on|carry on)(?= \\.|$| anymore| any more| no more)',
+      '{THIRD} (is|are|has been|was|feels|seems|sounds|is feeling|has been feeling) (really |very |so |quite )?suicidal',
+      '{THIRD} (is |are |has been |keeps |keep |was )?(talking|going on|posting|texting|messaging) about ' +
+        `(suicide|killing ${THEMSELF}|ending (it|it all|things|her life|his life|their life)|dying|wanting to die|not wanting to live)`,
+    ],
+    // "my nan wants to die at home", "my friend wants to end things with him", "rather die than dance"
+    unlessAfter:
+      '(at home|in (her|his|their) (own )?(bed|home|sleep)|peacefully|with dignity|of (old age|natural causes)|' +
+      `with (him|her|them|his|her|their|my)|${THAN_HYPERBOLE})`,
+    negatable: false,
+  },
+  {
+    id: 'someone_else_at_risk.self_harm',
+    kind: 'someone_else_at_risk',
+    example: 'my daughter is cutting herself',
+    patterns: [
+      `(cutting|harming|hurting|burning|scratching|starving|punching|hitting|injuring|cuts|harms|burns|starves) ${THEMSELF}`,
+      `(want|wants|going|trying|tried|threatening|threatened|urge|urges) to (cut|harm|hurt|burn|starve) ${THEMSELF}`,
+      '{THIRD} (self harms|is self harming|has been self harming|keeps self harming|has started self harming|self harming)',
+    ],
+    unlessAfter: ACCIDENT_AFTER,
+  },
+  {
+    id: 'someone_else_at_risk.overdose_taken',
+    kind: 'someone_else_at_risk',
+    example: 'My son has taken an overdose',
+    patterns: [
+      '{SUBJ} (has |had |just |has just )?(taken|took|swallowed|done|had) (an |a |another )?(overdose|od)',
+      '{SUBJ} (has |had |just |has just )?(overdosed|oded|od d)',
+      '{THIRD} (has |had |just |has just )?(taken|took|swallowed|downed|necked) (all|a whole|loads|a load|lots|too many|' +
+        'a handful|handful|a packet|a box|a bottle|every|[1-9][0-9]+) <0-3>{MEDS}',
+    ],
+    unlessAfter: PAST_TIME_AFTER,
+  },
+  {
+    id: 'someone_else_at_risk.goodbye',
+    kind: 'someone_else_at_risk',
+    example: 'my dad has a rope in the garage and said goodbye',
+    patterns: [
+      '(rope|noose|gun|{MEDS}) <0-6>(said|says|saying|texted|sent|messaged) (me |us )?(goodbye|goodbyes|bye forever)',
+      '{THIRD} <0-2>(sent|texted|messaged|wrote|left|has written|has left) (me |us )?(a )?(goodbye|farewell|suicide) (note|letter|message|text)',
+      '{THIRD} <0-2>(said|says|texted|sent|messaged) (me |us )?(goodbye|bye) (forever|for good|for the last time)',
+      '{THIRD} (is|has been|was|keeps) (giving|given) away (all )?(her|his|their) (things|stuff|possessions|belongings)',
+    ],
+  },
+  {
+    id: 'someone_else_at_risk.being_hurt',
+    kind: 'someone_else_at_risk',
+    example: "my friend's husband hits her",
+    patterns: [
+      '{THIRD} <0-3>(hits|beats|kicks|punches|chokes|strangles|slaps|attacks|abuses|batters|rapes|threatens|controls|' +
+        'is hurting|keeps hurting|hurts|is hitting|keeps hitting|is beating|is abusing|has been hitting|has been abusing) ' +
+        '(her|him|them)' +
+        // not "beats him at chess", "hits her up for money", nor "hits her kids" (a child at risk: its own rule)
+        '(?! (at|up|to|back|kids|children|child|baby|son|daughter|little|with kindness)(?![^ ]))',
+      '{SUBJ} <0-3>(hits|beats|batters|abuses|is hitting|keeps hitting|is abusing) (my|our) (mum|mam|mom|mother|sister|' +
+        'friend|best friend|mate|nan|gran|grandma|auntie|aunt)(?! (at|up|to)(?![^ ]))',
+      '{THIRD} (is|are|has been) (being|getting) (abused|beaten|hit|raped|assaulted|threatened|strangled|controlled)',
+      '{THIRD} (is )?(in|living in|stuck in|trapped in) (an )?abusive (relationship|marriage|home)',
+    ],
+    unlessAfter: HISTORIC_AFTER,
+  },
+
   // ---------------------------------------------------------------- medical_emergency (act now)
   {
     id: 'medical.overdose_taken',
@@ -66,24 +187,33 @@ export const RULES_EN: readonly RuleSpec[] = [
     unlessAfter: `(${FIGURATIVE_OVERDOSE}|on ${FIGURATIVE_THINGS})`,
   },
   {
-    id: 'medical.overdose_third_party',
-    kind: 'medical_emergency',
-    example: 'My son has taken an overdose',
-    patterns: [
-      '{SUBJ} (has |had |just |has just )?(taken|took|swallowed|done|had) (an |a |another )?(overdose|od)',
-      '{SUBJ} (has |had |just |has just )?(overdosed|oded|od d)',
-    ],
-    unlessAfter: PAST_TIME_AFTER,
-  },
-  {
     id: 'medical.swallowed_pills',
     kind: 'medical_emergency',
     example: 'I took a whole packet of paracetamol an hour ago',
     patterns: [
-      '(took|taken|swallowed|ate|eaten|necked|downed) (all|a whole|whole|loads|a load|lots|too many|a handful|handful|' +
+      '(took|taken|swallowed|ate|eaten|necked|downed) (all|a whole|whole|my whole|my entire|the whole|the entire|' +
+        'all of|loads|a load|lots|too many|a handful|handful|' +
         'a packet|packet|packets|two packets|a box|box|boxes|a bottle|bottle|bottles|every|the rest|double|extra|' +
         '[1-9][0-9]+|twenty|thirty|forty|fifty|sixty|a hundred|hundred|a dozen|dozens) <0-3>{MEDS}',
     ],
+    // "all my tablets for today", "my whole prescription to the chemist"
+    unlessAfter:
+      '(for (today|the day|this morning|this evening|tonight|the night|bedtime|the morning)|as prescribed|' +
+      'with (breakfast|dinner|lunch|tea|food|water|milk|a meal|my (breakfast|dinner|lunch|tea|meal))|' +
+      'to (the|my|a)|back|in to|into)',
+  },
+  {
+    id: 'medical.alcohol_and_pills',
+    kind: 'medical_emergency',
+    example: "I've had a bottle of vodka and my pills",
+    patterns: [
+      `(bottle|bottles|litre|litres|load|loads|lots|cans|pints|glasses) of <0-1>${DRINK} (and|with|plus|on top of) <0-3>{MEDS}`,
+      `(mixed|mixing|mix|washed down|washing down|downed|necked) <0-3>{MEDS} (with|and|on top of|down with) <0-3>${DRINK}`,
+      `${DRINK} (and|with|plus) (all|loads|a load|lots|a handful|handful|a packet|a box|a bottle|every|[1-9][0-9]+) <0-3>{MEDS}`,
+    ],
+    // "i have a bottle of vodka and all my tablets here" is the plan (suicide.method), not yet taken
+    unlessBefore: '(have|got|bought|buy|getting|there is) (a |the |some |two |2 )?',
+    unlessAfter: '(here|ready|next to me|in front of me|lined up|with me|on the table)',
   },
   {
     id: 'medical.swallowed_poison',
@@ -233,6 +363,10 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(better|happier|easier) (off )?(for everyone |for them |for everybody )?(without me|if i (just |only )?(was|were|am) (just )?(gone|dead|not here|not around|not alive))',
       '(better|happier|easier) (off )?(for everyone |for them |for everybody )?if i (just |only )?(did not exist|disappeared|died|was never born)',
+      '(they|everyone|everybody|everyone else|everybody else|my family|my kids|my children|the kids|people|the world|you all|all of them) ' +
+        '(would|will) (all |just |really )?be (so much |much |a lot |all )?(better off|happier)(?= \\.|$| without me| if i| when i)',
+      '(better off|happier) without (their|his|her|your|a) (useless|rubbish|pathetic|terrible|crap|awful|bad|hopeless|failure of a|' +
+        'waste of space|waste of space of a) (mum|mam|mom|mother|dad|father|parent|wife|husband|daughter|son|sister|brother|nan|gran)',
     ],
     negatable: false,
   },
@@ -245,6 +379,9 @@ export const RULES_EN: readonly RuleSpec[] = [
       'no (point|reason|purpose) (in |of |to )?(living|life|going on|carrying on|being alive|being here|me being here|' +
         'existing|staying alive|anything|in anything|it all)',
       'what is the point (in |of )?(living|life|going on|carrying on|being alive|anything|it all|me|anymore)',
+      'what is the point{END}',
+      'nothing (matters|means anything|is worth it) anymore',
+      '(soon|after tonight|by tomorrow|not long now and) (it|nothing|none of (it|this)) (will not|would not|is not going to|will) matter( anymore)?{END}',
       '(no point|pointless) anymore',
       '(life|living) (is )?(not|no longer) worth (living|it)',
       'not worth living',
@@ -256,6 +393,8 @@ export const RULES_EN: readonly RuleSpec[] = [
       'no way out{END}',
       'no way out (for me|of this)',
     ],
+    // "what's the point of anything if i can't afford the bus": frustration at a practical want
+    unlessAfter: '(if|when) (i|we|you) (can not|could not|do not have|have not got) (afford|pay|get)',
     negatable: false,
   },
   {
@@ -334,7 +473,8 @@ export const RULES_EN: readonly RuleSpec[] = [
     example: "I've written my goodbye letters",
     patterns: [
       '(goodbye|farewell) (letter|letters|note|notes|message|messages)',
-      '(written|wrote|writing|left|leaving) (my |some )?(letters|notes) (to|for) (my|everyone|everybody|the family|family|loved ones)',
+      '(written|wrote|writing|left|leaving) (my |some )?(letters|notes) (to|for) (my (family|loved ones|kids|children|parents|husband|wife|partner)|' +
+        'everyone|everybody|the family|family|loved ones|all (of )?my)',
       'this is (goodbye|my last message)',
       '(a |my )?(note|letter) (to|for) <1-3>(explaining everything|explaining why|saying goodbye|saying sorry)',
       '(goodbye|farewell) ((cruel )?world|forever|everyone|everybody)',
@@ -350,6 +490,26 @@ export const RULES_EN: readonly RuleSpec[] = [
         'by (tomorrow|next week|the weekend)|after tonight|anymore)',
     ],
     unlessBefore: '({SUBJ}|his|her|their) <0-2>',
+    unlessFollowedBy: AWAY_REASON,
+  },
+  {
+    id: 'suicide.final_arrangements',
+    kind: 'suicide',
+    example: "I've given my things away",
+    patterns: [
+      '(giving|given|gave|give) (all |most )?(of )?my (things|stuff|possessions|belongings) away',
+      '(said|saying|say) (all )?my (goodbyes|last goodbyes|final goodbyes)',
+      '(put|putting|get|getting|got|sorting|sorted|sort) (all )?(out )?my affairs( in order| sorted| straight)?',
+      '(sorted|sorting|decided|worked out|chosen) (out )?who (gets|will get|should get|can have|is getting) my (things|stuff|possessions|belongings|pets?|cat|dog)',
+      '(made my mind up|made up my mind|my mind is made up|decided|i am ready)( \\.)? (tonight|today) (is |will be )?the (night|day){END}',
+      'tonight (is )?the night i (do it|end it|go|die|kill myself)',
+    ],
+    // Grief and moving house: "said my goodbyes at the funeral / to him before he died", "given my things to charity"
+    unlessAfter:
+      '(at the (funeral|hospital|hospice|grave|graveside|crematorium|airport|station|party)|' +
+      'to (him|her|them|my {PERSON}|mum|dad) (before|at|in|when)|before (he|she|they) (died|passed|went)|' +
+      'to (the )?charity|because (i am|we are) moving|before (i|we) move|before (my|the) (move|operation|surgery))',
+    unlessFollowedBy: AWAY_REASON,
   },
   {
     id: 'suicide.method',
@@ -378,6 +538,13 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(bottle|bottles|packet|packets|box|boxes|pile|handful|stash|all) (of )?(my |the )?{MEDS} (next to|beside|in front of|by) me',
       '(rope|noose|blade|razor|razors|{MEDS}) <0-8>(keep|keeps|kept|been) (looking at|staring at|thinking about|holding) (it|them)',
       '(drive|driving|crash|crashing) (my car )?(into|off) (a|the) (wall|tree|bridge|cliff|lorry|river)',
+      'i am (going|heading|off|walking|driving) (to|down to|up to|out to) the (bridge|cliffs?|cliff edge|viaduct|railway line|' +
+        'railway|tracks|train tracks|multi storey|top of the car park) (tonight|now|right now){END}',
+      // not "i love looking at bridges"
+      '(?<!(love|like|likes|enjoy|enjoys|enjoyed|loved) )(looking|look|looked|searching|googling|researching|checking out) ' +
+        '(at |up |for |out )?(tall |high |local )?' +
+        '(bridges|cliffs|tall buildings|high buildings|high places|places to jump)(?= \\.|$| again| near| tonight| online)',
+      'train times( \\.)? not (to|for) (travel|travelling|a journey|going anywhere)',
     ],
   },
   {
@@ -442,6 +609,7 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(tired|sick|weary|done|finished) (of|with) (living|life|being alive|existing|my life|this life|it all)',
       'had enough of (life|living|being alive|it all|everything)',
+      '(tired|sick|weary) of everything{END}',
     ],
     // "tired of living in the city / on my own": place and loneliness, not crisis
     unlessAfter: '(in (the|this|a|my) (city|town|village|area|country|house|flat|street|place)|at (home|work)|on my own|alone|here|as a)',
@@ -523,6 +691,8 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(relapsed|relapse|relapsing|urge to|urges to|urge for|urges|doing|did|started|start|been doing|stopped) (on )?sh',
       'sh (again|scars?|urges?|relapse|wounds?|cuts?|tonight)',
+      // "sh-ing", "shing"
+      'sh ing',
     ],
   },
   {
@@ -539,9 +709,82 @@ export const RULES_EN: readonly RuleSpec[] = [
       'urges? to (cut|burn)( again)?{END}',
       '(starve|starving|starved) (myself )?to death',
       'waste away',
-      '(till|until) (i|it|they|my skin) (bleed|bleeds|bled)',
+      '(till|until) (i|it|they|my (skin|hands?|knuckles|fists?|arms?|legs?|fingers|wrists?|face|lips?)) (bleed|bleeds|bled|are bleeding|is bleeding)',
+      '(punch|punching|punched|hit|hitting) (the )?(walls?|doors?) (till|until|to (hurt|feel|punish))',
     ],
     unlessAfter: ACCIDENT_AFTER,
+  },
+
+  // ---------------------------------------------------------------- sexual_violence
+  {
+    id: 'sexual_violence.raped',
+    kind: 'sexual_violence',
+    example: "I've been raped",
+    patterns: [
+      'i (have been|was|got|had been|have just been|think i was|think i have been|think i got) (raped|sexually assaulted|' +
+        'sexually abused|molested|drugged and raped|spiked and raped|groped|sexually attacked)',
+      '{SUBJ} <0-6>(raped|rapes|is raping|sexually assaulted|sexually assaults|sexually abused|sexually abuses|molests|molested|' +
+        'forced (himself|herself|themselves) on) (me|us)',
+      '(being|getting|keep getting|still getting) (raped|sexually assaulted|sexually abused|molested)',
+    ],
+    unlessAfter: HISTORIC_AFTER,
+  },
+  {
+    id: 'sexual_violence.forced',
+    kind: 'sexual_violence',
+    example: "i'm being forced to have sex",
+    patterns: [
+      '(forced|forcing|forces|force|pressured|pressures|pressuring|coerced|coerces) (me )?(to have|into having|into) (sex|sexual)',
+      '(made|makes|making) me (have|do) (sex|sexual)',
+      '(sex|sexual things) (against my will|without my consent|when i (said|say) no|even though i (said|say) no)',
+    ],
+    unlessAfter: HISTORIC_AFTER,
+  },
+
+  // ---------------------------------------------------------------- child_at_risk
+  {
+    id: 'child_at_risk.touched',
+    kind: 'child_at_risk',
+    example: 'my stepdad touches me',
+    patterns: [
+      '(my|our) (stepdad|step dad|stepfather|dad|father|uncle|grandad|granddad|grandpa|brother|stepbrother|step brother|' +
+        'cousin|teacher|coach|mum boyfriend|mum partner|babysitter|neighbour|carer|step mum|stepmum|stepmother|mum|mam|' +
+        'aunt|auntie) (keeps |still |always |sometimes |has been |is )?(touches|touching|touched|fiddles with|gropes|groped|' +
+        'molests|molested) me',
+      '{SUBJ} <0-2>(touches|touched|touching) me <0-4>(not to tell|do not tell|our secret|a secret|down there|in my private|' +
+        'my private|my privates|inappropriately|in places|at night|in bed|when no one)',
+    ],
+    unlessAfter:
+      `(on (the|my) (shoulder|arm|back|head|hand|hair)|to (wake|get my attention|comfort)|gently|lightly|by accident|accidentally|${HISTORIC_AFTER})`,
+  },
+  {
+    id: 'child_at_risk.child_hurt',
+    kind: 'child_at_risk',
+    example: "my neighbour's kids are left alone and they get hit",
+    patterns: [
+      `${CHILD} <0-6>(get|gets|getting|are|is|being|keep getting|keeps getting) (hit|beaten|battered|smacked|punched|slapped|` +
+        'abused|hurt on purpose|locked in|locked up|starved|neglected)',
+      `{SUBJ} <0-3>(hits|beats|batters|abuses|is hitting|keeps hitting|is abusing|kicks|punches|slaps|smacks|hurts|is hurting|` +
+        `starves|neglects|locks up) (the|my|our|her|his|their) ${CHILD}`,
+      `${CHILD} (are|is) (always |often |regularly |being )?left (alone|on (their|his|her) own|home alone) <0-2>` +
+        '(all (day|night)|for days|overnight|every night|at night|for hours|all weekend)',
+    ],
+    // "beats the kids at monopoly", "hurts the kids' feelings", historic
+    unlessAfter: `(at|in (a|the) (game|race|quiz)|feelings|${HISTORIC_AFTER})`,
+  },
+  {
+    // A stated age under 18 turns abuse or sexual violence into a child at risk (Childline, NSPCC).
+    id: 'child_at_risk.stated_age',
+    kind: 'child_at_risk',
+    example: "i'm 14 and my mum hits me",
+    refines: ['abuse_or_danger', 'sexual_violence'],
+    patterns: [
+      `i am (only |just )?(aged |age )?${MINOR_AGE}( years old| year old| yrs old| yrs| yo| y o)?(?= and| but| so| now| \\.|$)`,
+      `i am (only |just )?(a )?${MINOR_AGE} (year old|yr old|yo)`,
+      'i am (only |just )?(a )?(kid|child|teenager|teen|young person|schoolgirl|schoolboy)(?= and| but| so| \\.|$)',
+      'i am (only )?in year ([5-9]|1[0-3])(?= and| but| so| at| \\.|$)',
+    ],
+    negatable: false,
   },
 
   // ---------------------------------------------------------------- abuse_or_danger
@@ -569,12 +812,16 @@ export const RULES_EN: readonly RuleSpec[] = [
     example: 'My husband hits me',
     patterns: [
       '{SUBJ} <0-6>(hits|hit|beats|beat|kicks|kicked|punches|punched|chokes|choked|strangles|strangled|slaps|slapped|' +
-        'rapes|raped|attacks|attacked|assaults|assaulted|abuses|abused|pushes|pushed|shoves|shoved|throttles|' +
+        'attacks|attacked|assaults|assaulted|abuses|abused|pushes|pushed|shoves|shoved|throttles|' +
         'throttled|is hurting|keeps hurting|hurts|is hitting|keeps hitting|is abusing|beat up|beats up|batters|' +
-        'battered|bites|burns|molests|molested|grabbed|grabs|dragged|drags|threw|throws|smacked|smacks|whacked|whacks|' +
+        'battered|bites|burns|grabbed|grabs|dragged|drags|threw|throws|smacked|smacks|whacked|whacks|' +
         'slammed|slams|spat at|spits at|held|holds|pinned|pins|tied|ties|stabbed|stabs|bit) (me|us|<1-3>and me)' +
         // not "held me a seat", "held me tight", "threw me a party"
-        '(?! (a|an|the|some|my|to|for|up|out|back|tight|close|hand|in (his|her) arms)(?![^ ]))',
+        '(?! (a|an|the|some|my|to|for|up|out|back|tight|close|hand|hands down|every time|in (his|her) arms|' +
+        // "beats me at chess", "beat me in the quiz"
+        'at (chess|cards|scrabble|draughts|checkers|pool|darts|tennis|golf|monopoly|games|board games|everything|football|' +
+        'snooker|bowls|dominoes|quiz|running|swimming|fifa|sport|bingo|badminton|squash|table tennis|poker|crosswords|' +
+        'sudoku|wordle|video games|arm wrestling|it)|in (a |the )?(race|game|match|quiz))(?![^ ]))',
     ],
     // Historic abuse is not present danger.
     unlessAfter:
@@ -629,7 +876,8 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '(scared|afraid|frightened|terrified|petrified) (of|to be (alone )?(with|around)) (him|her|my (ex |own )?' +
         '(husband|wife|partner|boyfriend|girlfriend|ex|dad|father|stepdad|mum|mother|stepmum|son|daughter|brother|' +
-        'sister|carer|landlord|neighbour|flatmate|housemate|lodger|fiance|uncle|grandson))',
+        'sister|carer|landlord|neighbour|flatmate|housemate|lodger|fiance|fiancee|uncle|grandson|step dad|stepfather|' +
+        'step mum|stepmother|mam|mom|brother in law|cousin|nephew|grandad|other half|fella|ex partner|stepbrother|step brother))',
       '(scared|afraid|frightened|terrified|petrified) (to go|of going) (back )?home',
       '(scared|afraid|frightened|terrified|petrified) (to be|of being) (at home|alone|in the house|home) (with|around) (him|her|them|my {PERSON})',
       '(scared|afraid|fear|fearing|fearful|terrified) for my (life|safety)',
@@ -642,10 +890,10 @@ export const RULES_EN: readonly RuleSpec[] = [
     kind: 'abuse_or_danger',
     example: "I'm being abused at home",
     patterns: [
-      '(being|getting|keep getting|still getting) (abused|beaten|raped|assaulted|attacked|stalked|threatened|strangled|choked|hit by (him|her|my {PERSON}))',
+      '(being|getting|keep getting|still getting) (abused|beaten|assaulted|attacked|stalked|threatened|strangled|choked|hit by (him|her|my {PERSON}))',
       '(experiencing|suffering|living with|going through|victim of|subject to|escaping|fleeing|trapped in|stuck in) (domestic |sexual |financial |emotional |physical )?(abuse|violence)',
       '(in|living in|stuck in|trapped in|live with|living with) (an |my )?abusive',
-      'i (was|have been|got) (raped|sexually assaulted|attacked|beaten up)( last night| today| yesterday| this (morning|week))',
+      'i (was|have been|got) (attacked|beaten up)( last night| today| yesterday| this (morning|week))',
     ],
     unlessAfter:
       '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up)',
@@ -677,8 +925,40 @@ export const RULES_EN: readonly RuleSpec[] = [
     patterns: [
       '{SUBJ} (will not|does not|never|do not) let me (leave|go out|out|see (anyone|my)|have (any )?(money|my phone|a phone)|eat|talk to)',
       '{SUBJ} (locked|locks|has locked) me (in|up)',
+      // "he took my phone and won't let me leave"
+      '{SUBJ} <1-6>and (will not|does not|never|do not) let me (leave|go out|out|see (anyone|my)|have (any )?(money|my phone|a phone)|eat|talk to)',
+      `${PARTNER} (controls|is controlling|monitors|is monitoring|tracks|is tracking|keeps tracking) ` +
+        '(everything|me|my (life|money|finances|every move|movements|food|friends|benefits|phone|messages|location|bank)|' +
+        'all my money|the money|all the money|what i (do|wear|eat|spend|say)|where i go|who i (see|talk to|speak to))',
+      `${PARTNER} <0-4>(checks|is checking|keeps checking|goes through|reads) my (phone|messages|texts|emails) <0-1>and (tracks|follows|monitors) me`,
+      `${PARTNER} (is|is so|is very|is really|can be|gets) (controlling|possessive|coercive){END}`,
+      '(tracker|tracking app|tracking device|airtag|air tag|spyware) (on|in) my (phone|car|bag|coat)',
     ],
     negatable: false,
+  },
+  {
+    id: 'danger.intruder',
+    kind: 'abuse_or_danger',
+    example: 'someone is outside my door with a knife',
+    patterns: [
+      '(outside|at|by|in|through|banging on|kicking) (my|the|our) (door|front door|back door|house|flat|window|windows|garden|' +
+        'room|bedroom|home) with (a|an|his|her|their) (knife|knives|gun|weapon|machete|axe|blade|bat|baseball bat|hammer|crowbar)',
+      'with (a|an) (knife|gun|machete|axe|crowbar|weapon) (outside|at) (my|the|our) (door|house|flat|window|home)',
+      `${INTRUDER} (is|are|keeps|keep|has been|have been|is still|was) (trying to (get|break|force (his |her |their )?way|` +
+        'kick (the |my )?door|smash (the |my )?(door|window)) (in|into|in to)|breaking in|breaking into|kicking (the |my )?door in)' +
+        '( (my|the|our) (house|flat|home|room|bedroom|bathroom|place))?(?= \\.|$| (my|the|our) | now| right now)',
+    ],
+  },
+  {
+    id: 'danger.kicked_out',
+    kind: 'abuse_or_danger',
+    example: 'my partner has kicked me out',
+    patterns: [
+      '(my|our) (mum|mam|mom|mother|dad|father|parents|stepdad|step dad|stepmum|step mum|stepfather|stepmother|family|carer|' +
+        'foster (parents|carer|mum|dad)|husband|wife|partner|boyfriend|girlfriend|fiance|fiancee) <0-2>(kicked|threw|thrown|chucked) me out',
+    ],
+    // "kicked me out of the kitchen", "when I was 18"
+    unlessAfter: `(of (the|his|her|their|my)? ?(room|kitchen|car|game|group|chat|team|band|lounge|living room|bedroom|shed)|${HISTORIC_AFTER})`,
   },
   {
     id: 'danger.nowhere_safe_tonight',

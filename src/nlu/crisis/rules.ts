@@ -2,6 +2,10 @@
  * The full rule table, compiled once at module load. Kinds are checked in priority order so that the
  * reported kind is the most urgent one: a message that mentions both an overdose taken and wanting to die
  * is logged as a medical emergency.
+ *
+ * Someone-else rules come first because their words contain the writer's own phrases ("my sister said she
+ * wants to die" contains "wants to die"); the detector then still prefers any risk of the writer's own found
+ * elsewhere in the message (detector.ts).
  */
 import { anchorWords, compileAfter, compileBefore, compileMatcher } from './patterns';
 import type { RuleSpec } from './rule-types';
@@ -13,9 +17,12 @@ import type { CrisisKind } from './types';
 export type { RuleSpec } from './rule-types';
 
 const KIND_PRIORITY: readonly CrisisKind[] = [
+  'someone_else_at_risk',
   'medical_emergency',
   'suicide',
   'self_harm',
+  'sexual_violence',
+  'child_at_risk',
   'abuse_or_danger',
   'harm_to_others',
 ];
@@ -34,6 +41,9 @@ export interface CompiledRule {
   readonly negatable: boolean;
   readonly unlessBefore?: RegExp;
   readonly unlessAfter?: RegExp;
+  readonly unlessFollowedBy?: RegExp;
+  /** Set on refinements only (RuleSpec.refines). */
+  readonly refines?: ReadonlySet<CrisisKind>;
 }
 
 function compileRule(spec: RuleSpec): CompiledRule {
@@ -45,6 +55,8 @@ function compileRule(spec: RuleSpec): CompiledRule {
     negatable: spec.negatable ?? true,
     unlessBefore: spec.unlessBefore === undefined ? undefined : compileBefore(spec.unlessBefore),
     unlessAfter: spec.unlessAfter === undefined ? undefined : compileAfter(spec.unlessAfter),
+    unlessFollowedBy: spec.unlessFollowedBy === undefined ? undefined : compileAfter(spec.unlessFollowedBy),
+    refines: spec.refines === undefined ? undefined : new Set(spec.refines),
   };
 }
 
@@ -54,12 +66,18 @@ export const RULE_SPECS: readonly RuleSpec[] = [...RULES_EN, ...RULES_CY, ...RUL
   .sort((a, b) => KIND_PRIORITY.indexOf(a.rule.kind) - KIND_PRIORITY.indexOf(b.rule.kind) || a.index - b.index)
   .map(({ rule }) => rule);
 
-export const RULES: readonly CompiledRule[] = RULE_SPECS.map(compileRule);
+const COMPILED: readonly CompiledRule[] = RULE_SPECS.map(compileRule);
+
+/** The rules that decide, in priority order. */
+export const RULES: readonly CompiledRule[] = COMPILED.filter((rule) => rule.refines === undefined);
+
+/** Rules that only re-label a decision already made (RuleSpec.refines). */
+export const REFINEMENTS: readonly CompiledRule[] = COMPILED.filter((rule) => rule.refines !== undefined);
 
 {
   // Rule ids are logged and counted: a duplicate would merge two rules' statistics.
   const seen = new Set<string>();
-  for (const rule of RULES) {
+  for (const rule of COMPILED) {
     if (seen.has(rule.id)) throw new Error(`crisis rules: duplicate rule id ${rule.id}`);
     seen.add(rule.id);
   }
