@@ -129,6 +129,9 @@
     abuse_or_danger: 'abuse_or_danger',
     medical: 'medical_emergency',
     medical_emergency: 'medical_emergency',
+    someone_else_at_risk: 'someone_else_at_risk',
+    sexual_violence: 'sexual_violence',
+    child_at_risk: 'child_at_risk',
   };
 
   /** A crisis rule id (`suicide.end_it`, `cy.self_harm.cut`, `pl.suicide.statement`, `clu:crisis`, `extra`) in plain words. */
