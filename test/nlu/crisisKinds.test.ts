@@ -143,3 +143,51 @@ describe('false alarms the tester found stay quiet', () => {
     expect(detectCrisis(text)).toEqual({ crisis: false });
   });
 });
+
+describe('a child hit or locked in at home by a parent or a parent’s partner (tester playing a 13-16 year old)', () => {
+  it.each([
+    ['my mums boyfriend hits me', 'abuse_or_danger'],
+    ["my mum's boyfriend hits me", 'abuse_or_danger'],
+    ['mums bf hits me', 'abuse_or_danger'],
+    ['my dads girlfriend hits me', 'abuse_or_danger'],
+    ['my step mum hits me', 'abuse_or_danger'],
+    ['im 14 and my mums boyfriend hits me', 'child_at_risk'],
+    ['i get hit at home', 'abuse_or_danger'],
+    ['i get hit by my dad', 'abuse_or_danger'],
+    ['i get beaten at home', 'abuse_or_danger'],
+    ['someone at home hits me', 'abuse_or_danger'],
+    ["i'm 15 and i get hit at home", 'child_at_risk'],
+    ["mum's boyfriend locks me in my room", 'abuse_or_danger'],
+    ['my dad locks me in my room', 'abuse_or_danger'],
+    ['they lock me in', 'abuse_or_danger'],
+  ])('%j is %s', (text, kind) => {
+    expect(kindOf(text)).toBe(kind);
+  });
+
+  it.each([
+    'my little brother hits me with his toy',
+    "my mum's boyfriend hits the gym",
+    'i get hit by the ball at football',
+    'the wind hits the house',
+    'we lock the door at night',
+    'i lock myself in my room to read',
+    'my dad beats me at chess',
+  ])('%j stays quiet', (text) => {
+    expect(detectCrisis(text)).toEqual({ crisis: false });
+  });
+});
+
+describe('where someone wants to die at the end of life is not a crisis', () => {
+  it.each(['my nan wants to die at home', 'she wants to die at home, not in hospital', 'dad wanted to die in his own bed'])(
+    '%j stays quiet',
+    (text) => {
+      expect(detectCrisis(text)).toEqual({ crisis: false });
+    },
+  );
+
+  it('still flags the wish with no place, and the writer’s own', () => {
+    expect(kindOf('my nan wants to die')).toBe('someone_else_at_risk');
+    expect(kindOf('i want to die at home')).toBe('suicide');
+    expect(kindOf('i want to die from embarrassment')).toBeUndefined();
+  });
+});

@@ -22,8 +22,16 @@ const PERSON =
   'children|baby|family|parents|nephew|niece|other half|fella|bloke|man|mate|best mate|pal|bestie|bff|step mum|' +
   'stepbrother|step brother|stepsister|step sister|teacher|coach|colleague|classmate)';
 
+/**
+ * A parent's partner: "my mum's boyfriend", "my mums boyfriend", "mums bf" (normalise.ts drops the 's and
+ * reads bf as boyfriend), "my dads girlfriend"; "my" is often left out.
+ */
+const PARENT_PARTNER =
+  '(?:(?:my|our) )?(?:mum|mums|mam|mams|mom|moms|mother|mothers|dad|dads|father|fathers|nan|nans|gran|grans) ' +
+  '(?:new )?(?:boyfriend|girlfriend|partner|fella|husband|wife|fiance|fiancee)';
+
 /** People as the doer of harm to the person writing. */
-const SUBJ = `(?:he|she|they|someone|somebody|(?:my|our|the) (?:ex )?${PERSON})`;
+const SUBJ = `(?:he|she|they|someone|somebody|${PARENT_PARTNER}|(?:my|our|the) (?:ex )?${PERSON})`;
 
 /**
  * Someone other than the writer, as the subject of their own risk: "she", "my friend", "my friend's husband"
@@ -52,6 +60,7 @@ const MACROS: Readonly<Record<string, string>> = {
   SUBJ,
   OBJ,
   THIRD,
+  PARENT_PARTNER,
   MEDS,
   PERSON_CY,
   END: '(?= \\.|$)',

@@ -77,6 +77,10 @@ const CHILD =
 /** An age under 18, as a number or a word ("i'm 14", "im fifteen"). */
 const MINOR_AGE = '(1[0-7]|[89]|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)';
 
+/** Where someone near the end of life wants to die: "at home", "in her own bed", "in a hospice". */
+const END_OF_LIFE_PLACE =
+  '(at home|at (her|his|their) (own )?home|in (her|his|their) (own )?(bed|home|house)|in (a |the )?(hospice|hospital)|' +
+  'not in (a |the )?(hospice|hospital)|surrounded by (her|his|their) (family|loved ones))';
 /** Being told to kill yourself is bullying (abuse_or_danger), reported by a separate rule. */
 const TOLD_TO_BEFORE = '(told|tell|tells|telling|said|says|saying|asked|asks|keep telling|keeps telling) me to( go| just)?';
 
@@ -323,9 +327,13 @@ export const RULES_EN: readonly RuleSpec[] = [
     kind: 'suicide',
     example: 'I want to die',
     patterns: [
-      '(want|wants|wanted|wanting|wish|would like|like|longing|long|need|needs|ready|deserve|deserves|trying|try|' +
+      '(want|wanted|wanting|wish|would like|like|longing|long|need|needs|ready|deserve|deserves|trying|try|' +
         'tried|plan|planning|planned|hope|hoping|prefer|desire|tempted|decided) to <0-2>' +
         '(die|be dead|dead|be gone|not be here|not exist|not be alive|stop existing|sleep forever|go to sleep forever)',
+      // "wants" is someone else's wish: where they want to die at the end of life is not a crisis
+      // ("my nan wants to die at home, not in hospital"); "she wants to die" with no place still is
+      'wants to <0-2>(die|be dead|dead|be gone|not be here|not exist|not be alive|stop existing|sleep forever|go to sleep forever)' +
+        `(?! ${END_OF_LIFE_PLACE}(?![^ ]))`,
       '(want|wish) die{END}',
       'i (should|might as well|may as well|ought to|need to) <0-1>(die|be dead)',
       // "I want to dye" at the end of a clause is almost certainly "die"
@@ -333,8 +341,10 @@ export const RULES_EN: readonly RuleSpec[] = [
     ],
     // Die Hard, die-cutting craft, "die of embarrassment", "than", dyeing hair
     unlessAfter:
-      `(hard|cast|casting|cut|cutting|cuts|another day|laughing|of (boredom|laughter|embarrassment|shame|cringe|hunger|thirst)|' +
-      'from (embarrassment|laughing|boredom)|${THAN_HYPERBOLE}|my hair|your hair|her hair|his hair)`,
+      '(hard|cast|casting|cut|cutting|cuts|another day|laughing|of (boredom|laughter|embarrassment|shame|cringe|hunger|thirst)|' +
+      `from (embarrassment|laughing|boredom)|${THAN_HYPERBOLE}|my hair|your hair|her hair|his hair|` +
+      // "dad wanted to die in his own bed": someone else's place of death
+      'in (her|his|their) (own )?(bed|home|house))',
     unlessBefore: '(tie|when (the|my) time comes <0-3>)',
   },
   {
@@ -748,7 +758,7 @@ export const RULES_EN: readonly RuleSpec[] = [
     example: 'my stepdad touches me',
     patterns: [
       '(my|our) (stepdad|step dad|stepfather|dad|father|uncle|grandad|granddad|grandpa|brother|stepbrother|step brother|' +
-        'cousin|teacher|coach|mum boyfriend|mum partner|babysitter|neighbour|carer|step mum|stepmum|stepmother|mum|mam|' +
+        'cousin|teacher|coach|mum boyfriend|mum partner|mums boyfriend|mums partner|dad girlfriend|dads girlfriend|babysitter|neighbour|carer|step mum|stepmum|stepmother|mum|mam|' +
         'aunt|auntie) (keeps |still |always |sometimes |has been |is )?(touches|touching|touched|fiddles with|gropes|groped|' +
         'molests|molested) me',
       '{SUBJ} <0-2>(touches|touched|touching) me <0-4>(not to tell|do not tell|our secret|a secret|down there|in my private|' +
@@ -894,6 +904,9 @@ export const RULES_EN: readonly RuleSpec[] = [
       '(experiencing|suffering|living with|going through|victim of|subject to|escaping|fleeing|trapped in|stuck in) (domestic |sexual |financial |emotional |physical )?(abuse|violence)',
       '(in|living in|stuck in|trapped in|live with|living with) (an |my )?abusive',
       'i (was|have been|got) (attacked|beaten up)( last night| today| yesterday| this (morning|week))',
+      // "i get hit at home", "i get hit by my dad" (not "by the ball")
+      'i (get|keep getting|always get|still get|often get|sometimes get|get regularly) (hit|beaten|beaten up|battered|punched|' +
+        'kicked|slapped|smacked|hurt|abused|attacked|strangled|choked) (at home|by (him|her|them|{SUBJ}))',
     ],
     unlessAfter:
       '(as a (child|kid|teenager|teen|boy|girl)|when i was|years ago|decades ago|in the past|growing up)',
@@ -924,7 +937,9 @@ export const RULES_EN: readonly RuleSpec[] = [
     example: "My husband won't let me leave the house",
     patterns: [
       '{SUBJ} (will not|does not|never|do not) let me (leave|go out|out|see (anyone|my)|have (any )?(money|my phone|a phone)|eat|talk to)',
-      '{SUBJ} (locked|locks|has locked) me (in|up)',
+      '{SUBJ} (locked|locks|lock|has locked|have locked|keeps locking|keep locking) me (in|up)',
+      // "i get locked in my room"
+      'i (get|keep getting|always get|am always|am) locked (in|up) (in )?(my|the|a) (room|bedroom|house|cupboard|shed|garage)',
       // "he took my phone and won't let me leave"
       '{SUBJ} <1-6>and (will not|does not|never|do not) let me (leave|go out|out|see (anyone|my)|have (any )?(money|my phone|a phone)|eat|talk to)',
       `${PARTNER} (controls|is controlling|monitors|is monitoring|tracks|is tracking|keeps tracking) ` +
