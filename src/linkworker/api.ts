@@ -13,7 +13,6 @@ import {
   type PersonMessenger,
 } from '../handoff/repository';
 import { HANDOFF_STATUSES, MAX_MESSAGE_LENGTH, MAX_NOTE_LENGTH, OUTCOMES, type Actor, type Handoff, type HandoffStatus } from '../handoff/schema';
-import { distinctRiskFlags } from '../handoff/summary';
 import { ReferralRepository } from '../referrals';
 import { AccountRepository, MAX_PASSWORD_LENGTH, summariseAccount, type Account } from './accounts';
 import { CSRF_HEADER, csrfTokenMatches } from './csrf';
@@ -416,7 +415,7 @@ function listItem(handoff: Handoff) {
     interpreterLanguage: s.interpreterLanguage ?? null,
     underMinimumAge: s.underMinimumAge === true,
     channel: s.channel,
-    riskFlagCount: distinctRiskFlags(handoff.riskFlags).length,
+    riskFlagCount: handoff.riskFlags.length,
     claimedBy: handoff.claimedBy,
     claimedAt: handoff.claimedAt,
     createdAt: handoff.createdAt,
@@ -427,9 +426,8 @@ function listItem(handoff: Handoff) {
 /** Everything a link worker needs (the personKey and channel address stay inside: they are internal). */
 function fullView(handoff: Handoff) {
   const { _id, personKey: _personKey, schemaVersion: _schemaVersion, conversationReference: _reference, ...rest } = handoff;
-  // A stored handoff can hold one crisis as two flags, one without words (see distinctRiskFlags): shown as one.
-  const summary = { ...rest.summary, riskFlags: distinctRiskFlags(rest.summary.riskFlags) };
-  return { id: _id.toHexString(), ...rest, summary, riskFlags: distinctRiskFlags(rest.riskFlags) };
+  // Flags come one per kind from the repository's read (older handoffs' duplicates included).
+  return { id: _id.toHexString(), ...rest };
 }
 
 async function found(promise: Promise<Handoff | null>): Promise<Handoff> {
